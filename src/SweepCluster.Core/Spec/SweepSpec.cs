@@ -1,0 +1,91 @@
+namespace SweepCluster.Core.Spec;
+
+/// <summary>A validated sweep specification: fixed settings per section, the grid of axes, and the seeds.</summary>
+public sealed record SweepSpec(
+    string Name,
+    DatasetSettings Dataset,
+    ModelSettings Model,
+    TrainingSettings Training,
+    InformationSettings Information,
+    IReadOnlyList<GridAxis> Grid,
+    IReadOnlyList<int> Seeds,
+    string SourcePath);
+
+/// <summary>One grid axis: a name from <see cref="AxisNames"/> and the values it takes, in spec order.</summary>
+public sealed record GridAxis(string Name, IReadOnlyList<AxisValue> Values);
+
+/// <summary>An axis value: a number or a word (for axes such as activation or optimizer).</summary>
+public readonly record struct AxisValue(double? Number, string? Text)
+{
+    public static AxisValue Of(double number) => new(number, null);
+    public static AxisValue Of(string text) => new(null, text);
+    public override string ToString() =>
+        Number is { } n ? n.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : Text ?? "";
+}
+
+/// <summary>Where the data comes from. The task (class means, test set) is fixed by <see cref="DataSeed"/>;
+/// each trial's training sample is drawn with the trial seed.</summary>
+public sealed record DatasetSettings
+{
+    /// <summary>"synthetic" (seeded Gaussian mixture) or "idx" (MNIST-format files).</summary>
+    public string Kind { get; init; } = "synthetic";
+    /// <summary>Synthetic: number of classes C.</summary>
+    public int Classes { get; init; } = 4;
+    /// <summary>Synthetic: input dimension D.</summary>
+    public int Dimension { get; init; } = 20;
+    /// <summary>Synthetic: distance scale between class means, in units of the within-class standard deviation.</summary>
+    public double Separation { get; init; } = 3.0;
+    /// <summary>Size of the fixed test set.</summary>
+    public int TestSize { get; init; } = 2000;
+    /// <summary>Seed of the task itself (class means, test set), not of a trial.</summary>
+    public int DataSeed { get; init; } = 0;
+    /// <summary>IDX: folder holding train-images-idx3-ubyte[.gz] and friends.</summary>
+    public string? Path { get; init; }
+    /// <summary>IDX: the labels to keep, relabelled 0..k-1 in this order; empty keeps all.</summary>
+    public IReadOnlyList<int> ClassSubset { get; init; } = [];
+}
+
+/// <summary>The network family; depth and width come from the grid.</summary>
+public sealed record ModelSettings
+{
+    /// <summary>"mlp" (the reference model).</summary>
+    public string Architecture { get; init; } = "mlp";
+    /// <summary>"tanh" (bounded, the default) or "relu".</summary>
+    public string Activation { get; init; } = "tanh";
+}
+
+/// <summary>How the network is trained.</summary>
+public sealed record TrainingSettings
+{
+    /// <summary>"end_to_end" (M1) or "frozen_features" (M2: random frozen hidden layers, only the output layer trained).</summary>
+    public string Mode { get; init; } = "end_to_end";
+    /// <summary>"sgd", "adam" or "sgld" (SGD with Gaussian noise on every update and a gradient clip).</summary>
+    public string Optimizer { get; init; } = "sgd";
+    public double LearningRate { get; init; } = 0.05;
+    /// <summary>"constant" or "inverse_time" (alpha_t = lr / (1 + lr_decay * t)).</summary>
+    public string Schedule { get; init; } = "constant";
+    public double LrDecay { get; init; } = 0.0;
+    public int Epochs { get; init; } = 20;
+    public int BatchSize { get; init; } = 64;
+    /// <summary>Gradient-norm clip K over the trained parameters; 0 means no clip.</summary>
+    public double Clip { get; init; } = 0.0;
+    /// <summary>How the sgld_noise axis is read: "std" (sigma_t itself) or "inverse_temperature" (beta, sigma_t^2 = 2 alpha_t / beta).</summary>
+    public string SgldParameterization { get; init; } = "std";
+    /// <summary>Attempts a failed trial gets before it is recorded failed.</summary>
+    public int MaxAttempts { get; init; } = 2;
+}
+
+/// <summary>How information and errors are measured.</summary>
+public sealed record InformationSettings
+{
+    /// <summary>N: size of the fixed evaluation set on which I(X;T_l) is measured (X uniform on it).</summary>
+    public int EvalPoints { get; init; } = 256;
+    /// <summary>M: Monte-Carlo noise paths per input when earlier layers are noisy too.</summary>
+    public int NoisePaths { get; init; } = 8;
+    /// <summary>Bins per unit for the s = 0 clustering measure.</summary>
+    public int Bins { get; init; } = 30;
+    /// <summary>Fresh noise draws per example when measuring errors (at least 10).</summary>
+    public int ErrorDraws { get; init; } = 10;
+    /// <summary>B: cross-entropy is clipped at B so it is B/2-sub-Gaussian.</summary>
+    public double LossClip { get; init; } = 4.0;
+}

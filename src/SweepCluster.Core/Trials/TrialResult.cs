@@ -1,0 +1,117 @@
+using SweepCluster.Core.Grid;
+
+namespace SweepCluster.Core.Trials;
+
+/// <summary>Everything one trial reports (SCIENCE.md section 4). Serialized with <see cref="TrialJson.Options"/>
+/// as snake_case JSON; the same object is one line of trials.jsonl.</summary>
+public sealed record TrialResult
+{
+    public required string TrialId { get; init; }
+    public required TrialConfig Config { get; init; }
+    public required TrialStatus Status { get; init; }
+    /// <summary>Why a failed trial failed, e.g. "diverged at step 312"; null when completed.</summary>
+    public string? FailureReason { get; init; }
+    public TrialRunEcho? Run { get; init; }
+    public double TrainError { get; init; }
+    public double TestError { get; init; }
+    /// <summary>test_error - train_error (0-1 loss).</summary>
+    public double Gap { get; init; }
+    /// <summary>Clipped cross-entropy on the training set.</summary>
+    public double TrainLoss { get; init; }
+    public double TestLoss { get; init; }
+    /// <summary>test_loss - train_loss (clipped cross-entropy).</summary>
+    public double LossGap { get; init; }
+    public IReadOnlyList<LayerInformation> Layers { get; init; } = [];
+    public SgldInformation? ISgld { get; init; }
+    public TrialBounds? Bounds { get; init; }
+    /// <summary>Fano lower bound on the training error from I(Y;T_L).</summary>
+    public double? FanoLower { get; init; }
+    public TrialTimings? Timings { get; init; }
+}
+
+/// <summary>Outcome of a trial.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TrialStatus>))]
+public enum TrialStatus { Completed, Failed }
+
+/// <summary>The derived run settings echoed beside the configuration.</summary>
+public sealed record TrialRunEcho
+{
+    public required int Classes { get; init; }
+    public required int InputDimension { get; init; }
+    /// <summary>T: parameter updates performed.</summary>
+    public required long Steps { get; init; }
+    /// <summary>d: every parameter of the network.</summary>
+    public required long Parameters { get; init; }
+    /// <summary>Parameters that were trained (d_out in frozen_features mode).</summary>
+    public required long TrainedParameters { get; init; }
+    /// <summary>d_out = (w + 1) * C.</summary>
+    public required long OutputParameters { get; init; }
+    /// <summary>Sub-Gaussian parameter of the 0-1 loss the bounds are stated for (1/2).</summary>
+    public required double LossSigma { get; init; }
+    public required double AlphaFirst { get; init; }
+    public required double AlphaLast { get; init; }
+    /// <summary>Per-coordinate update-noise std at the first and last step (0 when none).</summary>
+    public required double SigmaFirst { get; init; }
+    public required double SigmaLast { get; init; }
+    public required string Device { get; init; }
+    public required int Threads { get; init; }
+    public required string Dataset { get; init; }
+}
+
+/// <summary>Information measured at one hidden layer, on the fixed evaluation set.</summary>
+public sealed record LayerInformation
+{
+    /// <summary>1-based layer index.</summary>
+    public required int Layer { get; init; }
+    /// <summary>"pairwise" (mixture bounds, true MI with noise s &gt; 0) or "binning" (s = 0: a clustering measure, not MI).</summary>
+    public required string Estimator { get; init; }
+    public required double IXTLower { get; init; }
+    public required double IXTUpper { get; init; }
+    public required double IYT { get; init; }
+    /// <summary>True when the upper value is within 0.1 nats of log N.</summary>
+    public required bool Saturated { get; init; }
+    public required double EtaAnalytic { get; init; }
+    /// <summary>I(X;T_l) / I(X;T_(l-1)) from the upper values (I(X;T_0) = log N); a ratio, not a bound.</summary>
+    public required double? EtaEmpirical { get; init; }
+}
+
+/// <summary>The Pensia-Jog-Loh information sum of the logged trajectory, or why it is undefined.</summary>
+public sealed record SgldInformation
+{
+    /// <summary>Sum over all trained parameters; null when undefined.</summary>
+    public double? Value { get; init; }
+    /// <summary>Sum over the output layer's parameters alone.</summary>
+    public double? OutputLayer { get; init; }
+    public string? Reason { get; init; }
+}
+
+/// <summary>The generalization bounds of a trial.</summary>
+public sealed record TrialBounds
+{
+    public required BoundValue BXrOut { get; init; }
+    public required BoundValue BPaper { get; init; }
+    public required BoundValue BIsmi { get; init; }
+}
+
+/// <summary>A bound's value and whether it says anything, or null with the reason it is undefined.</summary>
+public sealed record BoundValue
+{
+    public double? Value { get; init; }
+    /// <summary>Above the loss range, so it says nothing.</summary>
+    public bool? Vacuous { get; init; }
+    /// <summary>Whether the assumptions behind it hold in this trial (e.g. B_XR_out in frozen_features mode).</summary>
+    public bool? Certified { get; init; }
+    public string? Reason { get; init; }
+
+    public static BoundValue Undefined(string reason) => new() { Reason = reason };
+}
+
+/// <summary>Wall time of each phase, in seconds.</summary>
+public sealed record TrialTimings
+{
+    public double DataSeconds { get; init; }
+    public double TrainSeconds { get; init; }
+    public double EvaluateSeconds { get; init; }
+    public double EstimateSeconds { get; init; }
+    public double TotalSeconds { get; init; }
+}
