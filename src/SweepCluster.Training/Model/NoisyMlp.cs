@@ -1,0 +1,100 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SweepCluster.Training.Model;
+
+/// <summary>The reference MLP: L hidden layers of width w with a bounded (tanh) or relu activation, Gaussian
+/// noise N(0, s^2 I) after every hidden activation in training and evaluation alike, optional input noise and
+/// dropout on hidden units (training only), and a linear output layer. Every random draw comes from the
+/// generator it is given, so a trial is a function of its seed.</summary>
+public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
+{
+    private readonly ModuleList<Linear> _hidden = new();
+    private readonly Linear _output;
+    private readonly NoisyMlpShape _shape;
+    private readonly Generator _noise;
+
+    public NoisyMlp(NoisyMlpShape shape, Generator initialization, Generator noise) : base(nameof(NoisyMlp))
+    {
+        _shape = shape;
+        _noise = noise;
+        int inputs = shape.InputDimension;
+        for (int l = 0; l < shape.Depth; l++)
+        {
+            _hidden.Add(nn.Linear(inputs, shape.Width));
+            inputs = shape.Width;
+        }
+        _output = nn.Linear(inputs, shape.Classes);
+        RegisterComponents();
+        Initialize(initialization);
+    }
+
+    /// <summary>The output layer's parameters (weight and bias: (w + 1) * C numbers).</summary>
+    public IEnumerable<Parameter> OutputParameters() => _output.parameters();
+
+    public IEnumerable<Parameter> HiddenParameters() => _hidden.SelectMany(layer => layer.parameters());
+
+    public override Tensor forward(Tensor input)
+    {
+        Tensor x = AddInputNoise(input);
+        for (int l = 0; l < _hidden.Count; l++)
+        {
+            x = AddActivationNoise(Activate(_hidden[l].forward(x)));
+            if (training && _shape.Dropout > 0) x = Dropout(x);
+        }
+        return _output.forward(x);
+    }
+
+    /// <summary>The pre-noise activations h_l of every hidden layer for one noisy pass (noise is added after
+    /// each layer before the next, so layer l's h_l carries the noise of layers 1..l-1). No dropout: evaluation.</summary>
+    public IReadOnlyList<Tensor> PreNoiseActivations(Tensor input)
+    {
+        var activations = new List<Tensor>(_hidden.Count);
+        Tensor x = AddInputNoise(input);
+        foreach (var layer in _hidden)
+        {
+            Tensor h = Activate(layer.forward(x));
+            activations.Add(h);
+            x = AddActivationNoise(h);
+        }
+        return activations;
+    }
+
+    private Tensor Activate(Tensor z) => _shape.Activation == "relu" ? nn.functional.relu(z) : z.tanh();
+
+    private Tensor AddActivationNoise(Tensor h) =>
+        _shape.ActivationNoise > 0 ? h + randn(h.shape, h.dtype, h.device, generator: _noise) * _shape.ActivationNoise : h;
+
+    private Tensor AddInputNoise(Tensor x) =>
+        _shape.InputNoise > 0 ? x + randn(x.shape, x.dtype, x.device, generator: _noise) * _shape.InputNoise : x;
+
+    /// <summary>Inverted dropout with the model's generator (torch's own dropout would draw from the global one).</summary>
+    private Tensor Dropout(Tensor x)
+    {
+        double keep = 1.0 - _shape.Dropout;
+        Tensor mask = rand(x.shape, x.dtype, x.device, generator: _noise).lt(keep).to(x.dtype);
+        return x * mask / keep;
+    }
+
+    /// <summary>Xavier-uniform weights with the activation's gain (5/3 for tanh, sqrt 2 for relu) and zero biases,
+    /// drawn from the trial's generator: deep tanh stacks then start in their responsive range.</summary>
+    private void Initialize(Generator generator)
+    {
+        double gain = _shape.Activation == "relu" ? Math.Sqrt(2.0) : 5.0 / 3.0;
+        using var noGrad = no_grad();
+        foreach (var layer in _hidden.Append(_output))
+        {
+            long fanOut = layer.weight!.shape[0], fanIn = layer.weight.shape[1];
+            double bound = (layer == _output ? 1.0 : gain) * Math.Sqrt(6.0 / (fanIn + fanOut));
+            using Tensor draw = rand(layer.weight.shape, layer.weight.dtype, layer.weight.device, generator: generator);
+            layer.weight.copy_(draw * (2 * bound) - bound);
+            layer.bias!.zero_();
+        }
+    }
+}
+
+/// <summary>The architecture and noise settings of a <see cref="NoisyMlp"/>.</summary>
+public sealed record NoisyMlpShape(
+    int InputDimension, int Depth, int Width, int Classes, string Activation,
+    double ActivationNoise, double InputNoise, double Dropout);

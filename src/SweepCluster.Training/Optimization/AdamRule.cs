@@ -1,0 +1,18 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SweepCluster.Training.Optimization;
+
+/// <summary>Adam with the schedule's step size; no injected noise (the spec refuses sgld_noise with adam).</summary>
+internal sealed class AdamRule(IReadOnlyList<Parameter> parameters, double learningRate) : IUpdateRule
+{
+    private readonly Adam _adam = optim.Adam(parameters, learningRate);
+
+    public void Step(double alpha, double sigma)
+    {
+        foreach (var group in _adam.ParamGroups) group.LearningRate = alpha;
+        _adam.step();
+    }
+
+    public void Dispose() => _adam.Dispose();
+}

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using SweepCluster.Core.Grid;
+using SweepCluster.Core.Trials;
+using SweepCluster.Training.Data;
+using SweepCluster.Training.Measurement;
+using SweepCluster.Training.Model;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SweepCluster.Training.Running;
+
+/// <summary>The real trial runner: builds the data and the noisy MLP, trains it, measures errors with fresh
+/// noise, estimates per-layer information and assembles the bounds. Every tensor it makes is disposed before
+/// it returns; no tensor leaves this class.</summary>
+public sealed class TorchTrialRunner : ITrialRunner
+{
+    public TrialResult Run(TrialId id, TrialConfig config, TrialRunContext context, CancellationToken cancellation)
+    {
+        var total = Stopwatch.StartNew();
+        Device device = DeviceSelection.Resolve(context.Device);
+        if (context.Threads > 0) set_num_threads(context.Threads);
+
+        var phase = Stopwatch.StartNew();
+        TrialData data = TrialDataFactory.Create(config);
+        double dataSeconds = phase.Elapsed.TotalSeconds;
+
+        using var scope = NewDisposeScope();
+        Tensor trainX = AsFeatures(data.TrainFeatures, data.Dimension, device), trainY = AsLabels(data.TrainLabels, device);
+        Tensor testX = AsFeatures(data.TestFeatures, data.Dimension, device), testY = AsLabels(data.TestLabels, device);
+
+        // Separate streams for initialization and for every noise draw (activation, dropout, update noise).
+        // Weights are drawn on the CPU and then moved, so a trial starts from the same weights on any device.
+        using var initialization = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x494E), CPU);    // "IN"
+        using var noise = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x4E53), device);          // "NS"
+        var shape = new NoisyMlpShape(data.Dimension, config.Depth, config.Width, data.Classes,
+            config.Model.Activation, config.ActNoise, config.InputNoise, config.Dropout);
+        using var model = new NoisyMlp(shape, initialization, noise);
+        model.to(device);
+
+        phase.Restart();
+        TrainingLog log = TrainingLoop.Train(model, trainX, trainY, config, noise, context.Progress, cancellation);
+        double trainSeconds = phase.Elapsed.TotalSeconds;
+        var echo = Echo(config, data, log, model, context);
+        if (log.DivergedAtStep is { } step)
+            return new TrialResult
+            {
+                TrialId = id.Value, Config = config, Status = TrialStatus.Failed, Run = echo,
+                FailureReason = $"diverged at step {step}",
+                Timings = new TrialTimings { DataSeconds = dataSeconds, TrainSeconds = trainSeconds, TotalSeconds = total.Elapsed.TotalSeconds },
+            };
+
+        phase.Restart();
+        int draws = config.Information.ErrorDraws;
+        var (trainError, trainLoss) = ErrorMeasurement.Measure(model, trainX, trainY, draws, config.Information.LossClip);
+        var (testError, testLoss) = ErrorMeasurement.Measure(model, testX, testY, draws, config.Information.LossClip);
+        double evaluateSeconds = phase.Elapsed.TotalSeconds;
+
+        phase.Restart();
+        IReadOnlyList<LayerInformation> layers = LayerInformationProbe.Measure(model, testX, data.TestLabels, data.Classes, config, cancellation);
+        var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(config, log, layers, data.Classes);
+        double estimateSeconds = phase.Elapsed.TotalSeconds;
+
+        return new TrialResult
+        {
+            TrialId = id.Value,
+            Config = config,
+            Status = TrialStatus.Completed,
+            Run = echo,
+            TrainError = trainError,
+            TestError = testError,
+            Gap = testError - trainError,
+            TrainLoss = trainLoss,
+            TestLoss = testLoss,
+            LossGap = testLoss - trainLoss,
+            Layers = layers,
+            ISgld = sgld,
+            Bounds = bounds,
+            FanoLower = fano,
+            Timings = new TrialTimings
+            {
+                DataSeconds = dataSeconds, TrainSeconds = trainSeconds, EvaluateSeconds = evaluateSeconds,
+                EstimateSeconds = estimateSeconds, TotalSeconds = total.Elapsed.TotalSeconds,
+            },
+        };
+    }
+
+    private static Tensor AsFeatures(float[] values, int dimension, Device device) =>
+        tensor(values, [values.Length / dimension, dimension], device: device);
+
+    private static Tensor AsLabels(int[] labels, Device device) =>
+        tensor(labels.Select(l => (long)l).ToArray(), device: device);
+
+    private static TrialRunEcho Echo(TrialConfig config, TrialData data, TrainingLog log, NoisyMlp model, TrialRunContext context) => new()
+    {
+        Classes = data.Classes,
+        InputDimension = data.Dimension,
+        Steps = log.Steps,
+        Parameters = model.parameters().Sum(p => p.numel()),
+        TrainedParameters = log.TrainedParameters,
+        OutputParameters = log.OutputParameters,
+        LossSigma = TrialBoundsAssembly.LossSigma,
+        AlphaFirst = log.Alphas.FirstOrDefault(),
+        AlphaLast = log.Alphas.LastOrDefault(),
+        SigmaFirst = log.Sigmas.FirstOrDefault(),
+        SigmaLast = log.Sigmas.LastOrDefault(),
+        Device = context.Device,
+        Threads = get_num_threads(),
+        Dataset = data.Name,
+    };
+}
