@@ -96,7 +96,7 @@ public sealed class SweepStateTests
     public void A_failed_attempt_is_retried_then_recorded_failed_with_its_reason()
     {
         var trial = Planned(0);
-        var state = Step(SweepState.Empty, new PlanTrials([trial], maxAttempts: 2)).State;
+        var state = Step(SweepState.Empty, new PlanTrials([trial], MaxAttempts: 2)).State;
         (state, _) = Step(state, new RequestTrial("w", Now));
         (state, var first) = Step(state, new ReportTrialResult("w", trial.Id, 1, Result(trial, TrialStatus.Failed)));
         Assert.False(Assert.IsType<TrialAttemptFailed>(Assert.Single(first)).Final);
