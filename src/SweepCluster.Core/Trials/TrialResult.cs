@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using SweepCluster.Core.Grid;
 
 namespace SweepCluster.Core.Trials;
@@ -65,8 +66,11 @@ public sealed record LayerInformation
     public required int Layer { get; init; }
     /// <summary>"pairwise" (mixture bounds, true MI with noise s &gt; 0) or "binning" (s = 0: a clustering measure, not MI).</summary>
     public required string Estimator { get; init; }
+    [JsonPropertyName("i_x_t_lower")]
     public required double IXTLower { get; init; }
+    [JsonPropertyName("i_x_t_upper")]
     public required double IXTUpper { get; init; }
+    [JsonPropertyName("i_y_t")]
     public required double IYT { get; init; }
     /// <summary>True when the upper value is within 0.1 nats of log N.</summary>
     public required bool Saturated { get; init; }

@@ -1,0 +1,63 @@
+using SweepCluster.Core.Results;
+
+namespace SweepCluster.Cli.Reports;
+
+/// <summary>Draws the curves as figures in plots/: the gap and every bound against depth on a log scale
+/// (bound_vs_depth.png/.svg) and train and test error against depth (error_vs_depth.png/.svg).</summary>
+/// <remarks>One panel per act_noise setting, a line per width (and per any other key field that varies),
+/// shaded 95% CI bands. Runs headless: ScottPlot renders through SkiaSharp, whose Linux native library comes
+/// with ScottPlot's own dependency on SkiaSharp.NativeAssets.Linux.NoDependencies.</remarks>
+public static class BoundPlots
+{
+    public const string BoundStem = "bound_vs_depth";
+    public const string ErrorStem = "error_vs_depth";
+
+    private static readonly IReadOnlyList<PanelQuantity> _boundQuantities =
+    [
+        new(CurveQuantities.Gap, "gap", "#000000"),
+        new(CurveQuantities.BXrOut, "B_XR_out", "#1f77b4"),
+        new(CurveQuantities.BPaper, "B_paper", "#d62728"),
+        new(CurveQuantities.BIsmi, "B_ISMI", "#2ca02c"),
+    ];
+
+    private static readonly IReadOnlyList<PanelQuantity> _errorQuantities =
+    [
+        new(CurveQuantities.TrainError, "train error", "#1f77b4"),
+        new(CurveQuantities.TestError, "test error", "#d62728"),
+    ];
+
+    /// <summary>Writes both figures into <paramref name="plotsDir"/> (created if needed); returns what was written
+    /// and how many points a log axis could not show.</summary>
+    public static PlotsWritten Write(IReadOnlyList<CurveRow> curves, string plotsDir)
+    {
+        ArgumentNullException.ThrowIfNull(curves);
+        Directory.CreateDirectory(plotsDir);
+        var files = new List<string>();
+        var omitted = 0;
+        foreach (var format in new[] { FigureFormat.Png, FigureFormat.Svg })
+        {
+            // Skia's SVG backend cannot draw dashed lines, so there series differ by marker alone.
+            var dashed = format == FigureFormat.Png;
+            var bounds = CurveFigure.Build(curves, _boundQuantities, "gap and bounds", logScale: true, dashed);
+            // Errors live in [0, 1] and a train error of exactly 0 is common, so a linear axis shows them whole.
+            var errors = CurveFigure.Build(curves, _errorQuantities, "error", logScale: false, dashed);
+            omitted = bounds.OmittedNonPositive;
+            try
+            {
+                files.Add(FigureWriter.Write(bounds.Figure, Path.Combine(plotsDir, BoundStem), format));
+                files.Add(FigureWriter.Write(errors.Figure, Path.Combine(plotsDir, ErrorStem), format));
+            }
+            finally
+            {
+                // Plots hold native Skia resources; a report run may draw many figures in one process.
+                foreach (var plot in bounds.Figure.Subplots.GetPlots().Concat(errors.Figure.Subplots.GetPlots()))
+                    plot.Dispose();
+            }
+        }
+        return new PlotsWritten(files, omitted);
+    }
+}
+
+/// <summary>The image files <see cref="BoundPlots.Write"/> produced, and how many means or CI edges were left
+/// off the log-scale figure for being zero or negative (each panel's legend says so too).</summary>
+public sealed record PlotsWritten(IReadOnlyList<string> Files, int OmittedNonPositive);

@@ -1,0 +1,44 @@
+using ScottPlot;
+using SkiaSharp;
+
+namespace SweepCluster.Cli.Reports;
+
+/// <summary>The image formats a figure is written in.</summary>
+internal enum FigureFormat { Png, Svg }
+
+/// <summary>Renders a multi-panel figure to STEM.png or STEM.svg.</summary>
+internal static class FigureWriter
+{
+    private const int PanelWidth = 900;
+    private const int PanelHeight = 560;
+
+    /// <summary>Writes <paramref name="figure"/>; returns the file's path.</summary>
+    public static string Write(Multiplot figure, string stem, FigureFormat format)
+    {
+        var (columns, rows) = GridSize(figure.Subplots.Count);
+        var width = columns * PanelWidth;
+        var height = rows * PanelHeight;
+
+        if (format == FigureFormat.Png)
+        {
+            var png = stem + ".png";
+            figure.SavePng(png, width, height);
+            return png;
+        }
+
+        // Multiplot has no SaveSvg, but it renders to any Skia canvas, and Skia's SVG canvas writes SVG.
+        var svg = stem + ".svg";
+        using var stream = new FileStream(svg, FileMode.Create, FileAccess.Write);
+        // The SVG document is completed when the canvas is disposed, so the canvas goes before the stream.
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
+            figure.Render(canvas, new PixelRect(new PixelSize(width, height)));
+        return svg;
+    }
+
+    /// <summary>Up to three panels side by side, then further rows.</summary>
+    public static (int Columns, int Rows) GridSize(int panels)
+    {
+        var columns = Math.Clamp(panels, 1, 3);
+        return (columns, (Math.Max(panels, 1) + columns - 1) / columns);
+    }
+}

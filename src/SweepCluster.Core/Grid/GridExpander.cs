@@ -1,0 +1,76 @@
+using SweepCluster.Core.Spec;
+
+namespace SweepCluster.Core.Grid;
+
+/// <summary>Expands a spec into its trials: the cartesian product of the axes (canonical axis order, values in
+/// spec order) times the seeds, each resolved into a <see cref="TrialConfig"/> and checked as a whole.</summary>
+public static class GridExpander
+{
+    public static IReadOnlyList<PlannedTrial> Expand(SweepSpec spec)
+    {
+        var points = new List<IReadOnlyDictionary<string, AxisValue>> { new Dictionary<string, AxisValue>() };
+        foreach (var axis in spec.Grid)
+            points = points.SelectMany(point => axis.Values.Select(value =>
+                (IReadOnlyDictionary<string, AxisValue>)new Dictionary<string, AxisValue>(point) { [axis.Name] = value })).ToList();
+
+        var trials = new List<PlannedTrial>(points.Count * spec.Seeds.Count);
+        foreach (var point in points)
+        {
+            TrialConfig baseConfig = Resolve(spec, point);
+            CheckCombination(spec, baseConfig);
+            foreach (int seed in spec.Seeds)
+            {
+                var config = baseConfig with { Seed = seed };
+                trials.Add(new PlannedTrial(TrialIdentity.Of(config), config));
+            }
+        }
+        return trials;
+    }
+
+    private static TrialConfig Resolve(SweepSpec spec, IReadOnlyDictionary<string, AxisValue> point)
+    {
+        double Number(string axis, double fallback) => point.TryGetValue(axis, out var v) ? v.Number!.Value : fallback;
+        string Word(string axis, string fallback) => point.TryGetValue(axis, out var v) ? v.Text! : fallback;
+
+        var training = spec.Training with
+        {
+            LearningRate = Number(AxisNames.LearningRate, spec.Training.LearningRate),
+            Epochs = (int)Number(AxisNames.Epochs, spec.Training.Epochs),
+            BatchSize = (int)Number(AxisNames.BatchSize, spec.Training.BatchSize),
+            Clip = Number(AxisNames.Clip, spec.Training.Clip),
+            Optimizer = Word(AxisNames.Optimizer, spec.Training.Optimizer),
+            Mode = Word(AxisNames.Mode, spec.Training.Mode),
+        };
+        return new TrialConfig
+        {
+            Dataset = spec.Dataset,
+            Model = spec.Model with { Activation = Word(AxisNames.Activation, spec.Model.Activation) },
+            Training = training,
+            Information = spec.Information,
+            Depth = (int)Number(AxisNames.Depth, 1),
+            Width = (int)Number(AxisNames.Width, 1),
+            ActNoise = Number(AxisNames.ActNoise, 0),
+            SgldNoise = Number(AxisNames.SgldNoise, 0),
+            LabelNoise = Number(AxisNames.LabelNoise, 0),
+            Dropout = Number(AxisNames.Dropout, 0),
+            InputNoise = Number(AxisNames.InputNoise, 0),
+            TrainSize = (int)Number(AxisNames.TrainSize, 1000),
+            Seed = 0,
+        };
+    }
+
+    /// <summary>Rules that involve several settings at once.</summary>
+    private static void CheckCombination(SweepSpec spec, TrialConfig c)
+    {
+        string file = Path.GetFileName(spec.SourcePath);
+        string point = $"depth {c.Depth}, width {c.Width}, optimizer {c.Training.Optimizer}, sgld_noise {c.SgldNoise}, clip {c.Training.Clip}";
+        if (c.Training.Optimizer == "sgld" && (c.SgldNoise <= 0 || c.Training.Clip <= 0))
+            throw new UserInputException(
+                $"{file}: the grid point ({point}) uses optimizer sgld without update noise and a gradient clip; give grid.sgld_noise > 0 and training.clip > 0.");
+        if (c.Training.Optimizer == "adam" && c.SgldNoise > 0)
+            throw new UserInputException(
+                $"{file}: the grid point ({point}) adds sgld_noise to adam steps, which the SGLD information sum does not cover; use optimizer sgd or sgld, or set sgld_noise to 0.");
+        if (c.Training.Mode == "frozen_features" && c.Depth < 1)
+            throw new UserInputException($"{file}: frozen_features needs at least one hidden layer; give depth >= 1.");
+    }
+}

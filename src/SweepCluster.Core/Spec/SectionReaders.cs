@@ -1,0 +1,121 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.RepresentationModel;
+
+namespace SweepCluster.Core.Spec;
+
+/// <summary>Reads the fixed-setting sections (dataset, model, training, information) key by key, and remembers
+/// which settings that may also be grid axes were given, so a setting given twice can be refused.</summary>
+internal sealed partial class SectionReaders(SpecErrors errors)
+{
+    private readonly ScalarReader _read = new(errors);
+
+    /// <summary>Settings given in a section that are also axis names, with where they were given.</summary>
+    public Dictionary<string, (string Field, YamlNode Node)> GivenSettings { get; } = new();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex NamePattern();
+
+    public string Name(YamlNode node)
+    {
+        string name = _read.Text(node, "name").Trim();
+        if (!NamePattern().IsMatch(name) || name.Contains(".."))
+            throw errors.At(node, "name", $"'{name}' is not usable as a folder name; use letters, digits, '-', '_' and '.'.");
+        return name;
+    }
+
+    public DatasetSettings Dataset(YamlMappingNode section)
+    {
+        var result = new DatasetSettings();
+        foreach (var (key, node) in SpecLoader.Entries(section, "dataset",
+                     ["kind", "classes", "dimension", "separation", "test_size", "data_seed", "path", "class_subset"], errors))
+        {
+            string field = $"dataset.{key}";
+            result = key switch
+            {
+                "kind" => result with { Kind = _read.Word(node, field, ["synthetic", "idx"]) },
+                "classes" => result with { Classes = _read.Integer(node, field, 2, 1000) },
+                "dimension" => result with { Dimension = _read.Integer(node, field, 1, 1_000_000) },
+                "separation" => result with { Separation = _read.Number(node, field, 0) },
+                "test_size" => result with { TestSize = _read.Integer(node, field, 1, 10_000_000) },
+                "data_seed" => result with { DataSeed = _read.Integer(node, field, 0) },
+                "path" => result with { Path = _read.Text(node, field) },
+                _ => result with { ClassSubset = ClassSubset(node, field) },
+            };
+        }
+        return result;
+    }
+
+    public ModelSettings Model(YamlMappingNode section)
+    {
+        var result = new ModelSettings();
+        foreach (var (key, node) in SpecLoader.Entries(section, "model", ["architecture", "activation"], errors))
+        {
+            string field = $"model.{key}";
+            result = key switch
+            {
+                "architecture" => result with { Architecture = _read.Word(node, field, ["mlp"]) },
+                _ => result with { Activation = Given(AxisNames.Activation, field, node, _read.Word(node, field, AxisRules.Activations)) },
+            };
+        }
+        return result;
+    }
+
+    public TrainingSettings Training(YamlMappingNode section)
+    {
+        var result = new TrainingSettings();
+        foreach (var (key, node) in SpecLoader.Entries(section, "training",
+                     ["mode", "optimizer", "learning_rate", "schedule", "lr_decay", "epochs", "batch_size", "clip", "sgld_parameterization", "max_attempts"], errors))
+        {
+            string field = $"training.{key}";
+            result = key switch
+            {
+                "mode" => result with { Mode = Given(AxisNames.Mode, field, node, _read.Word(node, field, AxisRules.Modes)) },
+                "optimizer" => result with { Optimizer = Given(AxisNames.Optimizer, field, node, _read.Word(node, field, AxisRules.Optimizers)) },
+                "learning_rate" => result with { LearningRate = Given(AxisNames.LearningRate, field, node, _read.Number(node, field, 0, minExclusive: true)) },
+                "schedule" => result with { Schedule = _read.Word(node, field, ["constant", "inverse_time"]) },
+                "lr_decay" => result with { LrDecay = _read.Number(node, field, 0) },
+                "epochs" => result with { Epochs = Given(AxisNames.Epochs, field, node, _read.Integer(node, field, 1, 1_000_000)) },
+                "batch_size" => result with { BatchSize = Given(AxisNames.BatchSize, field, node, _read.Integer(node, field, 1, 1_000_000)) },
+                "clip" => result with { Clip = Given(AxisNames.Clip, field, node, _read.Number(node, field, 0)) },
+                "sgld_parameterization" => result with { SgldParameterization = _read.Word(node, field, ["std", "inverse_temperature"]) },
+                _ => result with { MaxAttempts = _read.Integer(node, field, 1, 100) },
+            };
+        }
+        return result;
+    }
+
+    public InformationSettings Information(YamlMappingNode section)
+    {
+        var result = new InformationSettings();
+        foreach (var (key, node) in SpecLoader.Entries(section, "information",
+                     ["eval_points", "noise_paths", "bins", "error_draws", "loss_clip"], errors))
+        {
+            string field = $"information.{key}";
+            result = key switch
+            {
+                "eval_points" => result with { EvalPoints = _read.Integer(node, field, 2, 100_000) },
+                "noise_paths" => result with { NoisePaths = _read.Integer(node, field, 1, 1000) },
+                "bins" => result with { Bins = _read.Integer(node, field, 2, 100_000) },
+                "error_draws" => result with { ErrorDraws = _read.Integer(node, field, 10, 100_000) },
+                _ => result with { LossClip = _read.Number(node, field, 0, minExclusive: true) },
+            };
+        }
+        return result;
+    }
+
+    private T Given<T>(string axis, string field, YamlNode node, T value)
+    {
+        GivenSettings[axis] = (field, node);
+        return value;
+    }
+
+    private IReadOnlyList<int> ClassSubset(YamlNode node, string field)
+    {
+        if (node is not YamlSequenceNode sequence)
+            throw errors.At(node, field, "must be a list of labels such as [4, 9].");
+        var labels = sequence.Children.Select(child => _read.Integer(child, field, 0)).ToList();
+        if (labels.Distinct().Count() != labels.Count)
+            throw errors.At(node, field, "lists a label twice; list each label once.");
+        return labels;
+    }
+}

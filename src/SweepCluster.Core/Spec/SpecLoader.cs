@@ -1,0 +1,88 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SweepCluster.Core.Spec;
+
+/// <summary>Reads a sweep spec from YAML. Every mistake in the file becomes a <see cref="UserInputException"/>
+/// naming file:line:column, the field and the fix; nothing else escapes, whatever the input text.</summary>
+public static class SpecLoader
+{
+    private static readonly string[] TopLevelKeys = ["name", "dataset", "model", "training", "information", "grid", "seeds"];
+
+    public static SweepSpec Load(string path)
+    {
+        if (!File.Exists(path))
+            throw new UserInputException($"spec file '{path}' does not exist; check the path (examples are in cluster-config/sweeps/).");
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"spec file '{path}' cannot be read ({e.Message.TrimEnd('.')}); check its permissions.");
+        }
+        return Parse(text, path);
+    }
+
+    public static SweepSpec Parse(string yaml, string sourcePath)
+    {
+        var errors = new SpecErrors(sourcePath);
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            string what = e.InnerException?.Message ?? e.Message;
+            throw new UserInputException($"{errors.File}:{e.Start.Line}:{e.Start.Column}: the YAML is malformed ({what.Trim().TrimEnd('.')}); fix the syntax there.");
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // The parser reports some structural errors without a position.
+            throw errors.General($"the YAML is malformed ({e.Message.Trim().TrimEnd('.')}); fix the syntax.");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
+            throw errors.General("the spec is empty; it needs at least 'name' and a 'grid' with depth and width.");
+        if (stream.Documents.Count > 1)
+            throw errors.General("the file holds several YAML documents; keep one spec per file.");
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw errors.At(stream.Documents[0].RootNode, "the spec", "must be a mapping of keys (name, dataset, model, training, information, grid, seeds).");
+
+        var sections = new SectionReaders(errors);
+        var entries = Entries(root, "the spec", TopLevelKeys, errors);
+        string name = entries.TryGetValue("name", out var nameNode)
+            ? sections.Name(nameNode)
+            : throw errors.General("the required key 'name' is missing; add for example 'name: my-sweep'.");
+        var dataset = entries.TryGetValue("dataset", out var d) ? sections.Dataset(Mapping(d, "dataset", errors)) : new DatasetSettings();
+        var model = entries.TryGetValue("model", out var m) ? sections.Model(Mapping(m, "model", errors)) : new ModelSettings();
+        var training = entries.TryGetValue("training", out var t) ? sections.Training(Mapping(t, "training", errors)) : new TrainingSettings();
+        var information = entries.TryGetValue("information", out var i) ? sections.Information(Mapping(i, "information", errors)) : new InformationSettings();
+        if (!entries.TryGetValue("grid", out var gridNode))
+            throw errors.General("the required key 'grid' is missing; add a grid with at least depth and width.");
+        var grid = GridReader.Read(Mapping(gridNode, "grid", errors), errors, sections.GivenSettings);
+        IReadOnlyList<int> seeds = entries.TryGetValue("seeds", out var s) ? SeedsReader.Read(s, errors) : [0];
+        if (dataset.Kind == "idx" && dataset.Path is null)
+            throw errors.At(d!, "dataset", "has kind idx but no path; add 'path:' naming the folder of the IDX files (e.g. /usr/share/datasets/fashion-mnist).");
+        return new SweepSpec(name, dataset, model, training, information, grid, seeds, sourcePath);
+    }
+
+    /// <summary>The keys of a mapping, each checked against the valid ones (with the nearest suggested) and unique.</summary>
+    internal static Dictionary<string, YamlNode> Entries(YamlMappingNode mapping, string where, IReadOnlyList<string> valid, SpecErrors errors)
+    {
+        var result = new Dictionary<string, YamlNode>();
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            string key = keyNode is YamlScalarNode { Value: { } k } ? k : throw errors.At(keyNode, where, "has a key that is not a plain word; use simple 'key: value' lines.");
+            if (!valid.Contains(key))
+                throw errors.At(keyNode, $"unknown key '{key}' in {where};", $"did you mean '{NearestName.Of(key, valid)}'?");
+            if (!result.TryAdd(key, value))
+                throw errors.At(keyNode, $"{where}.{key}", "is given twice; keep one.");
+        }
+        return result;
+    }
+
+    internal static YamlMappingNode Mapping(YamlNode node, string field, SpecErrors errors) =>
+        node as YamlMappingNode ?? throw errors.At(node, field, "must be a mapping of 'key: value' lines.");
+}

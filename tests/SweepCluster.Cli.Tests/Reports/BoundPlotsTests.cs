@@ -1,0 +1,76 @@
+using SweepCluster.Cli.Reports;
+using SweepCluster.Core.Results;
+
+namespace SweepCluster.Cli.Tests.Reports;
+
+public sealed class BoundPlotsTests : IDisposable
+{
+    private static readonly byte[] _pngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
+
+    private readonly string _plotsDir =
+        Path.Combine(Path.GetTempPath(), "sweepcluster-plots-tests", Guid.NewGuid().ToString("N"), "plots");
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path.GetDirectoryName(_plotsDir)!, recursive: true); }
+        catch (IOException) { }
+    }
+
+    [Fact]
+    public void Writes_png_and_svg_figures_of_bounds_and_errors_against_depth()
+    {
+        var written = BoundPlots.Write(Curves.Grid(), _plotsDir);
+
+        AssertPng(Path.Combine(_plotsDir, "bound_vs_depth.png"));
+        AssertPng(Path.Combine(_plotsDir, "error_vs_depth.png"));
+        AssertSvg(Path.Combine(_plotsDir, "bound_vs_depth.svg"));
+        AssertSvg(Path.Combine(_plotsDir, "error_vs_depth.svg"));
+        Assert.Equal(4, written.Files.Count);
+        Assert.All(written.Files, f => Assert.True(File.Exists(f), f));
+    }
+
+    [Fact]
+    public void Non_positive_values_are_left_off_the_log_axis_and_counted()
+    {
+        // Gaps below zero (test error under train error) are common; a log axis cannot show them.
+        var written = BoundPlots.Write(Curves.Grid(negativeGapAtActNoise: 0.0), _plotsDir);
+
+        Assert.True(written.OmittedNonPositive > 0);
+        AssertPng(Path.Combine(_plotsDir, "bound_vs_depth.png"));
+        Assert.Contains("not drawn (log scale)", File.ReadAllText(Path.Combine(_plotsDir, "bound_vs_depth.svg")));
+    }
+
+    [Fact]
+    public void Positive_values_need_no_note()
+    {
+        var written = BoundPlots.Write(Curves.Grid(), _plotsDir);
+
+        Assert.Equal(0, written.OmittedNonPositive);
+        Assert.DoesNotContain("not drawn", File.ReadAllText(Path.Combine(_plotsDir, "bound_vs_depth.svg")));
+    }
+
+    [Fact]
+    public void No_curves_still_gives_figures_that_say_so()
+    {
+        BoundPlots.Write([], _plotsDir);
+
+        AssertPng(Path.Combine(_plotsDir, "bound_vs_depth.png"), minimumBytes: 1_000);
+        Assert.Contains("no completed trials", File.ReadAllText(Path.Combine(_plotsDir, "bound_vs_depth.svg")));
+    }
+
+    private static void AssertPng(string path, int minimumBytes = 10_000)
+    {
+        Assert.True(File.Exists(path), $"missing {path}");
+        var bytes = File.ReadAllBytes(path);
+        Assert.Equal(_pngSignature, bytes[.._pngSignature.Length]);
+        Assert.True(bytes.Length > minimumBytes, $"{path} is only {bytes.Length} bytes");
+    }
+
+    private static void AssertSvg(string path)
+    {
+        Assert.True(File.Exists(path), $"missing {path}");
+        var text = File.ReadAllText(path);
+        Assert.Contains("<svg", text);
+        Assert.Contains("</svg>", text);
+    }
+}

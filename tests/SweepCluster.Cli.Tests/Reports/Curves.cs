@@ -1,0 +1,42 @@
+using SweepCluster.Core.Results;
+
+namespace SweepCluster.Cli.Tests.Reports;
+
+/// <summary>Curve rows shaped like a small sweep: two act_noise panels, two widths, depths 1 to 5, three seeds.</summary>
+internal static class Curves
+{
+    public static IReadOnlyList<CurveRow> Grid(double? negativeGapAtActNoise = null)
+    {
+        var rows = new List<CurveRow>();
+        foreach (var actNoise in new[] { 0.0, 0.2 })
+        foreach (var width in new[] { 8, 32 })
+        for (var depth = 1; depth <= 5; depth++)
+        {
+            var key = new CurveKey(width, actNoise, 0.001, 0, 0, 0, 500, "end_to_end", "sgld", "tanh", 0.01, 20, 64, 1.0);
+            var eta = 0.9 - actNoise;
+            var negative = negativeGapAtActNoise == actNoise;
+            var quantities = CurveQuantities.All.Select(name => Summary(name, name switch
+            {
+                CurveQuantities.TrainError => 0.02 * depth,
+                CurveQuantities.TestError => 0.12 + 0.01 * depth,
+                CurveQuantities.Gap => negative ? -0.01 * depth : 0.1 * Math.Pow(eta, depth),
+                CurveQuantities.BXrOut => 0.5 + 0.02 * width / 8.0,
+                CurveQuantities.BPaper => 4 * Math.Pow(eta, depth / 2.0),
+                CurveQuantities.BIsmi => 40.0 / depth,
+                CurveQuantities.EtaAnalyticProduct => Math.Pow(eta, depth),
+                _ => 1.0,
+            })).ToList();
+            rows.Add(new CurveRow(key, depth, 3, 0, quantities));
+        }
+        return rows;
+    }
+
+    private static QuantitySummary Summary(string name, double mean)
+    {
+        // Seeds spread by 10% around the mean: a positive mean keeps a positive interval.
+        double[] values = [mean * 0.9, mean, mean * 1.1];
+        var half = 0.2 * Math.Abs(mean);
+        return new QuantitySummary(name, 3, mean, mean - half, mean + half,
+            values.Select((v, seed) => new SeedValue(seed, v)).ToList());
+    }
+}
