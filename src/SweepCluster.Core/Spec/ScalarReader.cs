@@ -22,7 +22,7 @@ internal sealed class ScalarReader(SpecErrors errors)
         bool tooHigh = maxExclusive ? value >= max : value > max;
         if (tooLow || tooHigh)
             throw errors.At(node, field, $"is {text}, outside its range {Range(min, minExclusive, max, maxExclusive)}; give a value in that range.");
-        return value;
+        return value + 0.0; // -0 becomes 0, so the two spellings give the same trial id
     }
 
     public int Integer(YamlNode node, string field, int min = int.MinValue, int max = int.MaxValue)

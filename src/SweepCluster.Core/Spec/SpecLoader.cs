@@ -31,12 +31,13 @@ public static class SpecLoader
         var stream = new YamlStream();
         try
         {
+            YamlStructureGuard.Check(yaml, errors);
             stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
         {
             string what = e.InnerException?.Message ?? e.Message;
-            throw new UserInputException($"{errors.File}:{e.Start.Line}:{e.Start.Column}: the YAML is malformed ({what.Trim().TrimEnd('.')}); fix the syntax there.");
+            throw errors.At(e.Start, "the YAML", $"is malformed ({what.Trim().TrimEnd('.')}); fix the syntax there.");
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {

@@ -31,7 +31,6 @@ public sealed record TrialResult
 }
 
 /// <summary>Outcome of a trial.</summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<TrialStatus>))]
 public enum TrialStatus { Completed, Failed }
 
 /// <summary>The derived run settings echoed beside the configuration.</summary>

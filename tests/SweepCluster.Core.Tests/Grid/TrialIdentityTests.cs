@@ -20,6 +20,16 @@ public sealed class TrialIdentityTests
     }
 
     [Fact]
+    public void Negative_zero_and_other_spellings_of_a_number_give_the_same_id()
+    {
+        TrialId Id(string actNoise, string clip) => GridExpander.Expand(SpecLoader.Parse(
+            $"name: x\ntraining:\n  clip: {clip}\ngrid:\n  depth: 1\n  width: 4\n  act_noise: {actNoise}\n", "x.yaml"))[0].Id;
+        Assert.Equal(Id("0", "0"), Id("-0", "-0.0"));
+        Assert.Equal(Id("0.5", "1"), Id("5e-1", "1.000"));
+        Assert.NotEqual(Id("0.5", "1"), Id("0.5", "2"));
+    }
+
+    [Fact]
     public void Any_single_field_change_changes_the_id()
     {
         var config = First(Ordered);
@@ -34,8 +44,18 @@ public sealed class TrialIdentityTests
             config with { Training = config.Training with { LearningRate = 0.06 } },
             config with { Information = config.Information with { EvalPoints = 257 } },
             config with { Model = config.Model with { Activation = "relu" } },
+            config with { Dataset = config.Dataset with { Kind = "idx", Path = "/data" } },
+            config with { Training = config.Training with { SgldParameterization = "inverse_temperature" } },
+            config with { Training = config.Training with { MaxAttempts = 3 } },
+            config with { Width = 5 },
+            config with { SgldNoise = 0.1 },
+            config with { LabelNoise = 0.1 },
+            config with { Dropout = 0.1 },
+            config with { InputNoise = 0.1 },
+            config with { TrainSize = 999 },
         ];
         foreach (var variant in variants) Assert.NotEqual(id, TrialIdentity.Of(variant));
+        Assert.Equal(variants.Length, variants.Select(TrialIdentity.Of).Distinct().Count());
         Assert.Equal(id, TrialIdentity.Of(config with { }));
     }
 

@@ -48,7 +48,7 @@ public sealed class TrialsCsvTests : IDisposable
         var cell = Cells(rows[0], rows[1]);
 
         Assert.Equal(result.TrialId, cell["trial_id"]);
-        Assert.Equal("Completed", cell["status"]);
+        Assert.Equal("completed", cell["status"]);
         Assert.Equal("3", cell["config_depth"]);
         Assert.Equal("sgld", cell["config_training_optimizer"]);
         Assert.Equal(0.01, double.Parse(cell["config_training_learning_rate"], System.Globalization.CultureInfo.InvariantCulture));

@@ -106,6 +106,26 @@ public sealed class SpecLoaderTests
     [InlineData("name: x\ngrid:\n  depth: [1\n  width: 4\n", "test.yaml:", "malformed", "fix the syntax")]
     [InlineData("", "test.yaml", "empty", "name")]
     [InlineData("name: ../up\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:1:7", "name", "folder name")]
+    [InlineData("name: x\ninformation:\n  eval_points: 1\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:16", "information.eval_points", "[2, 100000]")]
+    [InlineData("name: x\ntraining:\n  batch_size: 0\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:15", "training.batch_size", "[1, 1000000]")]
+    [InlineData("name: x\ntraining:\n  learning_rate: 0\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:18", "training.learning_rate", "(0, inf)")]
+    [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\n  learning_rate: [0.1, -0.1]\n", "test.yaml:5:24", "grid.learning_rate", "positive")]
+    [InlineData("name: x\ntraining:\n  clip: -1\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:9", "training.clip", "[0, inf)")]
+    [InlineData("name: x\ntraining:\n  max_attempts: 0\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:17", "training.max_attempts", "[1, 100]")]
+    [InlineData("name: x\ntraining:\n  epochs: many\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:11", "training.epochs", "whole number, not 'many'")]
+    [InlineData("name: x\ntraining:\n  schedule: cosine\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:13", "training.schedule", "constant, inverse_time")]
+    [InlineData("name: x\nmodel:\n  activation: sigmoid\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:15", "model.activation", "tanh, relu")]
+    [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\n  mode: layerwise\n", "test.yaml:5:9", "grid.mode", "end_to_end, frozen_features")]
+    [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\n  sgld_noise: -0.1\n", "test.yaml:5:15", "grid.sgld_noise", "negative")]
+    [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\n  input_noise: -2\n", "test.yaml:5:16", "grid.input_noise", "negative")]
+    [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\n  train_size: 0\n", "test.yaml:5:15", "grid.train_size", "from 1")]
+    [InlineData("name: x\ndataset:\n  class_subset: 4\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:17", "dataset.class_subset", "list of labels")]
+    [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\nseeds: [0, -3]\n", "test.yaml:5:12", "seeds", "[0, inf)")]
+    [InlineData("name: x\nmodel:\n  activation: relu\ngrid:\n  depth: 1\n  width: 4\n  activation: [tanh, relu]\n", "test.yaml:7:15", "model.activation", "one place")]
+    [InlineData("name: x\ntraining:\n  optimizer: sgd\ngrid:\n  depth: 1\n  width: 4\n  optimizer: adam\n", "test.yaml:7:14", "training.optimizer (line 3)", "one place")]
+    [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\n  dropuot: 0.1\n", "test.yaml:5:3", "unknown key 'dropuot' in grid", "did you mean 'dropout'?")]
+    [InlineData("name: x\ninformation:\n  eval_point: 100\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:3", "unknown key 'eval_point' in information", "did you mean 'eval_points'?")]
+    [InlineData("   \n# only a comment\n", "test.yaml", "empty", "'grid'")]
     public void A_mistake_is_one_sentence_with_location_field_and_fix(string yaml, string location, string field, string fix)
     {
         string message = ErrorOf(yaml);
@@ -113,6 +133,46 @@ public sealed class SpecLoaderTests
         Assert.Contains(field, message);
         Assert.Contains(fix, message);
         Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
+    public void An_idx_dataset_keeps_its_path_and_class_subset_in_order()
+    {
+        var spec = Parse("name: fashion\ndataset:\n  kind: idx\n  path: /data/fashion\n  class_subset: [9, 4]\ngrid:\n  depth: 1\n  width: 4\n");
+        Assert.Equal("idx", spec.Dataset.Kind);
+        Assert.Equal("/data/fashion", spec.Dataset.Path);
+        Assert.Equal([9, 4], spec.Dataset.ClassSubset);
+    }
+
+    [Fact]
+    public void Scalar_axes_are_one_value_axes_and_lists_keep_spec_order()
+    {
+        var spec = Parse(Full);
+        Assert.Equal([AxisValue.Of(8)], spec.Grid.Single(a => a.Name == "width").Values);
+        Assert.Equal([AxisValue.Of(1000)], spec.Grid.Single(a => a.Name == "sgld_noise").Values);
+        Assert.Equal([AxisValue.Of("relu")], spec.Grid.Single(a => a.Name == "activation").Values);
+        Assert.Equal([AxisValue.Of(0.5), AxisValue.Of(1)], spec.Grid.Single(a => a.Name == "act_noise").Values);
+        Assert.Equal("/specs/test.yaml", spec.SourcePath);
+        var trial = GridExpander.Expand(spec)[0].Config;
+        Assert.Equal((8, 1000.0, "sgld", 2.0, 5, 32), (trial.Width, trial.SgldNoise, trial.Training.Optimizer, trial.Training.Clip, trial.Training.Epochs, trial.Training.BatchSize));
+        Assert.Equal("mlp", trial.Model.Architecture);
+    }
+
+    [Fact]
+    public void A_seed_list_keeps_its_order_and_no_seeds_key_means_seed_zero()
+    {
+        Assert.Equal([7, 2, 11], Parse("name: x\ngrid:\n  depth: 1\n  width: 4\nseeds: [7, 2, 11]\n").Seeds);
+        Assert.Equal([0], Parse("name: x\ngrid:\n  depth: 1\n  width: 4\n").Seeds);
+    }
+
+    [Theory]
+    [InlineData("name: q\ngrid:\n  depth: [1]\n  width: [4]\n  act_noise: 0\n\n  detph: 3\n", "quickstart.yaml:7:3: unknown key 'detph' in grid; did you mean 'depth'?")]
+    [InlineData("name: q\ngrid:\n  depth: 0\n  width: 4\n", "quickstart.yaml:3:10: grid.depth is 0, but must be a whole number from 1 to 1000000; fix that value.")]
+    [InlineData("name: q\ntraining:\n  optimizer: rmsprop\ngrid:\n  depth: 1\n  width: 4\n", "quickstart.yaml:3:14: training.optimizer is 'rmsprop', which is not one of sgd, adam, sgld; use one of those.")]
+    [InlineData("name: q\ngrid:\n  depth: 1\n  width: 4\n  dropout: 1\n", "quickstart.yaml:5:12: grid.dropout is 1, but must lie in [0, 1) (dropout 1 drops every unit); fix that value.")]
+    public void The_documented_messages_read_exactly_so(string yaml, string message)
+    {
+        Assert.Equal(message, Assert.Throws<UserInputException>(() => SpecLoader.Parse(yaml, "/sweeps/quickstart.yaml")).Message);
     }
 
     [Fact]
@@ -132,11 +192,37 @@ public sealed class SpecLoaderTests
     }
 
     [Fact]
+    public void Sgd_with_update_noise_is_noisy_sgd_and_allowed()
+    {
+        var spec = Parse("name: x\ntraining:\n  optimizer: sgd\ngrid:\n  depth: 1\n  width: 4\n  sgld_noise: 0.1\n");
+        Assert.Equal(0.1, Assert.Single(GridExpander.Expand(spec)).Config.SgldNoise);
+    }
+
+    [Fact]
+    public void A_spec_file_on_disk_loads_and_keeps_its_path()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"spec-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "name: disk\ngrid:\n  depth: 2\n  width: 4\n  detph: 1\n");
+        try
+        {
+            var error = Assert.Throws<UserInputException>(() => SpecLoader.Load(path));
+            Assert.StartsWith($"{Path.GetFileName(path)}:5:3: unknown key 'detph' in grid; did you mean 'depth'?", error.Message);
+            File.WriteAllText(path, "name: disk\ngrid:\n  depth: 2\n  width: 4\n");
+            Assert.Equal(path, SpecLoader.Load(path).SourcePath);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_missing_file_names_the_path()
     {
         var error = Assert.Throws<UserInputException>(() => SpecLoader.Load("/no/such/spec.yaml"));
         Assert.Contains("/no/such/spec.yaml", error.Message);
         Assert.Contains("does not exist", error.Message);
+        Assert.Contains("cluster-config/sweeps", error.Message);
     }
 
     [Theory]

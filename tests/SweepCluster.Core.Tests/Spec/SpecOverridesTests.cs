@@ -24,8 +24,31 @@ public sealed class SpecOverridesTests
         Assert.Equal(["depth", "width", "act_noise", "dropout"], spec.Grid.Select(a => a.Name));
     }
 
+    [Fact]
+    public void Seeds_take_a_list_and_lists_may_have_spaces()
+    {
+        var spec = SpecOverrides.Apply(Spec, ["seeds=4, 1", "act_noise = 0.5, 2", "optimizer=adam"]);
+        Assert.Equal([4, 1], spec.Seeds);
+        Assert.Equal([AxisValue.Of(0.5), AxisValue.Of(2)], spec.Grid.Single(a => a.Name == "act_noise").Values);
+        Assert.Equal(["depth", "width", "act_noise", "optimizer"], spec.Grid.Select(a => a.Name));
+        Assert.All(GridExpander.Expand(spec), t => Assert.Equal("adam", t.Config.Training.Optimizer));
+        Assert.Equal(36, SpecDescription.TrialCount(Spec));
+    }
+
+    [Fact]
+    public void An_unknown_axis_lists_the_valid_names()
+    {
+        var error = Assert.Throws<UserInputException>(() => SpecOverrides.Apply(Spec, ["noise=1"]));
+        Assert.Contains("valid axes are depth, width, act_noise, sgld_noise, label_noise, dropout, input_noise, train_size, learning_rate, epochs, batch_size, clip, activation, optimizer, mode and seed", error.Message);
+    }
+
     [Theory]
     [InlineData("detph=2", "did you mean 'depth'?")]
+    [InlineData("=3", "axis=value")]
+    [InlineData("depth=", "axis=value")]
+    [InlineData("depth=1,x", "not 'x'")]
+    [InlineData("dropout=1", "[0, 1)")]
+    [InlineData("seeds=a", "seed=0")]
     [InlineData("depth", "axis=value")]
     [InlineData("depth=0", "from 1")]
     [InlineData("seed=-1", "non-negative")]
