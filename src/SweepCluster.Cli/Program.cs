@@ -7,6 +7,15 @@ app.Configure(config =>
 {
     config.SetApplicationName("sweepcluster");
     config.PropagateExceptions();
+    config.AddCommand<RunCommand>("run")
+        .WithDescription("Run a whole sweep in this process (coordinator and workers), with live progress.")
+        .WithExample("run", "cluster-config/sweeps/quickstart.yaml");
+    config.AddCommand<CoordinatorCommand>("coordinator")
+        .WithDescription("Hold a sweep and its results as the cluster's seed node; workers join it.")
+        .WithExample("coordinator", "cluster-config/sweeps/quickstart.yaml", "--out", "runs/quickstart", "--port", "4053");
+    config.AddCommand<WorkerCommand>("worker")
+        .WithDescription("Join a coordinator and run trials on this node's slots until stopped.")
+        .WithExample("worker", "--seed", "127.0.0.1:4053", "--slots", "2");
     config.AddCommand<TrialCommand>("trial")
         .WithDescription("Run one trial of a spec (the grid must name exactly one configuration and one seed).")
         .WithExample("trial", "cluster-config/sweeps/one-trial.yaml", "--json");

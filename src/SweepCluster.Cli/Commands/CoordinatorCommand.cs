@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using SweepCluster.Cli.Sweeps;
+using SweepCluster.Cluster;
+using SweepCluster.Cluster.Hosting;
+
+namespace SweepCluster.Cli.Commands;
+
+/// <summary>`sweepcluster coordinator SPEC --out DIR`: the seed node that owns the sweep and its results; workers join it.</summary>
+public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
+{
+    public sealed class Settings : SlotSettings
+    {
+        [CommandArgument(0, "<SPEC>")]
+        [Description("Sweep spec (YAML).")]
+        public string Spec { get; init; } = "";
+
+        [CommandOption("--out <DIR>")]
+        [Description("Results folder (default runs/<spec name>).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--port <PORT>")]
+        [Description("Port workers use as their seed (default 4053).")]
+        public int Port { get; init; } = SweepClusterOptions.DefaultSeedPort;
+
+        public Settings() => Slots = 0;
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        using var signal = new ShutdownSignal();
+        var options = settings.Apply(new SweepClusterOptions
+        {
+            Port = settings.Port,
+            Roles = settings.Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],
+        });
+        return CoordinatedSweep.RunAsync(settings.Spec, settings.Out, options, signal.Token).GetAwaiter().GetResult();
+    }
+}

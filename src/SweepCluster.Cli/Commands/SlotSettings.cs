@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using SweepCluster.Cluster.Hosting;
+
+namespace SweepCluster.Cli.Commands;
+
+/// <summary>Options every node that may run trials shares: its slots, devices, threads, address and lease.</summary>
+public class SlotSettings : CommandSettings
+{
+    [CommandOption("--slots <N>")]
+    [Description("CPU worker slots on this node (default: one per visible GPU, else one).")]
+    public int? Slots { get; init; }
+
+    [CommandOption("--devices <LIST>")]
+    [Description("auto (default), cpu, or a list such as cuda:0,cuda:1.")]
+    public string Devices { get; init; } = "auto";
+
+    [CommandOption("--threads <N>")]
+    [Description("Torch threads per slot (default: the cores split between the slots).")]
+    public int? Threads { get; init; }
+
+    [CommandOption("--host <ADDRESS>")]
+    [Description("Address to bind (default 127.0.0.1; another address exposes the node).")]
+    public string Host { get; init; } = "127.0.0.1";
+
+    [CommandOption("--lease <SECONDS>")]
+    [Description("A running trial that reports no progress for this long is given back (default 300).")]
+    public double LeaseSeconds { get; init; } = 300;
+
+    public SweepClusterOptions Apply(SweepClusterOptions options)
+    {
+        options.Slots = Slots;
+        options.Devices = Devices;
+        options.ThreadsPerSlot = Threads;
+        options.Host = Host;
+        options.Lease = TimeSpan.FromSeconds(LeaseSeconds);
+        return options;
+    }
+}

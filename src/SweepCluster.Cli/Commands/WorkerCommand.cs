@@ -1,0 +1,53 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using SweepCluster.Cli.Sweeps;
+using SweepCluster.Cluster;
+using SweepCluster.Cluster.Hosting;
+using SweepCluster.Core;
+
+namespace SweepCluster.Cli.Commands;
+
+/// <summary>`sweepcluster worker --seed HOST:PORT`: joins a coordinator's cluster and runs trials until stopped.</summary>
+public sealed class WorkerCommand : Command<WorkerCommand.Settings>
+{
+    public sealed class Settings : SlotSettings
+    {
+        [CommandOption("--seed <HOST:PORT>")]
+        [Description("The coordinator's address, e.g. 127.0.0.1:4053.")]
+        public string Seed { get; init; } = "";
+
+        [CommandOption("--port <PORT>")]
+        [Description("Port of this worker (default 0: any free port).")]
+        public int Port { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        string[] parts = settings.Seed.Split(':');
+        if (parts.Length != 2 || parts[0].Length == 0 || !int.TryParse(parts[1], out int port) || port is < 1 or > 65535)
+            throw new UserInputException($"--seed '{settings.Seed}' is not HOST:PORT; give the coordinator's address, e.g. --seed 127.0.0.1:{SweepClusterOptions.DefaultSeedPort}.");
+        using var signal = new ShutdownSignal();
+        var options = settings.Apply(new SweepClusterOptions
+        {
+            Port = settings.Port,
+            Roles = [SweepRoles.Worker],
+            SeedNodes = [$"akka.tcp://{SweepClusterOptions.DefaultActorSystemName}@{parts[0]}:{port}"],
+        });
+        return RunAsync(options, signal.Token).GetAwaiter().GetResult();
+    }
+
+    private static async Task<int> RunAsync(SweepClusterOptions options, CancellationToken cancellation)
+    {
+        await using var node = await SweepNode.StartAsync(options, coordinator: null);
+        Console.WriteLine($"worker on {options.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}], coordinator at {options.SeedNodes[0]}; Ctrl+C stops it.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        Console.WriteLine("worker stopping: running trials are abandoned and go back to the coordinator.");
+        return 0;
+    }
+}

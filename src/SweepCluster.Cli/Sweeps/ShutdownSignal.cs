@@ -1,0 +1,33 @@
+using System.Runtime.InteropServices;
+
+namespace SweepCluster.Cli.Sweeps;
+
+/// <summary>Turns SIGINT (Ctrl+C) and SIGTERM into a cancellation, so the command can shut the cluster node down
+/// in order instead of the runtime killing the process mid-write.</summary>
+public sealed class ShutdownSignal : IDisposable
+{
+    private readonly CancellationTokenSource _source = new();
+    private readonly PosixSignalRegistration _interrupt;
+    private readonly PosixSignalRegistration _terminate;
+
+    public ShutdownSignal()
+    {
+        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle);
+        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Handle);
+    }
+
+    public CancellationToken Token => _source.Token;
+
+    private void Handle(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        _source.Cancel();
+    }
+
+    public void Dispose()
+    {
+        _interrupt.Dispose();
+        _terminate.Dispose();
+        _source.Dispose();
+    }
+}

@@ -1,0 +1,80 @@
+using Akka.Actor;
+using Akka.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SweepCluster.Cluster;
+using SweepCluster.Cluster.Coordinator;
+using SweepCluster.Cluster.Hosting;
+using SweepCluster.Cluster.Messages;
+using SweepCluster.Cluster.Workers;
+using SweepCluster.Core;
+using SweepCluster.Training.Running;
+
+namespace SweepCluster.Cli.Sweeps;
+
+/// <summary>One node of a sweep cluster in this process: the actor system with the roles its options name, the
+/// coordinator singleton (when it has a plan) and one worker slot per device slot, all run by the real trainer.</summary>
+public sealed class SweepNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private SweepNode(IHost host, IReadOnlyList<WorkerSlot> slots)
+    {
+        _host = host;
+        Slots = slots;
+    }
+
+    public IReadOnlyList<WorkerSlot> Slots { get; }
+
+    /// <summary>The coordinator singleton, wherever it runs, through this node's proxy.</summary>
+    public IActorRef Coordinator => _host.Services.GetRequiredService<ActorRegistry>().Get<SweepCoordinator>();
+
+    public static async Task<SweepNode> StartAsync(SweepClusterOptions options, (SweepPlan Plan, ISweepResultSink Sink)? coordinator)
+    {
+        IReadOnlyList<WorkerSlot> slots = options.HasRole(SweepRoles.Worker)
+            ? options.PlanSlots(DeviceSelection.VisibleCudaDevices(), Environment.ProcessorCount)
+            : [];
+        options.Validate();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddAkka(options.ActorSystemName, akka =>
+        {
+            // Warnings and errors only: the progress display is the user's view of a healthy sweep.
+            akka.AddHocon("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING", HoconAddMode.Prepend);
+            akka.ConfigureSweepCluster(options);
+            if (coordinator is var (plan, sink)) akka.AddSweepCoordinator(plan, sink, options.CoordinatorSettings());
+            if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots);
+        });
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (Exception e) when (IsPortInUse(e))
+        {
+            host.Dispose();
+            throw new UserInputException($"port {options.Port} on {options.Host} is already in use; pick another with --port.");
+        }
+        return new SweepNode(host, slots);
+    }
+
+    public Task<SweepStatusResponse> StatusAsync(TimeSpan timeout) =>
+        Coordinator.Ask<SweepStatusResponse>(GetSweepStatus.Instance, timeout);
+
+    /// <summary>Coordinated shutdown: leaves the cluster, stops the slots (cancelling running trials) and the system.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(TimeSpan.FromSeconds(30));
+        _host.Dispose();
+    }
+
+    private static bool IsPortInUse(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.AddressAlreadyInUse }
+                || inner.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+                return true;
+        return false;
+    }
+}

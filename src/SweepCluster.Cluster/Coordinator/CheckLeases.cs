@@ -1,0 +1,7 @@
+namespace SweepCluster.Cluster.Coordinator;
+
+/// <summary>The coordinator's periodic tick to give back attempts whose lease ran out. Local only.</summary>
+internal sealed record CheckLeases
+{
+    public static readonly CheckLeases Instance = new();
+}

@@ -1,0 +1,286 @@
+using Akka.Actor;
+using Akka.Event;
+using SweepCluster.Cluster.Messages;
+using SweepCluster.Core.Grid;
+using SweepCluster.Core.Sweep;
+using SweepCluster.Core.Trials;
+
+namespace SweepCluster.Cluster.Coordinator;
+
+/// <summary>Hands out a sweep's trials to worker slots that ask, and records how each ends. A thin shell over
+/// <see cref="SweepState"/>: every change goes through <see cref="Execute"/>, so making it persistent means persisting
+/// the events that method applies. Runs as a cluster singleton on a node with the <see cref="SweepRoles.Coordinator"/> role.</summary>
+public sealed class SweepCoordinator : ReceiveActor, IWithTimers
+{
+    /// <summary>Name of the singleton (and of its manager under /user).</summary>
+    public const string SingletonName = "sweep-coordinator";
+    private const string LeaseTimer = "lease-check";
+
+    private readonly SweepPlan _plan;
+    private readonly ISweepResultSink _sink;
+    private readonly SweepCoordinatorSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    private SweepState _state = SweepState.Empty;
+    // What follows is not part of the sweep's truth: it is rebuilt from the workers after a restart.
+    private readonly Dictionary<string, IActorRef> _workers = [];
+    private readonly Dictionary<IActorRef, string> _watchedWorkers = [];
+    private readonly Dictionary<string, IActorRef> _idleAskers = [];
+    private readonly Dictionary<TrialId, AttemptProgress> _progress = [];
+    private readonly HashSet<IActorRef> _subscribers = [];
+    private TrialId? _latestCompleted;
+    private bool _finishAnnounced;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public SweepCoordinator(SweepPlan plan, ISweepResultSink sink, SweepCoordinatorSettings settings)
+    {
+        _plan = plan;
+        _sink = sink;
+        _settings = settings;
+
+        Receive<RequestWork>(Handle);
+        Receive<TrialProgressReport>(Handle);
+        Receive<TrialResultReport>(Handle);
+        Receive<TrialFailureReport>(Handle);
+        Receive<CheckLeases>(Handle);
+        Receive<GetSweepStatus>(Handle);
+        Receive<SubscribeToSweep>(Handle);
+        Receive<UnsubscribeFromSweep>(Handle);
+        Receive<Terminated>(Handle);
+    }
+
+    /// <summary>Props for the coordinator; settings default to a 5-minute lease on the system clock.</summary>
+    public static Props Props(SweepPlan plan, ISweepResultSink sink, SweepCoordinatorSettings? settings = null) =>
+        Akka.Actor.Props.Create(() => new SweepCoordinator(plan, sink, settings ?? new SweepCoordinatorSettings()));
+
+    protected override void PreStart()
+    {
+        Execute(new PlanTrials(_plan.Trials, _plan.MaxAttempts));
+        Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, _settings.EffectiveLeaseCheckInterval);
+    }
+
+    private DateTimeOffset Now => _settings.Clock.GetUtcNow();
+
+    private void Handle(RequestWork request)
+    {
+        RememberWorker(request.WorkerId, Sender);
+        // A slot asks only when idle, so an assignment it still holds was lost on the way or by a restart of the
+        // slot: hand the same attempt again rather than a second trial it cannot run.
+        if (AssignedTo(request.WorkerId) is { } held)
+        {
+            Sender.Tell(new AssignTrial(held.Id, held.Plan.Config, held.Attempts));
+            return;
+        }
+        if (Execute(new RequestTrial(request.WorkerId, Now)).Count == 0)
+        {
+            _idleAskers[request.WorkerId] = Sender;
+            Sender.Tell(NoTrialNow.Instance);
+        }
+    }
+
+    private void Handle(TrialProgressReport report)
+    {
+        if (!IsCurrent(report.WorkerId, report.TrialId, report.Attempt)) return;
+        _progress[report.TrialId] = new AttemptProgress(report.Epoch, report.Epochs, report.Loss, Now);
+    }
+
+    private void Handle(TrialResultReport report)
+    {
+        Execute(new ReportTrialResult(report.WorkerId, report.TrialId, report.Attempt, report.Result));
+        Sender.Tell(new ReportAccepted(report.TrialId, report.Attempt));
+    }
+
+    private void Handle(TrialFailureReport report)
+    {
+        Execute(new ReportTrialFailure(report.WorkerId, report.TrialId, report.Attempt, report.Kind, report.Reason));
+        Sender.Tell(new ReportAccepted(report.TrialId, report.Attempt));
+    }
+
+    private void Handle(CheckLeases _)
+    {
+        var now = Now;
+        var expired = _state.Order
+            .Select(id => _state.Trials[id])
+            .Where(t => t.Phase == TrialPhase.Assigned && now - LastHeard(t) >= _settings.LeasePeriod)
+            .ToList();
+        foreach (var trial in expired)
+        {
+            _log.Warning("Trial {0} on {1} sent no progress for {2}; giving it back.", trial.Id, trial.Worker, _settings.LeasePeriod);
+            Execute(new ReleaseTrial(trial.Id, trial.Worker!, "lease expired"));
+        }
+    }
+
+    private void Handle(GetSweepStatus _) => Sender.Tell(Status());
+
+    private void Handle(SubscribeToSweep subscribe)
+    {
+        if (_subscribers.Add(subscribe.Subscriber)) Context.Watch(subscribe.Subscriber);
+        subscribe.Subscriber.Tell(SweepSubscribed.Instance);
+        if (_finishAnnounced) subscribe.Subscriber.Tell(new SweepFinished(Summary()));
+    }
+
+    private void Handle(UnsubscribeFromSweep unsubscribe)
+    {
+        if (_subscribers.Remove(unsubscribe.Subscriber) && !_watchedWorkers.ContainsKey(unsubscribe.Subscriber))
+            Context.Unwatch(unsubscribe.Subscriber);
+    }
+
+    private void Handle(Terminated terminated)
+    {
+        _subscribers.Remove(terminated.ActorRef);
+        if (!_watchedWorkers.Remove(terminated.ActorRef, out var workerId)) return;
+        // A newer incarnation of the slot may have asked since; only the current one's loss frees its trials.
+        if (!_workers.TryGetValue(workerId, out var current) || !current.Equals(terminated.ActorRef)) return;
+        _workers.Remove(workerId);
+        _idleAskers.Remove(workerId);
+        Execute(new ReleaseWorker(workerId, "worker terminated"));
+    }
+
+    /// <summary>The one way the sweep changes: decide the events, fold each in, then react to it. The persistent
+    /// version persists exactly these events before applying them.</summary>
+    private IReadOnlyList<ISweepEvent> Execute(ISweepCommand command)
+    {
+        var events = _state.Process(command);
+        var workAppeared = false;
+        foreach (var @event in events)
+        {
+            _state = _state.Apply(@event);
+            workAppeared |= React(@event);
+        }
+        if (workAppeared) OfferWork();
+        if (_state.IsFinished && !_finishAnnounced) AnnounceFinish();
+        return events;
+    }
+
+    /// <summary>Side effects of an applied event; true when it made a trial pending.</summary>
+    private bool React(ISweepEvent @event)
+    {
+        switch (@event)
+        {
+            case TrialsPlanned planned:
+                return planned.Trials.Count > 0;
+            case TrialAssigned assigned:
+                _progress[assigned.TrialId] = new AttemptProgress(0, 0, null, assigned.At);
+                _idleAskers.Remove(assigned.WorkerId);
+                if (_workers.TryGetValue(assigned.WorkerId, out var worker))
+                {
+                    // Watch only slots that hold a trial: their death (or their node's removal) frees it.
+                    if (!_watchedWorkers.ContainsKey(worker))
+                    {
+                        Context.Watch(worker);
+                        _watchedWorkers[worker] = assigned.WorkerId;
+                    }
+                    worker.Tell(new AssignTrial(assigned.TrialId, _state.Trials[assigned.TrialId].Plan.Config, assigned.Attempt));
+                }
+                return false;
+            case TrialCompleted completed:
+                _progress.Remove(completed.TrialId);
+                _latestCompleted = completed.TrialId;
+                Ended(completed.Result, completed.TrialId);
+                return false;
+            case TrialAttemptFailed failed:
+                _progress.Remove(failed.TrialId);
+                if (!failed.Final)
+                {
+                    _log.Info("Trial {0} attempt {1} failed ({2}: {3}); it will be retried.", failed.TrialId, failed.Attempt, failed.Kind, failed.Reason);
+                    return true;
+                }
+                Ended(failed.Result ?? FailedResult(failed), failed.TrialId);
+                return false;
+            case TrialReleased released:
+                _progress.Remove(released.TrialId);
+                _log.Info("Trial {0} released from {1}: {2}.", released.TrialId, released.WorkerId, released.Reason);
+                return true;
+            case ResultDiscarded discarded:
+                _log.Info("Discarded a report for trial {0} attempt {1} from {2}: {3}.", discarded.TrialId, discarded.Attempt, discarded.WorkerId, discarded.Reason);
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private void Ended(TrialResult result, TrialId id)
+    {
+        var attempts = _state.Trials[id].Attempts;
+        try
+        {
+            _sink.TrialEnded(result);
+        }
+        catch (Exception e)
+        {
+            // A restart would lose the in-memory sweep; the result still reaches subscribers and status.
+            _log.Error(e, "The result sink failed to record trial {0}.", id);
+        }
+        foreach (var subscriber in _subscribers) subscriber.Tell(new TrialEnded(result, attempts));
+    }
+
+    private void AnnounceFinish()
+    {
+        _finishAnnounced = true;
+        var summary = Summary();
+        _log.Info("Sweep finished: {0} completed, {1} failed of {2}.", summary.Completed, summary.Failed, summary.Total);
+        try
+        {
+            _sink.SweepFinished(summary);
+        }
+        catch (Exception e)
+        {
+            _log.Error(e, "The result sink failed to record the end of the sweep.");
+        }
+        foreach (var subscriber in _subscribers) subscriber.Tell(new SweepFinished(summary));
+    }
+
+    private void OfferWork()
+    {
+        if (!_state.HasPending) return;
+        foreach (var asker in _idleAskers.Values) asker.Tell(TrialsAvailable.Instance);
+        _idleAskers.Clear();
+    }
+
+    private void RememberWorker(string workerId, IActorRef worker)
+    {
+        if (_workers.TryGetValue(workerId, out var known) && !known.Equals(worker) && _watchedWorkers.Remove(known))
+            Context.Unwatch(known);
+        _workers[workerId] = worker;
+    }
+
+    private TrialEntry? AssignedTo(string workerId) =>
+        _state.Order.Select(id => _state.Trials[id]).FirstOrDefault(t => t.Phase == TrialPhase.Assigned && t.Worker == workerId);
+
+    private bool IsCurrent(string workerId, TrialId id, int attempt) =>
+        _state.Trials.TryGetValue(id, out var entry)
+        && entry.Phase == TrialPhase.Assigned && entry.Worker == workerId && entry.Attempts == attempt;
+
+    private DateTimeOffset LastHeard(TrialEntry trial) =>
+        _progress.TryGetValue(trial.Id, out var progress) ? progress.LastHeard : trial.AssignedAt ?? Now;
+
+    private TrialResult FailedResult(TrialAttemptFailed failed) => new()
+    {
+        TrialId = failed.TrialId.Value,
+        Config = _state.Trials[failed.TrialId].Plan.Config,
+        Status = TrialStatus.Failed,
+        FailureReason = $"{failed.Kind}: {failed.Reason}",
+    };
+
+    private SweepSummary Summary() => new(
+        _state.Total, _state.Count(TrialPhase.Completed), _state.Count(TrialPhase.Failed), _state.DiscardedResults, _state.Retries);
+
+    private SweepStatusResponse Status()
+    {
+        var running = _state.Order
+            .Select(id => _state.Trials[id])
+            .Where(t => t.Phase == TrialPhase.Assigned)
+            .Select(t => _progress.TryGetValue(t.Id, out var p)
+                ? new RunningTrialStatus(t.Id, t.Worker!, t.Attempts, p.Epoch, p.Epochs, p.Loss)
+                : new RunningTrialStatus(t.Id, t.Worker!, t.Attempts, 0, 0, null))
+            .ToList();
+        return new SweepStatusResponse(
+            _state.Total, _state.Count(TrialPhase.Pending), _state.Count(TrialPhase.Assigned),
+            _state.Count(TrialPhase.Completed), _state.Count(TrialPhase.Failed),
+            _state.DiscardedResults, _state.Retries, _state.IsFinished, running, _latestCompleted);
+    }
+
+    /// <summary>The latest progress of an attempt and when the coordinator last heard of it (its lease).</summary>
+    private readonly record struct AttemptProgress(int Epoch, int Epochs, double? Loss, DateTimeOffset LastHeard);
+}

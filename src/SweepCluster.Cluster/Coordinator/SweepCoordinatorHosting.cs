@@ -1,0 +1,20 @@
+using Akka.Cluster.Hosting;
+using Akka.Hosting;
+using SweepCluster.Cluster.Hosting;
+
+namespace SweepCluster.Cluster.Coordinator;
+
+/// <summary>Hosts the <see cref="SweepCoordinator"/> as a cluster singleton.</summary>
+public static class SweepCoordinatorHosting
+{
+    /// <summary>Starts the singleton manager on this node; the coordinator itself runs on the oldest node with the
+    /// <see cref="SweepRoles.Coordinator"/> role, so give this node that role. Reach it through
+    /// <c>ActorRegistry.Get&lt;SweepCoordinator&gt;()</c> (the proxy from <c>ConfigureSweepCluster</c>).</summary>
+    public static AkkaConfigurationBuilder AddSweepCoordinator(
+        this AkkaConfigurationBuilder builder, SweepPlan plan, ISweepResultSink sink, SweepCoordinatorSettings? settings = null) =>
+        builder.WithSingleton<SweepCoordinator>(
+            SweepCoordinator.SingletonName,
+            SweepCoordinator.Props(plan, sink, settings),
+            SweepClusterHosting.CoordinatorSingletonOptions(),
+            createProxyToo: false);
+}

@@ -1,0 +1,75 @@
+using Akka.Actor;
+using Akka.Cluster.Hosting;
+using Akka.Cluster.Hosting.SBR;
+using Akka.Hosting;
+using Akka.Remote.Hosting;
+using SweepCluster.Cluster.Coordinator;
+using SweepCluster.Cluster.Messages;
+using SweepCluster.Cluster.Serialization;
+
+namespace SweepCluster.Cluster.Hosting;
+
+/// <summary>The shared part of every node's actor system: remoting, clustering, split brain resolver, serializer,
+/// and the proxy through which every node reaches the coordinator singleton.</summary>
+public static class SweepClusterHosting
+{
+    /// <summary>Call first, before <c>AddSweepCoordinator</c> and <c>AddTrialWorkers</c>: they use the proxy it registers.</summary>
+    /// <exception cref="Core.UserInputException">The options are invalid.</exception>
+    public static AkkaConfigurationBuilder ConfigureSweepCluster(this AkkaConfigurationBuilder builder, SweepClusterOptions options)
+    {
+        options.Validate();
+
+        // First and prepended: every typed option below is added later and so overrides a key repeated in the file.
+        builder.AddHocon(ClusterHocon.Load(), HoconAddMode.Prepend);
+
+        builder.WithRemoting(new RemoteOptions
+        {
+            HostName = options.Host,
+            Port = options.Port,
+            PublicHostName = options.PublicHost,
+        });
+
+        builder.WithClustering(new ClusterOptions
+        {
+            Roles = options.Roles,
+            SeedNodes = options.SeedNodes,
+            // Keep-oldest fits a singleton coordinator: the side holding the oldest node (where the singleton runs;
+            // the coordinator is normally the seed and so the oldest) survives however many workers are lost,
+            // whereas keep-majority downs the coordinator whenever it is in the smaller part, e.g. in a two-node
+            // cluster where the worker has the lower address. Down-if-alone: when the oldest alone is cut off from
+            // two or more others, it goes and the workers stay up for a restarted coordinator to rejoin.
+            // No role filter: with a single coordinator-role node it would always count as "alone".
+            SplitBrainResolver = new KeepOldestOption { DownIfAlone = true },
+            FailureDetector = new PhiAccrualFailureDetectorOptions
+            {
+                HeartbeatInterval = TimeSpan.FromSeconds(1),
+                AcceptableHeartbeatPause = TimeSpan.FromSeconds(3),
+            },
+        });
+
+        builder.WithCustomSerializer(SweepClusterSerializer.SerializerName, [typeof(ISweepClusterMessage)],
+            system => new SweepClusterSerializer(system));
+
+        // Every node, coordinator or not, talks to the coordinator through this proxy: it finds the singleton
+        // wherever it runs and buffers messages while it starts or moves.
+        builder.WithSingletonProxy<SweepCoordinator>(SweepCoordinator.SingletonName, CoordinatorSingletonOptions());
+
+        if (options.SeedNodes.Length == 0)
+        {
+            // No seeds: this node is a cluster of its own (the one-process `run`).
+            builder.AddStartup((system, _) =>
+            {
+                var cluster = Akka.Cluster.Cluster.Get(system);
+                cluster.Join(cluster.SelfAddress);
+            });
+        }
+        return builder;
+    }
+
+    internal static ClusterSingletonOptions CoordinatorSingletonOptions() => new()
+    {
+        Role = SweepRoles.Coordinator,
+        // Find a moved or late singleton within about a second.
+        SingletonIdentificationInterval = TimeSpan.FromSeconds(1),
+    };
+}

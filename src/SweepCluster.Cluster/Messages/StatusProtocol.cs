@@ -1,0 +1,25 @@
+using SweepCluster.Core.Grid;
+
+namespace SweepCluster.Cluster.Messages;
+
+/// <summary>Asks the coordinator where the sweep stands; answered by <see cref="SweepStatusResponse"/>.</summary>
+public sealed record GetSweepStatus : ISweepClusterMessage
+{
+    public static readonly GetSweepStatus Instance = new();
+}
+
+/// <summary>Counts by phase, bookkeeping counters, the running attempts and the latest completed trial.</summary>
+public sealed record SweepStatusResponse(
+    int Total,
+    int Pending,
+    int Assigned,
+    int Completed,
+    int Failed,
+    long DiscardedResults,
+    long Retries,
+    bool Finished,
+    IReadOnlyList<RunningTrialStatus> Running,
+    TrialId? LatestCompleted) : ISweepClusterMessage;
+
+/// <summary>One assigned attempt and its latest reported epoch and loss (zero epochs before its first report).</summary>
+public sealed record RunningTrialStatus(TrialId TrialId, string WorkerId, int Attempt, int Epoch, int Epochs, double? Loss);

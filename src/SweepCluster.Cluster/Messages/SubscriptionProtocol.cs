@@ -1,0 +1,27 @@
+using Akka.Actor;
+using SweepCluster.Core.Trials;
+
+namespace SweepCluster.Cluster.Messages;
+
+/// <summary>Registers an observer for <see cref="TrialEnded"/> and <see cref="SweepFinished"/>; acknowledged by
+/// <see cref="SweepSubscribed"/>. A subscriber that arrives after the end gets <see cref="SweepFinished"/> at once.</summary>
+public sealed record SubscribeToSweep(IActorRef Subscriber) : ISweepClusterMessage;
+
+/// <summary>Removes an observer (a terminated observer is removed without it).</summary>
+public sealed record UnsubscribeFromSweep(IActorRef Subscriber) : ISweepClusterMessage;
+
+/// <summary>The subscription is in place: every trial that ends from now on is reported.</summary>
+public sealed record SweepSubscribed : ISweepClusterMessage
+{
+    public static readonly SweepSubscribed Instance = new();
+}
+
+/// <summary>A trial ended for good: completed, or failed after its last attempt. A trial whose runner threw carries
+/// a synthesized result with status failed and reason "exception: ...".</summary>
+public sealed record TrialEnded(TrialResult Result, int Attempts) : ISweepClusterMessage;
+
+/// <summary>Every trial is completed or failed; sent once per subscriber.</summary>
+public sealed record SweepFinished(SweepSummary Summary) : ISweepClusterMessage;
+
+/// <summary>Final counts of a sweep.</summary>
+public sealed record SweepSummary(int Total, int Completed, int Failed, long DiscardedResults, long Retries);

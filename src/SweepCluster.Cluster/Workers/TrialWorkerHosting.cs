@@ -1,0 +1,20 @@
+using Akka.Hosting;
+using SweepCluster.Cluster.Coordinator;
+using SweepCluster.Core.Trials;
+
+namespace SweepCluster.Cluster.Workers;
+
+/// <summary>Hosts one <see cref="TrialWorker"/> per slot on this node.</summary>
+public static class TrialWorkerHosting
+{
+    /// <summary>Starts the slots, named <c>/user/trial-worker-N</c>, talking to the coordinator through the proxy that
+    /// <c>ConfigureSweepCluster</c> registers (so call that first).</summary>
+    public static AkkaConfigurationBuilder AddTrialWorkers(
+        this AkkaConfigurationBuilder builder, ITrialRunner runner, IReadOnlyList<WorkerSlot> slots, TrialWorkerSettings? settings = null) =>
+        builder.WithActors((system, registry) =>
+        {
+            var coordinator = registry.Get<SweepCoordinator>();
+            for (var i = 0; i < slots.Count; i++)
+                system.ActorOf(TrialWorker.Props(coordinator, runner, i, slots[i], settings), TrialWorker.ActorName(i));
+        });
+}

@@ -1,0 +1,9 @@
+namespace SweepCluster.Cluster.Workers;
+
+/// <summary>Timing of a worker slot.</summary>
+public sealed record TrialWorkerSettings
+{
+    /// <summary>How often an idle slot asks again without being told of work, and how often an unacknowledged report
+    /// is resent: covers a coordinator that started later, moved to another node, or lost a message.</summary>
+    public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(3);
+}
