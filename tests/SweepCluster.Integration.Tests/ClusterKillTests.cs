@@ -1,4 +1,5 @@
-using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 
 namespace SweepCluster.Integration.Tests;
@@ -55,7 +56,7 @@ public sealed class ClusterKillTests : IDisposable
         string Logs() => $"coordinator:\n{coordinator.Output}\nworker-1:\n{victim.Output}\nworker-2:\n{survivor.Output}";
 
         Eventually.True(() => Lines(jsonl).Count >= 2, TimeSpan.FromMinutes(2), Logs);
-        var killedAt = Stopwatch.StartNew();
+        var killedAt = DateTime.UtcNow;
         victim.Kill();
 
         Assert.True(coordinator.WaitForExit(TimeSpan.FromMinutes(4)), $"the sweep did not finish after the kill\n{Logs()}");
@@ -65,6 +66,11 @@ public sealed class ClusterKillTests : IDisposable
         Assert.Equal(12, ended.Select(l => l["trial_id"]!.GetValue<string>()).Distinct().Count());
         Assert.All(ended, l => Assert.Equal("completed", l["status"]!.GetValue<string>()));
         Assert.True(File.Exists(Path.Combine(results, "curves.csv")), Logs());
-        Console.WriteLine($"sweep finished {killedAt.Elapsed.TotalSeconds:F1} s after the SIGKILL");
+
+        // The victim was mid-trial: the coordinator gave that trial back (then it ran again on the survivor).
+        var released = Regex.Match(coordinator.Output, @"\[(\d+/\d+/\d+ [\d:.]+)Z\][^\n]*released from akka\.tcp://[^\n]*");
+        Assert.True(released.Success, $"no trial was released after the kill\n{Logs()}");
+        var releasedAt = DateTime.ParseExact(released.Groups[1].Value, "MM/dd/yyyy HH:mm:ss.fff", CultureInfo.InvariantCulture);
+        Console.WriteLine($"trial released {(releasedAt - killedAt).TotalSeconds:F1} s after the SIGKILL: {released.Value}");
     }
 }

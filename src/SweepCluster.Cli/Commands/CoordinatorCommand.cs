@@ -34,6 +34,6 @@ public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
             Port = settings.Port,
             Roles = settings.Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],
         });
-        return CoordinatedSweep.RunAsync(settings.Spec, settings.Out, options, signal.Token).GetAwaiter().GetResult();
+        return CoordinatedSweep.RunAsync(settings.Spec, settings.Out, options, "WARNING", signal.Token).GetAwaiter().GetResult();
     }
 }

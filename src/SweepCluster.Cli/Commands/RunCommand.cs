@@ -23,6 +23,6 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     {
         using var signal = new ShutdownSignal();
         var options = settings.Apply(new SweepClusterOptions { Port = 0 });
-        return CoordinatedSweep.RunAsync(settings.Spec, settings.Out, options, signal.Token).GetAwaiter().GetResult();
+        return CoordinatedSweep.RunAsync(settings.Spec, settings.Out, options, "ERROR", signal.Token).GetAwaiter().GetResult();
     }
 }

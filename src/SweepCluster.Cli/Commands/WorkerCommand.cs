@@ -38,7 +38,7 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
 
     private static async Task<int> RunAsync(SweepClusterOptions options, CancellationToken cancellation)
     {
-        await using var node = await SweepNode.StartAsync(options, coordinator: null);
+        await using var node = await SweepNode.StartAsync(options, coordinator: null, logLevel: "WARNING");
         Console.WriteLine($"worker on {options.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}], coordinator at {options.SeedNodes[0]}; Ctrl+C stops it.");
         try
         {

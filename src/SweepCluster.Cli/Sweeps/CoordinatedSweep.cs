@@ -13,7 +13,7 @@ namespace SweepCluster.Cli.Sweeps;
 /// runs until every trial has ended or a signal arrives, then writes the summaries and plots.</summary>
 public static class CoordinatedSweep
 {
-    public static async Task<int> RunAsync(string specPath, string? outDir, SweepClusterOptions options, CancellationToken cancellation)
+    public static async Task<int> RunAsync(string specPath, string? outDir, SweepClusterOptions options, string logLevel, CancellationToken cancellation)
     {
         SweepSpec spec = SpecLoader.Load(specPath);
         IReadOnlyList<PlannedTrial> trials = GridExpander.Expand(spec);
@@ -27,15 +27,14 @@ public static class CoordinatedSweep
         using var files = new SweepResultFiles(dir);
         var sink = new ResultFolderSink(files);
         var plan = new SweepPlan(trials, spec.Training.MaxAttempts);
-        await using (var node = await SweepNode.StartAsync(options, (plan, sink)))
+        await using (var node = await SweepNode.StartAsync(options, (plan, sink), logLevel))
         {
             Console.WriteLine($"sweep {spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(spec)}), " +
                               $"{node.Slots.Count} local slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}]; results in {dir}");
             await SweepProgress.UntilAsync(node, sink, sink.Finished, cancellation);
             if (!sink.Finished.IsCompleted)
             {
-                var status = await TryFinalStatus(node);
-                Console.WriteLine($"interrupted: {status} ended trials are in {Path.Combine(dir, TrialsJsonlWriter.FileName)}; the rest were not run.");
+                Console.WriteLine($"interrupted: {sink.Ended} of {trials.Count} trials ended and are in {Path.Combine(dir, TrialsJsonlWriter.FileName)}; running trials were abandoned.");
                 WriteSummaries(files, dir, quiet: true);
                 return 130;
             }
@@ -54,18 +53,5 @@ public static class CoordinatedSweep
         if (quiet) return;
         Console.WriteLine($"  {Path.Combine(dir, TrialsJsonlWriter.FileName)}, {TrialsCsvWriter.FileName}, {CurveFiles.CsvFileName}, {CurveFiles.JsonFileName}");
         foreach (string file in plots.Files) Console.WriteLine($"  {file}");
-    }
-
-    private static async Task<string> TryFinalStatus(SweepNode node)
-    {
-        try
-        {
-            var s = await node.StatusAsync(TimeSpan.FromSeconds(2));
-            return $"{s.Completed + s.Failed} of {s.Total}";
-        }
-        catch (Exception)
-        {
-            return "the";
-        }
     }
 }

@@ -15,10 +15,14 @@ public sealed class ResultFolderSink(SweepResultFiles files) : ISweepResultSink
 
     public TrialResult? Latest { get; private set; }
 
+    /// <summary>Trials ended (and written) so far.</summary>
+    public int Ended { get; private set; }
+
     public void TrialEnded(TrialResult result)
     {
         files.Add(result);
         Latest = result;
+        Ended++;
     }
 
     public void SweepFinished(SweepSummary summary) => _finished.TrySetResult(summary);

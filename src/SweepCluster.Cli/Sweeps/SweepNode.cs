@@ -30,7 +30,8 @@ public sealed class SweepNode : IAsyncDisposable
     /// <summary>The coordinator singleton, wherever it runs, through this node's proxy.</summary>
     public IActorRef Coordinator => _host.Services.GetRequiredService<ActorRegistry>().Get<SweepCoordinator>();
 
-    public static async Task<SweepNode> StartAsync(SweepClusterOptions options, (SweepPlan Plan, ISweepResultSink Sink)? coordinator)
+    /// <param name="logLevel">Akka's log level: ERROR under a progress display, WARNING on a standalone node.</param>
+    public static async Task<SweepNode> StartAsync(SweepClusterOptions options, (SweepPlan Plan, ISweepResultSink Sink)? coordinator, string logLevel)
     {
         IReadOnlyList<WorkerSlot> slots = options.HasRole(SweepRoles.Worker)
             ? options.PlanSlots(DeviceSelection.VisibleCudaDevices(), Environment.ProcessorCount)
@@ -40,8 +41,7 @@ public sealed class SweepNode : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.AddAkka(options.ActorSystemName, akka =>
         {
-            // Warnings and errors only: the progress display is the user's view of a healthy sweep.
-            akka.AddHocon("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING", HoconAddMode.Prepend);
+            akka.AddHocon($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}", HoconAddMode.Prepend);
             akka.ConfigureSweepCluster(options);
             if (coordinator is var (plan, sink)) akka.AddSweepCoordinator(plan, sink, options.CoordinatorSettings());
             if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots);

@@ -190,7 +190,7 @@ public sealed class SweepCoordinator : ReceiveActor, IWithTimers
                 return false;
             case TrialReleased released:
                 _progress.Remove(released.TrialId);
-                _log.Info("Trial {0} released from {1}: {2}.", released.TrialId, released.WorkerId, released.Reason);
+                _log.Warning("Trial {0} released from {1}: {2}.", released.TrialId, released.WorkerId, released.Reason);
                 return true;
             case ResultDiscarded discarded:
                 _log.Info("Discarded a report for trial {0} attempt {1} from {2}: {3}.", discarded.TrialId, discarded.Attempt, discarded.WorkerId, discarded.Reason);

@@ -1,7 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
-using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Core.Grid;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cluster.Workers;
@@ -21,7 +21,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private AssignTrial? _current;
     private CancellationTokenSource? _cancellation;
     private ISweepClusterMessage? _pendingReport;
-    private (Core.Grid.TrialId TrialId, int Attempt)? _lastReported;
+    private (TrialId TrialId, int Attempt)? _lastReported;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -174,7 +174,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     private static void Ignore(object _) { }
 
-    private bool IsCurrent(Core.Grid.TrialId id, int attempt) => _current is not null && _current.TrialId == id && _current.Attempt == attempt;
+    private bool IsCurrent(TrialId id, int attempt) => _current is not null && _current.TrialId == id && _current.Attempt == attempt;
 
     private static Exception Unwrap(Exception error) =>
         error is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : error;
