@@ -9,16 +9,8 @@ namespace SweepCluster.Cli.Commands;
 /// <summary>`sweepcluster coordinator SPEC --out DIR`: the seed node that owns the sweep and its results; workers join it.</summary>
 public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
 {
-    public sealed class Settings : SlotSettings
+    public sealed class Settings : SweepSpecSettings
     {
-        [CommandArgument(0, "<SPEC>")]
-        [Description("Sweep spec (YAML).")]
-        public string Spec { get; init; } = "";
-
-        [CommandOption("--out <DIR>")]
-        [Description("Results folder (default runs/<spec name>).")]
-        public string? Out { get; init; }
-
         [CommandOption("--port <PORT>")]
         [Description("Port workers use as their seed (default 4053).")]
         public int Port { get; init; } = SweepClusterOptions.DefaultSeedPort;
