@@ -21,9 +21,10 @@ public static class CoordinatedSweep
         if (File.Exists(Path.Combine(dir, TrialsJsonlWriter.FileName)))
             throw new UserInputException(
                 $"--out {dir} already holds a sweep's trials.jsonl; resuming is not available yet, so give another --out folder or move that one away.");
+        // A taken port is found before the folder is made, so the usual reason a node cannot start leaves nothing behind.
+        SweepNode.EnsurePortFree(options);
         Directory.CreateDirectory(dir);
         File.Copy(specPath, Path.Combine(dir, "spec.yaml"), overwrite: true);
-
         using var files = new SweepResultFiles(dir);
         var sink = new ResultFolderSink(files);
         var plan = new SweepPlan(trials, spec.Training.MaxAttempts);

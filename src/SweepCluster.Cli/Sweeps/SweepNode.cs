@@ -37,6 +37,7 @@ public sealed class SweepNode : IAsyncDisposable
             ? options.PlanSlots(DeviceSelection.VisibleCudaDevices(), Environment.ProcessorCount)
             : [];
         options.Validate();
+        EnsurePortFree(options);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddAkka(options.ActorSystemName, akka =>
@@ -54,7 +55,7 @@ public sealed class SweepNode : IAsyncDisposable
         catch (Exception e) when (IsPortInUse(e))
         {
             host.Dispose();
-            throw new UserInputException($"port {options.Port} on {options.Host} is already in use; pick another with --port.");
+            throw PortInUse(options);
         }
         return new SweepNode(host, slots);
     }
@@ -68,6 +69,26 @@ public sealed class SweepNode : IAsyncDisposable
         await _host.StopAsync(TimeSpan.FromSeconds(30));
         _host.Dispose();
     }
+
+    /// <summary>Akka would log its own bind failure with several stack traces before failing; a fixed port that is
+    /// taken is a user's matter, so it is checked first and said in one sentence.</summary>
+    public static void EnsurePortFree(SweepClusterOptions options)
+    {
+        if (options.Port == 0 || !System.Net.IPAddress.TryParse(options.Host, out var address)) return;
+        try
+        {
+            var probe = new System.Net.Sockets.TcpListener(address, options.Port);
+            probe.Start();
+            probe.Stop();
+        }
+        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
+        {
+            throw PortInUse(options);
+        }
+    }
+
+    private static UserInputException PortInUse(SweepClusterOptions options) =>
+        new($"port {options.Port} on {options.Host} is already in use; pick another with --port.");
 
     private static bool IsPortInUse(Exception e)
     {
