@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using SweepCluster.Tests.Shared;
 
 namespace SweepCluster.Integration.Tests;
 
@@ -12,15 +13,7 @@ internal sealed class CliNode : IDisposable
     public CliNode(string name, params string[] arguments)
     {
         Name = name;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sweepcluster.dll"));
-        foreach (string argument in arguments) start.ArgumentList.Add(argument);
-        _process = new Process { StartInfo = start };
+        _process = new Process { StartInfo = SweepclusterExecutable.StartInfo(arguments) };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.Start();
@@ -39,8 +32,6 @@ internal sealed class CliNode : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static string RepositoryRoot { get; } = FindRoot();
-
     /// <summary>SIGKILL: no shutdown hook runs, exactly like a crash or a preempted machine.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
@@ -57,12 +48,5 @@ internal sealed class CliNode : IDisposable
     {
         if (line is null) return;
         lock (_output) _output.AppendLine(line);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SweepCluster.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SweepCluster.sln not found above the test folder.");
     }
 }
