@@ -100,9 +100,8 @@ public sealed class SweepCoordinator : ReceiveActor, IWithTimers
     private void Handle(CheckLeases _)
     {
         var now = Now;
-        var expired = _state.Order
-            .Select(id => _state.Trials[id])
-            .Where(t => t.Phase == TrialPhase.Assigned && now - LastHeard(t) >= _settings.LeasePeriod)
+        var expired = _state.AssignedTrials
+            .Where(t => now - LastHeard(t) >= _settings.LeasePeriod)
             .ToList();
         foreach (var trial in expired)
         {
@@ -246,7 +245,7 @@ public sealed class SweepCoordinator : ReceiveActor, IWithTimers
     }
 
     private TrialEntry? AssignedTo(string workerId) =>
-        _state.Order.Select(id => _state.Trials[id]).FirstOrDefault(t => t.Phase == TrialPhase.Assigned && t.Worker == workerId);
+        _state.AssignedTrials.FirstOrDefault(t => t.Worker == workerId);
 
     private bool IsCurrent(string workerId, TrialId id, int attempt) =>
         _state.Trials.TryGetValue(id, out var entry)
@@ -268,9 +267,7 @@ public sealed class SweepCoordinator : ReceiveActor, IWithTimers
 
     private SweepStatusResponse Status()
     {
-        var running = _state.Order
-            .Select(id => _state.Trials[id])
-            .Where(t => t.Phase == TrialPhase.Assigned)
+        var running = _state.AssignedTrials
             .Select(t => _progress.TryGetValue(t.Id, out var p)
                 ? new RunningTrialStatus(t.Id, t.Worker!, t.Attempts, p.Epoch, p.Epochs, p.Loss)
                 : new RunningTrialStatus(t.Id, t.Worker!, t.Attempts, 0, 0, null))

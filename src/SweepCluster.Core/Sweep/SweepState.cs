@@ -19,11 +19,29 @@ public sealed record SweepState
     public long DiscardedResults { get; init; }
     public long Retries { get; init; }
 
-    public int Count(TrialPhase phase) => Trials.Values.Count(t => t.Phase == phase);
+    // Indexes kept beside the trials so that handing out a trial, finding a worker's trials and counting phases
+    // cost O(log n) or O(slots), not a scan of the whole sweep: a large sweep asks these on every request.
+    private ImmutableDictionary<TrialId, int> Positions { get; init; } = ImmutableDictionary<TrialId, int>.Empty;
+    private ImmutableSortedSet<int> PendingPositions { get; init; } = [];
+    private ImmutableSortedSet<int> AssignedPositions { get; init; } = [];
+    private int CompletedCount { get; init; }
+    private int FailedCount { get; init; }
+
+    public int Count(TrialPhase phase) => phase switch
+    {
+        TrialPhase.Pending => PendingPositions.Count,
+        TrialPhase.Assigned => AssignedPositions.Count,
+        TrialPhase.Completed => CompletedCount,
+        _ => FailedCount,
+    };
+
     public int Total => Trials.Count;
     /// <summary>Every trial is completed or failed (an empty sweep is not finished: it has no plan yet).</summary>
-    public bool IsFinished => Total > 0 && Trials.Values.All(t => t.Phase is TrialPhase.Completed or TrialPhase.Failed);
-    public bool HasPending => Trials.Values.Any(t => t.Phase == TrialPhase.Pending);
+    public bool IsFinished => Total > 0 && CompletedCount + FailedCount == Total;
+    public bool HasPending => PendingPositions.Count > 0;
+
+    /// <summary>The trials assigned right now, in plan order (at most one per busy worker slot).</summary>
+    public IEnumerable<TrialEntry> AssignedTrials => AssignedPositions.Select(position => Trials[Order[position]]);
 
     public IReadOnlyList<ISweepEvent> Process(ISweepCommand command) => command switch
     {
@@ -31,17 +49,14 @@ public sealed record SweepState
         RequestTrial request => Assign(request),
         ReportTrialResult report => Report(report),
         ReportTrialFailure failure => Fail(failure),
-        ReleaseWorker release => Trials.Values
-            .Where(t => t.Phase == TrialPhase.Assigned && t.Worker == release.WorkerId)
-            .OrderBy(t => Order.IndexOf(t.Id))
+        ReleaseWorker release => AssignedTrials
+            .Where(t => t.Worker == release.WorkerId)
             .Select(t => (ISweepEvent)new TrialReleased(t.Id, release.WorkerId, release.Reason))
             .ToList(),
         ReleaseTrial release => IsAssignedTo(release.TrialId, release.WorkerId)
             ? [new TrialReleased(release.TrialId, release.WorkerId, release.Reason)]
             : [],
-        ReleaseAllAssignments release => Order
-            .Select(id => Trials[id])
-            .Where(t => t.Phase == TrialPhase.Assigned)
+        ReleaseAllAssignments release => AssignedTrials
             .Select(t => (ISweepEvent)new TrialReleased(t.Id, t.Worker!, release.Reason))
             .ToList(),
         _ => throw new ArgumentException($"Unknown sweep command {command.GetType().Name}.", nameof(command)),
@@ -55,21 +70,22 @@ public sealed record SweepState
             {
                 Trials = s.Trials.Add(t.Id, new TrialEntry(t, TrialPhase.Pending, null, null, 0, null)),
                 Order = s.Order.Add(t.Id),
+                Positions = s.Positions.Add(t.Id, s.Order.Count),
+                PendingPositions = s.PendingPositions.Add(s.Order.Count),
             }),
-        TrialAssigned assigned => Update(assigned.TrialId, t => t with
+        TrialAssigned assigned => Move(assigned.TrialId, TrialPhase.Assigned, t => t with
         {
-            Phase = TrialPhase.Assigned, Worker = assigned.WorkerId, AssignedAt = assigned.At, Attempts = assigned.Attempt,
+            Worker = assigned.WorkerId, AssignedAt = assigned.At, Attempts = assigned.Attempt,
         }),
-        TrialCompleted completed => Update(completed.TrialId, t => t with { Phase = TrialPhase.Completed, Worker = null, AssignedAt = null }),
-        TrialAttemptFailed failed => Update(failed.TrialId, t => t with
+        TrialCompleted completed => Move(completed.TrialId, TrialPhase.Completed, t => t with { Worker = null, AssignedAt = null }),
+        TrialAttemptFailed failed => Move(failed.TrialId, failed.Final ? TrialPhase.Failed : TrialPhase.Pending, t => t with
         {
-            Phase = failed.Final ? TrialPhase.Failed : TrialPhase.Pending, Worker = null, AssignedAt = null,
-            LastFailure = $"{failed.Kind}: {failed.Reason}",
+            Worker = null, AssignedAt = null, LastFailure = $"{failed.Kind}: {failed.Reason}",
         }) with { Retries = Retries + (failed.Final ? 0 : 1) },
         // A released attempt never ran to an end, so it does not count against the retry budget.
-        TrialReleased released => Update(released.TrialId, t => t with
+        TrialReleased released => Move(released.TrialId, TrialPhase.Pending, t => t with
         {
-            Phase = TrialPhase.Pending, Worker = null, AssignedAt = null, Attempts = t.Attempts - 1,
+            Worker = null, AssignedAt = null, Attempts = t.Attempts - 1,
         }),
         ResultDiscarded => this with { DiscardedResults = DiscardedResults + 1 },
         _ => throw new ArgumentException($"Unknown sweep event {@event.GetType().Name}.", nameof(@event)),
@@ -86,13 +102,9 @@ public sealed record SweepState
 
     private IReadOnlyList<ISweepEvent> Assign(RequestTrial request)
     {
-        foreach (TrialId id in Order)
-        {
-            TrialEntry entry = Trials[id];
-            if (entry.Phase == TrialPhase.Pending)
-                return [new TrialAssigned(id, request.WorkerId, entry.Attempts + 1, request.Now)];
-        }
-        return [];
+        if (PendingPositions.Count == 0) return [];
+        TrialEntry entry = Trials[Order[PendingPositions.Min]];
+        return [new TrialAssigned(entry.Id, request.WorkerId, entry.Attempts + 1, request.Now)];
     }
 
     private IReadOnlyList<ISweepEvent> Report(ReportTrialResult report)
@@ -126,6 +138,25 @@ public sealed record SweepState
     private bool IsAssignedTo(TrialId id, string worker) =>
         Trials.TryGetValue(id, out var entry) && entry.Phase == TrialPhase.Assigned && entry.Worker == worker;
 
-    private SweepState Update(TrialId id, Func<TrialEntry, TrialEntry> change) =>
-        this with { Trials = Trials.SetItem(id, change(Trials[id])) };
+    /// <summary>Changes one trial's entry and phase, keeping the phase indexes and counts in step.</summary>
+    private SweepState Move(TrialId id, TrialPhase phase, Func<TrialEntry, TrialEntry> change)
+    {
+        TrialEntry before = Trials[id];
+        int position = Positions[id];
+        var state = this with { Trials = Trials.SetItem(id, change(before) with { Phase = phase }) };
+        state = before.Phase switch
+        {
+            TrialPhase.Pending => state with { PendingPositions = state.PendingPositions.Remove(position) },
+            TrialPhase.Assigned => state with { AssignedPositions = state.AssignedPositions.Remove(position) },
+            TrialPhase.Completed => state with { CompletedCount = state.CompletedCount - 1 },
+            _ => state with { FailedCount = state.FailedCount - 1 },
+        };
+        return phase switch
+        {
+            TrialPhase.Pending => state with { PendingPositions = state.PendingPositions.Add(position) },
+            TrialPhase.Assigned => state with { AssignedPositions = state.AssignedPositions.Add(position) },
+            TrialPhase.Completed => state with { CompletedCount = state.CompletedCount + 1 },
+            _ => state with { FailedCount = state.FailedCount + 1 },
+        };
+    }
 }

@@ -154,4 +154,31 @@ public sealed class SweepStateTests
         Assert.Equal(state.Trials.OrderBy(p => p.Key.Value).Select(p => p.Value), replayed.Trials.OrderBy(p => p.Key.Value).Select(p => p.Value));
         Assert.Equal(state.Order, replayed.Order);
     }
+
+    [Fact]
+    public void Phase_counts_and_assigned_trials_match_a_recount_after_every_transition()
+    {
+        var random = new Random(3);
+        var state = Step(SweepState.Empty, new PlanTrials(Enumerable.Range(0, 20).Select(Planned).ToList(), 2)).State;
+        string[] workers = ["a", "b", "c"];
+        for (int i = 0; i < 300; i++)
+        {
+            string worker = workers[random.Next(workers.Length)];
+            var held = state.AssignedTrials.FirstOrDefault(t => t.Worker == worker);
+            ISweepCommand command = (random.Next(5), held) switch
+            {
+                (0, _) => new ReleaseWorker(worker, "gone"),
+                (1, { } t) => new ReportTrialResult(worker, t.Id, t.Attempts, Result(t.Plan, TrialStatus.Failed)),
+                (2 or 3, { } t) => new ReportTrialResult(worker, t.Id, t.Attempts, Result(t.Plan)),
+                _ => new RequestTrial(worker, Now),
+            };
+            (state, _) = Step(state, command);
+            foreach (TrialPhase phase in Enum.GetValues<TrialPhase>())
+                Assert.Equal(state.Trials.Values.Count(t => t.Phase == phase), state.Count(phase));
+            Assert.Equal(
+                state.Order.Select(id => state.Trials[id]).Where(t => t.Phase == TrialPhase.Assigned).Select(t => t.Id),
+                state.AssignedTrials.Select(t => t.Id));
+        }
+        Assert.True(state.Count(TrialPhase.Completed) > 0);
+    }
 }
