@@ -18,7 +18,7 @@ internal static class LayerInformationProbe
     private const double SaturationMargin = 0.1;
 
     public static IReadOnlyList<LayerInformation> Measure(
-        NoisyMlp model, Tensor testFeatures, int[] testLabels, int classes, TrialConfig config, CancellationToken cancellation)
+        NoisyMlp model, Tensor testFeatures, int[] testLabels, TrialConfig config, CancellationToken cancellation)
     {
         int n = Math.Min(config.Information.EvalPoints, testLabels.Length);
         int[] labels = testLabels[..n];
@@ -38,7 +38,7 @@ internal static class LayerInformationProbe
             bool needsPaths = paths > 1 && (l > 0 || config.InputNoise > 0);
             SampleMatrix centers = needsPaths ? activations[l] : FirstPath(activations[l], n);
             var (estimator, lower, upper, iyt) = config.ActNoise > 0
-                ? Pairwise(centers, needsPaths ? paths : 1, n, labels, classes, config.ActNoise)
+                ? Pairwise(centers, n, labels, config.ActNoise)
                 : Binned(centers, labels, config);
             layers.Add(new LayerInformation
             {
@@ -75,11 +75,11 @@ internal static class LayerInformationProbe
     private static SampleMatrix FirstPath(SampleMatrix all, int n) =>
         all.Rows == n ? all : new SampleMatrix(all.Data[..(n * all.Columns)], n, all.Columns);
 
-    private static (string, double, double, double) Pairwise(SampleMatrix centers, int paths, int n, int[] labels, int classes, double s)
+    /// <summary>Rows are path-major, so row r belongs to input r mod n; the labels are one per input.</summary>
+    private static (string, double, double, double) Pairwise(SampleMatrix centers, int n, int[] labels, double s)
     {
         int[] inputOf = Enumerable.Range(0, centers.Rows).Select(row => row % n).ToArray();
-        int[] labelOfRow = inputOf.Select(i => labels[i]).ToArray();
-        var result = PairwiseMixtureBounds.EstimateWithLabels(centers, s, inputOf, labelOfRow);
+        var result = PairwiseMixtureBounds.EstimateWithLabels(centers, s, inputOf, labels);
         return ("pairwise", result.X.Lower, result.X.Upper, result.YEstimate);
     }
 

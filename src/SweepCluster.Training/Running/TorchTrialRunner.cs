@@ -56,7 +56,7 @@ public sealed class TorchTrialRunner : ITrialRunner
         double evaluateSeconds = phase.Elapsed.TotalSeconds;
 
         phase.Restart();
-        IReadOnlyList<LayerInformation> layers = LayerInformationProbe.Measure(model, testX, data.TestLabels, data.Classes, config, cancellation);
+        IReadOnlyList<LayerInformation> layers = LayerInformationProbe.Measure(model, testX, data.TestLabels, config, cancellation);
         var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(config, log, layers, data.Classes);
         double estimateSeconds = phase.Elapsed.TotalSeconds;
 
