@@ -32,7 +32,7 @@ public static class CoordinatedSweep
         {
             Console.WriteLine($"sweep {spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(spec)}), " +
                               $"{node.Slots.Count} local slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}]; results in {dir}");
-            await SweepProgress.UntilAsync(node, sink, sink.Finished, cancellation);
+            await SweepProgress.UntilAsync(node, sink, cancellation);
             if (!sink.Finished.IsCompleted)
             {
                 Console.WriteLine($"interrupted: {sink.Ended} of {trials.Count} trials ended and are in {Path.Combine(dir, TrialsJsonlWriter.FileName)}; running trials were abandoned.");

@@ -12,35 +12,37 @@ public static class SweepProgress
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
-    public static async Task UntilAsync(SweepNode node, ResultFolderSink sink, Task finished, CancellationToken cancellation)
+    public static async Task UntilAsync(SweepNode node, ResultFolderSink sink, CancellationToken cancellation)
     {
-        var clock = Stopwatch.StartNew();
-        int startCompleted = -1;
         if (AnsiConsole.Profile.Capabilities.Interactive)
         {
-            await AnsiConsole.Live(new Text("waiting for the coordinator...")).StartAsync(async live =>
-            {
-                while (!finished.IsCompleted && !cancellation.IsCancellationRequested)
-                {
-                    if (await TryStatus(node) is { } status)
-                    {
-                        if (startCompleted < 0) startCompleted = status.Completed + status.Failed;
-                        live.UpdateTarget(Table(status, sink.Latest, clock.Elapsed, startCompleted));
-                    }
-                    await Task.WhenAny(finished, Task.Delay(Poll, cancellation)).ContinueWith(_ => { });
-                }
-            });
+            await AnsiConsole.Live(new Text("waiting for the coordinator...")).StartAsync(live =>
+                PollAsync(node, sink.Finished, cancellation, (status, elapsed, startDone) =>
+                    live.UpdateTarget(Table(status, sink.Latest, elapsed, startDone))));
             return;
         }
         string last = "";
+        await PollAsync(node, sink.Finished, cancellation, (status, elapsed, startDone) =>
+        {
+            string line = Line(status, elapsed, startDone);
+            if (line != last) Console.WriteLine(line);
+            last = line;
+        });
+    }
+
+    /// <summary>Asks the coordinator for its status every poll period until the sweep ends or is cancelled, and shows
+    /// each answer with the elapsed time and the number of trials already ended when the first answer came.</summary>
+    private static async Task PollAsync(
+        SweepNode node, Task finished, CancellationToken cancellation, Action<SweepStatusResponse, TimeSpan, int> show)
+    {
+        var clock = Stopwatch.StartNew();
+        int startDone = -1;
         while (!finished.IsCompleted && !cancellation.IsCancellationRequested)
         {
             if (await TryStatus(node) is { } status)
             {
-                if (startCompleted < 0) startCompleted = status.Completed + status.Failed;
-                string line = Line(status, clock.Elapsed, startCompleted);
-                if (line != last) Console.WriteLine(line);
-                last = line;
+                if (startDone < 0) startDone = status.Completed + status.Failed;
+                show(status, clock.Elapsed, startDone);
             }
             await Task.WhenAny(finished, Task.Delay(Poll, cancellation)).ContinueWith(_ => { });
         }
