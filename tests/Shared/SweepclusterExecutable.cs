@@ -6,25 +6,16 @@ namespace SweepCluster.Tests.Shared;
 /// Compiled into each test project that runs it as a process.</summary>
 internal static class SweepclusterExecutable
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot,
+            WorkingDirectory = TestRepository.Root,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sweepcluster.dll"));
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         return start;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SweepCluster.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SweepCluster.sln not found above the test folder.");
     }
 }

@@ -1,17 +1,12 @@
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Spec;
+using SweepCluster.Tests.Shared;
 
 namespace SweepCluster.Core.Tests.Grid;
 
 public sealed class ExampleSpecsTests
 {
-    private static string Example(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SweepCluster.sln")))
-                return Path.Combine(dir.FullName, "cluster-config", "sweeps", name);
-        throw new InvalidOperationException("SweepCluster.sln not found above the test folder.");
-    }
+    private static string Example(string name) => Path.Combine(TestRepository.Root, "cluster-config", "sweeps", name);
 
     [Fact]
     public void One_trial_names_exactly_one_trial()
