@@ -10,6 +10,12 @@ app.Configure(config =>
     config.AddCommand<RunCommand>("run")
         .WithDescription("Run a whole sweep in this process (coordinator and workers), with live progress.")
         .WithExample("run", "cluster-config/sweeps/quickstart.yaml");
+    config.AddCommand<ResumeCommand>("resume")
+        .WithDescription("Continue an interrupted sweep from its folder's journal: completed trials never run again.")
+        .WithExample("resume", "runs/quickstart");
+    config.AddCommand<ReportCommand>("report")
+        .WithDescription("Rebuild a sweep's trials.jsonl, trials.csv, curves and plots from its journal alone.")
+        .WithExample("report", "runs/quickstart");
     config.AddCommand<CoordinatorCommand>("coordinator")
         .WithDescription("Hold a sweep and its results as the cluster's seed node; workers join it.")
         .WithExample("coordinator", "cluster-config/sweeps/quickstart.yaml", "--out", "runs/quickstart", "--port", "4053");

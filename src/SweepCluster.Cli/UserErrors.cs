@@ -1,4 +1,5 @@
 using Spectre.Console.Cli;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core;
 
 namespace SweepCluster.Cli;
@@ -7,6 +8,8 @@ namespace SweepCluster.Cli;
 public static class UserErrors
 {
     public const int ExitCode = 2;
+    /// <summary>The sweep's journal cannot be used or failed: a matter of the data, not of the command line.</summary>
+    public const int JournalExitCode = 3;
 
     public static int Run(Func<int> command)
     {
@@ -17,6 +20,11 @@ public static class UserErrors
         catch (UserInputException e)
         {
             return Report(e.Message);
+        }
+        catch (JournalException e)
+        {
+            Console.Error.WriteLine($"sweepcluster: {e.Message}");
+            return JournalExitCode;
         }
         catch (CommandAppException e)
         {

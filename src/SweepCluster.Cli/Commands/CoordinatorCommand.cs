@@ -26,6 +26,8 @@ public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
             Port = settings.Port,
             Roles = settings.Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],
         });
-        return CoordinatedSweep.RunAsync(settings.Spec, settings.Out, options, "WARNING", signal.Token).GetAwaiter().GetResult();
+        return CoordinatedSweep.RunAsync(
+            () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.Journal, settings.ForceNew, signal.Token),
+            options, "WARNING", signal.Token).GetAwaiter().GetResult();
     }
 }

@@ -13,6 +13,8 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     {
         using var signal = new ShutdownSignal();
         var options = settings.Apply(new SweepClusterOptions { Port = 0 });
-        return CoordinatedSweep.RunAsync(settings.Spec, settings.Out, options, "ERROR", signal.Token).GetAwaiter().GetResult();
+        return CoordinatedSweep.RunAsync(
+            () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.Journal, settings.ForceNew, signal.Token),
+            options, "ERROR", signal.Token).GetAwaiter().GetResult();
     }
 }

@@ -1,44 +1,50 @@
-using Spectre.Console;
 using SweepCluster.Cli.Reports;
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Hosting;
-using SweepCluster.Core;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Cli.Sweeps;
 
-/// <summary>A node that holds the coordinator and the results folder (`run` and `coordinator`): plans the grid,
-/// runs until every trial has ended or a signal arrives, then writes the summaries and plots.</summary>
+/// <summary>A node that holds the coordinator and the results folder (`run`, `coordinator`, `resume`): opens or
+/// continues the sweep, runs until every trial has ended, a signal arrives or the journal fails, then writes the
+/// summaries and plots.</summary>
 public static class CoordinatedSweep
 {
-    public static async Task<int> RunAsync(string specPath, string? outDir, SweepClusterOptions options, string logLevel, CancellationToken cancellation)
+    public static async Task<int> RunAsync(
+        Func<Task<OpenedSweep>> open, SweepClusterOptions options, string logLevel, CancellationToken cancellation)
     {
-        SweepSpec spec = SpecLoader.Load(specPath);
-        IReadOnlyList<PlannedTrial> trials = GridExpander.Expand(spec);
-        string dir = Path.GetFullPath(outDir ?? Path.Combine("runs", spec.Name));
-        if (File.Exists(Path.Combine(dir, TrialsJsonlWriter.FileName)))
-            throw new UserInputException(
-                $"--out {dir} already holds a sweep's trials.jsonl; resuming is not available yet, so give another --out folder or move that one away.");
-        // A taken port is found before the folder is made, so the usual reason a node cannot start leaves nothing behind.
+        // A taken port is found before a folder is made, so the usual reason a node cannot start leaves nothing behind.
         SweepNode.EnsurePortFree(options);
-        Directory.CreateDirectory(dir);
-        File.Copy(specPath, Path.Combine(dir, "spec.yaml"), overwrite: true);
-        using var files = new SweepResultFiles(dir);
+        await using var opened = await open();
+        string dir = opened.Dir;
+        IReadOnlyList<PlannedTrial> trials = GridExpander.Expand(opened.Spec);
+        AtomicFile.WriteAllText(Path.Combine(dir, "spec.yaml"), opened.SpecYaml);
+        // trials.jsonl is rebuilt from the journal first: a crash may have left it a line short or with a torn line.
+        using var files = SweepResultFiles.Rebuild(dir, opened.Replay?.Ended ?? []);
         var sink = new ResultFolderSink(files);
-        var plan = new SweepPlan(trials, spec.Training.MaxAttempts);
-        await using (var node = await SweepNode.StartAsync(options, (plan, sink), logLevel))
+        var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials, opened.Spec.Training.MaxAttempts);
+        await using (var node = await SweepNode.StartAsync(options, new CoordinatorRole(plan, sink, opened.Journal), logLevel))
         {
-            Console.WriteLine($"sweep {spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(spec)}), " +
-                              $"{node.Slots.Count} local slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}]; results in {dir}");
+            Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +
+                              (files.Count > 0 ? $"{files.Count} ended before this start, " : "") +
+                              $"{node.Slots.Count} local slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}]; " +
+                              $"results in {dir}, journal {opened.Journal.Describe()}");
             await SweepProgress.UntilAsync(node, sink, cancellation);
             if (!sink.Finished.IsCompleted)
             {
-                Console.WriteLine($"interrupted: {sink.Ended} of {trials.Count} trials ended and are in {Path.Combine(dir, TrialsJsonlWriter.FileName)}; running trials were abandoned.");
+                Console.WriteLine($"interrupted: {sink.Ended} of {trials.Count} trials ended and are kept; continue with: sweepcluster resume {dir}");
                 WriteSummaries(files, dir, quiet: true);
                 return 130;
             }
+        }
+        if (sink.Finished.IsFaulted)
+        {
+            WriteSummaries(files, dir, quiet: true);
+            throw new JournalException(
+                $"the sweep stopped because {sink.Finished.Exception!.InnerException!.Message}; the {sink.Ended} trials that ended before are kept in the journal ({opened.Journal.Describe()}): fix the cause (disk space, database) and continue with: sweepcluster resume {dir}");
         }
         var summary = await sink.Finished;
         WriteSummaries(files, dir, quiet: false);
@@ -47,7 +53,8 @@ public static class CoordinatedSweep
         return summary.Failed == 0 ? 0 : 1;
     }
 
-    private static void WriteSummaries(SweepResultFiles files, string dir, bool quiet)
+    /// <summary>trials.csv, curves and plots from what the folder's files hold.</summary>
+    public static void WriteSummaries(SweepResultFiles files, string dir, bool quiet)
     {
         var rows = files.WriteSummaries();
         var plots = BoundPlots.Write(rows, Path.Combine(dir, "plots"));

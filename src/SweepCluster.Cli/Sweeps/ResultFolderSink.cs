@@ -1,12 +1,14 @@
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cli.Sweeps;
 
-/// <summary>The coordinator's sink on a node that owns the results folder: every ended trial goes to trials.jsonl at
-/// once (a crash never loses a completed trial), and the end of the sweep is signalled to the command.</summary>
+/// <summary>The coordinator's sink on a node that owns the results folder: every ended trial goes to trials.jsonl as
+/// soon as the journal holds it, and the end of the sweep (finished, or stopped by a journal failure, as a faulted
+/// <see cref="Finished"/>) is signalled to the command.</summary>
 public sealed class ResultFolderSink(SweepResultFiles files) : ISweepResultSink
 {
     private readonly TaskCompletionSource<SweepSummary> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -15,15 +17,16 @@ public sealed class ResultFolderSink(SweepResultFiles files) : ISweepResultSink
 
     public TrialResult? Latest { get; private set; }
 
-    /// <summary>Trials ended (and written) so far.</summary>
-    public int Ended { get; private set; }
+    /// <summary>Trials ended (and written) so far, including those recorded before a resume.</summary>
+    public int Ended => files.Count;
 
     public void TrialEnded(TrialResult result)
     {
         files.Add(result);
         Latest = result;
-        Ended++;
     }
 
     public void SweepFinished(SweepSummary summary) => _finished.TrySetResult(summary);
+
+    public void JournalFailed(string message) => _finished.TrySetException(new JournalException(message));
 }

@@ -7,11 +7,15 @@ using SweepCluster.Cluster;
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
 using SweepCluster.Training.Running;
 
 namespace SweepCluster.Cli.Sweeps;
+
+/// <summary>What a node that holds the coordinator runs it with: the plan, where ended trials go, and the journal.</summary>
+public sealed record CoordinatorRole(SweepPlan Plan, ISweepResultSink Sink, JournalSettings Journal);
 
 /// <summary>One node of a sweep cluster in this process: the actor system with the roles its options name, the
 /// coordinator singleton (when it has a plan) and one worker slot per device slot, all run by the real trainer.</summary>
@@ -31,7 +35,7 @@ public sealed class SweepNode : IAsyncDisposable
     public IActorRef Coordinator => _host.Services.GetRequiredService<ActorRegistry>().Get<SweepCoordinator>();
 
     /// <param name="logLevel">Akka's log level: ERROR under a progress display, WARNING on a standalone node.</param>
-    public static async Task<SweepNode> StartAsync(SweepClusterOptions options, (SweepPlan Plan, ISweepResultSink Sink)? coordinator, string logLevel)
+    public static async Task<SweepNode> StartAsync(SweepClusterOptions options, CoordinatorRole? coordinator, string logLevel)
     {
         IReadOnlyList<WorkerSlot> slots = options.HasRole(SweepRoles.Worker)
             ? options.PlanSlots(DeviceSelection.VisibleCudaDevices(), Environment.ProcessorCount)
@@ -44,7 +48,8 @@ public sealed class SweepNode : IAsyncDisposable
         {
             akka.AddHocon($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}", HoconAddMode.Prepend);
             akka.ConfigureSweepCluster(options);
-            if (coordinator is var (plan, sink)) akka.AddSweepCoordinator(plan, sink, options.CoordinatorSettings());
+            if (coordinator is var (plan, sink, journal))
+                akka.WithSweepJournal(journal).AddSweepCoordinator(plan, sink, options.CoordinatorSettings());
             if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots);
         });
         var host = builder.Build();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Akka.Actor;
 using Akka.Event;
+using Akka.Persistence;
 using SweepCluster.Cluster.Messages;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Sweep;
@@ -7,10 +9,11 @@ using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cluster.Coordinator;
 
-/// <summary>Hands out a sweep's trials to worker slots that ask, and records how each ends. A thin shell over
-/// <see cref="SweepState"/>: every change goes through <see cref="Execute"/>, so making it persistent means persisting
-/// the events that method applies. Runs as a cluster singleton on a node with the <see cref="SweepRoles.Coordinator"/> role.</summary>
-public sealed class SweepCoordinator : ReceiveActor, IWithTimers
+/// <summary>Hands out a sweep's trials to worker slots that ask, and records how each ends. A thin persistent shell
+/// over <see cref="SweepState"/>: every change goes through <see cref="Execute"/>, which persists the events a command
+/// causes before applying them, so a restarted coordinator recovers the sweep exactly (from the latest snapshot
+/// plus the events after it). Runs as a cluster singleton on a node with the <see cref="SweepRoles.Coordinator"/> role.</summary>
+public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 {
     /// <summary>Name of the singleton (and of its manager under /user).</summary>
     public const string SingletonName = "sweep-coordinator";
@@ -22,6 +25,7 @@ public sealed class SweepCoordinator : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     private SweepState _state = SweepState.Empty;
+    private long _eventsSinceSnapshot;
     // What follows is not part of the sweep's truth: it is rebuilt from the workers after a restart.
     private readonly Dictionary<string, IActorRef> _workers = [];
     private readonly Dictionary<IActorRef, string> _watchedWorkers = [];
@@ -33,32 +37,87 @@ public sealed class SweepCoordinator : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    public override string PersistenceId { get; }
+
     public SweepCoordinator(SweepPlan plan, ISweepResultSink sink, SweepCoordinatorSettings settings)
     {
         _plan = plan;
         _sink = sink;
         _settings = settings;
+        PersistenceId = plan.PersistenceId;
 
-        Receive<RequestWork>(Handle);
-        Receive<TrialProgressReport>(Handle);
-        Receive<TrialResultReport>(Handle);
-        Receive<TrialFailureReport>(Handle);
-        Receive<CheckLeases>(Handle);
-        Receive<GetSweepStatus>(Handle);
-        Receive<SubscribeToSweep>(Handle);
-        Receive<UnsubscribeFromSweep>(Handle);
-        Receive<Terminated>(Handle);
+        Recover<SnapshotOffer>(offer => _state = SweepState.FromSnapshot((SweepSnapshot)offer.Snapshot));
+        Recover<ISweepEvent>(@event => _state = _state.Apply(@event));
+        Recover<RecoveryCompleted>(_ => Recovered());
+
+        Command<RequestWork>(Handle);
+        Command<TrialProgressReport>(Handle);
+        Command<TrialResultReport>(Handle);
+        Command<TrialFailureReport>(Handle);
+        Command<CheckLeases>(Handle);
+        Command<GetSweepStatus>(Handle);
+        Command<SubscribeToSweep>(Handle);
+        Command<UnsubscribeFromSweep>(Handle);
+        Command<Terminated>(Handle);
+        Command<SaveSnapshotSuccess>(saved =>
+            DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(failed => _log.Warning("Snapshot failed ({0}); recovery replays more events.", failed.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
     }
 
     /// <summary>Props for the coordinator; settings default to a 5-minute lease on the system clock.</summary>
     public static Props Props(SweepPlan plan, ISweepResultSink sink, SweepCoordinatorSettings? settings = null) =>
         Akka.Actor.Props.Create(() => new SweepCoordinator(plan, sink, settings ?? new SweepCoordinatorSettings()));
 
-    protected override void PreStart()
+    /// <summary>After recovery: record the spec in force, add the grid points the journal lacks (all of them on a
+    /// first start), and give back what a previous run had handed out; its workers may reclaim it.</summary>
+    private void Recovered()
     {
-        Execute(new PlanTrials(_plan.Trials, _plan.MaxAttempts));
+        if (_state.Definition is { } known && known.SweepId != _plan.SweepId)
+        {
+            Fail($"the journal holds sweep {known.SweepId}, not {_plan.SweepId}");
+            Context.Stop(Self);
+            return;
+        }
+        if (_state.Total > 0)
+            _log.Info("Recovered sweep {0}: {1} completed, {2} failed, {3} pending, {4} were running.", _plan.SweepId,
+                _state.Count(TrialPhase.Completed), _state.Count(TrialPhase.Failed), _state.Count(TrialPhase.Pending), _state.Count(TrialPhase.Assigned));
+        Execute(
+            new DefineSweep(_plan.SweepId, _plan.SpecYaml),
+            new PlanTrials(_plan.Trials, _plan.MaxAttempts),
+            new ReleaseAllAssignments("the coordinator restarted"));
         Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, _settings.EffectiveLeaseCheckInterval);
     }
+
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        Fail($"the journal could not be read ({Describe(reason)})");
+        base.OnRecoveryFailure(reason, message);
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        Fail($"the journal could not be written ({Describe(cause)})");
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        Fail($"the journal refused an event ({Describe(cause)})");
+        base.OnPersistRejected(cause, @event, sequenceNr);
+    }
+
+    /// <summary>Says why the sweep stops; Akka stops the actor itself after a journal failure.</summary>
+    private void Fail(string message)
+    {
+        _log.Error("Sweep {0} stops: {1}.", _plan.SweepId, message);
+        _sink.JournalFailed(message);
+        foreach (var subscriber in _subscribers) subscriber.Tell(new SweepStopped(message));
+    }
+
+    private static string Describe(Exception e) =>
+        e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message}: {inner.Message}" : e.Message;
 
     private DateTimeOffset Now => _settings.Clock.GetUtcNow();
 
@@ -81,20 +140,28 @@ public sealed class SweepCoordinator : ReceiveActor, IWithTimers
 
     private void Handle(TrialProgressReport report)
     {
-        if (!IsCurrent(report.WorkerId, report.TrialId, report.Attempt)) return;
+        if (!IsCurrent(report.WorkerId, report.TrialId, report.Attempt))
+        {
+            // Still running an attempt that a coordinator restart gave back: it is that worker's again.
+            RememberWorker(report.WorkerId, Sender);
+            if (Execute(new ReclaimTrial(report.WorkerId, report.TrialId, report.Attempt, Now)).Count == 0) return;
+        }
         _progress[report.TrialId] = new AttemptProgress(report.Epoch, report.Epochs, report.Loss, Now);
     }
 
+    // The worker keeps resending its report until accepted, so it is accepted only once the journal holds it.
     private void Handle(TrialResultReport report)
     {
-        Execute(new ReportTrialResult(report.WorkerId, report.TrialId, report.Attempt, report.Result));
-        Sender.Tell(new ReportAccepted(report.TrialId, report.Attempt));
+        var worker = Sender;
+        Execute([new ReportTrialResult(report.WorkerId, report.TrialId, report.Attempt, report.Result)],
+            () => worker.Tell(new ReportAccepted(report.TrialId, report.Attempt)));
     }
 
     private void Handle(TrialFailureReport report)
     {
-        Execute(new ReportTrialFailure(report.WorkerId, report.TrialId, report.Attempt, report.Kind, report.Reason));
-        Sender.Tell(new ReportAccepted(report.TrialId, report.Attempt));
+        var worker = Sender;
+        Execute([new ReportTrialFailure(report.WorkerId, report.TrialId, report.Attempt, report.Kind, report.Reason)],
+            () => worker.Tell(new ReportAccepted(report.TrialId, report.Attempt)));
     }
 
     private void Handle(CheckLeases _)
@@ -136,20 +203,56 @@ public sealed class SweepCoordinator : ReceiveActor, IWithTimers
         Execute(new ReleaseWorker(workerId, "worker terminated"));
     }
 
-    /// <summary>The one way the sweep changes: decide the events, fold each in, then react to it. The persistent
-    /// version persists exactly these events before applying them.</summary>
-    private IReadOnlyList<ISweepEvent> Execute(ISweepCommand command)
+    private IReadOnlyList<ISweepEvent> Execute(params ISweepCommand[] commands) => Execute(commands, null);
+
+    /// <summary>The one way the sweep changes: decide the events of each command in turn (each sees the state the
+    /// previous ones lead to), persist them all, then fold each in and react to it. Commands that arrive meanwhile
+    /// wait in the stash, so every decision is made on the state the journal holds. <paramref name="afterPersisted"/>
+    /// runs once the events are in the journal (at once when there are none).</summary>
+    private IReadOnlyList<ISweepEvent> Execute(IReadOnlyList<ISweepCommand> commands, Action? afterPersisted)
     {
-        var events = _state.Process(command);
+        var events = new List<ISweepEvent>();
+        var scratch = _state;
+        foreach (var command in commands)
+        {
+            var caused = scratch.Process(command);
+            scratch = scratch.ApplyAll(caused);
+            events.AddRange(caused);
+        }
+        if (events.Count == 0)
+        {
+            afterPersisted?.Invoke();
+            AnnounceFinishOnce();
+            return events;
+        }
+        long started = Stopwatch.GetTimestamp();
+        int left = events.Count;
         var workAppeared = false;
-        foreach (var @event in events)
+        PersistAll(events, @event =>
         {
             _state = _state.Apply(@event);
             workAppeared |= React(@event);
-        }
-        if (workAppeared) OfferWork();
-        if (_state.IsFinished && !_finishAnnounced) AnnounceFinish();
+            if (--left > 0) return;
+            _settings.JournalWritten?.Invoke(Stopwatch.GetElapsedTime(started), events.Count);
+            if (workAppeared) OfferWork();
+            afterPersisted?.Invoke();
+            SnapshotWhenDue(events.Count);
+            AnnounceFinishOnce();
+        });
         return events;
+    }
+
+    private void SnapshotWhenDue(int persisted)
+    {
+        _eventsSinceSnapshot += persisted;
+        if (_eventsSinceSnapshot < _settings.SnapshotEvery) return;
+        _eventsSinceSnapshot = 0;
+        SaveSnapshot(_state.ToSnapshot());
+    }
+
+    private void AnnounceFinishOnce()
+    {
+        if (_state.IsFinished && !_finishAnnounced) AnnounceFinish();
     }
 
     /// <summary>Side effects of an applied event; true when it made a trial pending.</summary>
@@ -185,7 +288,7 @@ public sealed class SweepCoordinator : ReceiveActor, IWithTimers
                     _log.Info("Trial {0} attempt {1} failed ({2}: {3}); it will be retried.", failed.TrialId, failed.Attempt, failed.Kind, failed.Reason);
                     return true;
                 }
-                Ended(failed.Result ?? FailedResult(failed), failed.TrialId);
+                Ended(_state.EndedBy(failed)!, failed.TrialId);
                 return false;
             case TrialReleased released:
                 _progress.Remove(released.TrialId);
@@ -253,14 +356,6 @@ public sealed class SweepCoordinator : ReceiveActor, IWithTimers
 
     private DateTimeOffset LastHeard(TrialEntry trial) =>
         _progress.TryGetValue(trial.Id, out var progress) ? progress.LastHeard : trial.AssignedAt ?? Now;
-
-    private TrialResult FailedResult(TrialAttemptFailed failed) => new()
-    {
-        TrialId = failed.TrialId.Value,
-        Config = _state.Trials[failed.TrialId].Plan.Config,
-        Status = TrialStatus.Failed,
-        FailureReason = $"{failed.Kind}: {failed.Reason}",
-    };
 
     private SweepSummary Summary() => new(
         _state.Total, _state.Count(TrialPhase.Completed), _state.Count(TrialPhase.Failed), _state.DiscardedResults, _state.Retries);

@@ -2,5 +2,12 @@ using SweepCluster.Core.Grid;
 
 namespace SweepCluster.Cluster.Coordinator;
 
-/// <summary>What the coordinator plans at start: the expanded grid and the attempts each trial may use.</summary>
-public sealed record SweepPlan(IReadOnlyList<PlannedTrial> Trials, int MaxAttempts = 2);
+/// <summary>What the coordinator runs: the sweep's id (its journal's persistence id is derived from it), the spec text
+/// it records, the expanded grid, and the attempts each trial may use. On recovery, trials of the grid that the
+/// journal lacks are added, so a grown spec only adds work.</summary>
+public sealed record SweepPlan(string SweepId, string SpecYaml, IReadOnlyList<PlannedTrial> Trials, int MaxAttempts = 2)
+{
+    public string PersistenceId => PersistenceIdOf(SweepId);
+
+    public static string PersistenceIdOf(string sweepId) => $"sweep-{sweepId}";
+}

@@ -47,8 +47,7 @@ public static class SweepClusterHosting
             },
         });
 
-        builder.WithCustomSerializer(SweepClusterSerializer.SerializerName, [typeof(ISweepClusterMessage)],
-            system => new SweepClusterSerializer(system));
+        builder.AddSweepSerializer();
 
         // Every node, coordinator or not, talks to the coordinator through this proxy: it finds the singleton
         // wherever it runs and buffers messages while it starts or moves.
@@ -65,6 +64,11 @@ public static class SweepClusterHosting
         }
         return builder;
     }
+
+    /// <summary>The JSON serializer for messages, journal events and snapshots; a journal-only system needs it too.</summary>
+    public static AkkaConfigurationBuilder AddSweepSerializer(this AkkaConfigurationBuilder builder) =>
+        builder.WithCustomSerializer(SweepClusterSerializer.SerializerName, SweepClusterSerializer.BoundTypes,
+            system => new SweepClusterSerializer(system));
 
     internal static ClusterSingletonOptions CoordinatorSingletonOptions() => new()
     {

@@ -23,5 +23,8 @@ public sealed record TrialEnded(TrialResult Result, int Attempts) : ISweepCluste
 /// <summary>Every trial is completed or failed; sent once per subscriber.</summary>
 public sealed record SweepFinished(SweepSummary Summary) : ISweepClusterMessage;
 
+/// <summary>The coordinator stopped because its journal failed; the message says why. Sent once per subscriber.</summary>
+public sealed record SweepStopped(string Reason) : ISweepClusterMessage;
+
 /// <summary>Final counts of a sweep.</summary>
 public sealed record SweepSummary(int Total, int Completed, int Failed, long DiscardedResults, long Retries);

@@ -24,7 +24,6 @@ internal static class MessageManifests
         [typeof(SweepSubscribed)] = "sd",
         [typeof(TrialEnded)] = "te",
         [typeof(SweepFinished)] = "sf",
+        [typeof(SweepStopped)] = "sx",
     }.ToFrozenDictionary();
-
-    public static readonly FrozenDictionary<string, Type> ByName = ByType.ToFrozenDictionary(kv => kv.Value, kv => kv.Key);
 }

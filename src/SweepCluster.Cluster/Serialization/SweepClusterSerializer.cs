@@ -1,19 +1,29 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using Akka.Actor;
 using Akka.Serialization;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cluster.Serialization;
 
-/// <summary>System.Text.Json serializer for every <see cref="ISweepClusterMessage"/>, with the snake_case shape of
-/// <see cref="TrialJson.Options"/> for configs and results and a short fixed manifest per message type.</summary>
+/// <summary>System.Text.Json serializer for every <see cref="ISweepClusterMessage"/> on the wire and every journal event
+/// and snapshot on disk, with the snake_case shape of <see cref="TrialJson.Options"/> for configs and results and a
+/// fixed manifest per type.</summary>
 public sealed class SweepClusterSerializer : SerializerWithStringManifest
 {
     /// <summary>Unique among the serializers of an actor system; Akka.NET keeps 0-100 for its own.</summary>
     public const int SerializerId = 7411;
     /// <summary>The name the serializer is registered under in the actor system's configuration.</summary>
     public const string SerializerName = "sweepcluster-json";
+
+    /// <summary>The types this serializer is bound to in the actor system's configuration.</summary>
+    public static readonly Type[] BoundTypes = [typeof(ISweepClusterMessage), typeof(ISweepEvent), typeof(SweepSnapshot)];
+
+    private static readonly FrozenDictionary<Type, string> _manifests =
+        MessageManifests.ByType.Concat(JournalManifests.ByType).ToFrozenDictionary();
+    private static readonly FrozenDictionary<string, Type> _types = _manifests.ToFrozenDictionary(kv => kv.Value, kv => kv.Key);
 
     private readonly JsonSerializerOptions _options;
 
@@ -29,7 +39,7 @@ public sealed class SweepClusterSerializer : SerializerWithStringManifest
     public override int Identifier => SerializerId;
 
     public override string Manifest(object o) =>
-        MessageManifests.ByType.TryGetValue(o.GetType(), out var manifest)
+        _manifests.TryGetValue(o.GetType(), out var manifest)
             ? manifest
             : throw new ArgumentException($"{o.GetType().FullName} has no manifest in {nameof(SweepClusterSerializer)}.", nameof(o));
 
@@ -40,7 +50,8 @@ public sealed class SweepClusterSerializer : SerializerWithStringManifest
     }
 
     public override object FromBinary(byte[] bytes, string manifest) =>
-        MessageManifests.ByName.TryGetValue(manifest, out var type)
+        _types.TryGetValue(manifest, out var type)
             ? JsonSerializer.Deserialize(bytes, type, _options) ?? throw new JsonException($"Empty '{manifest}' message.")
-            : throw new System.Runtime.Serialization.SerializationException($"Unknown sweep message manifest '{manifest}'.");
+            : throw new System.Runtime.Serialization.SerializationException(
+                $"Unknown manifest '{manifest}': written by another version of SweepCluster.");
 }

@@ -18,6 +18,28 @@ public sealed class SweepResultFiles : IDisposable
         _jsonl = new TrialsJsonlWriter(directory);
     }
 
+    /// <summary>Replaces trials.jsonl, atomically, with exactly these results (a projection of the journal, which may
+    /// hold a trial the old file missed or lack a torn line it had), and opens it to append what ends next.</summary>
+    public static SweepResultFiles Rebuild(string directory, IReadOnlyList<TrialResult> ended)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var result in ended) text.Append(TrialJson.Serialize(result)).Append('\n');
+        AtomicFile.WriteAllText(Path.Combine(directory, TrialsJsonlWriter.FileName), text.ToString());
+        var files = new SweepResultFiles(directory);
+        foreach (var result in ended)
+        {
+            files._results.Add(result);
+            files._curves.Add(result);
+        }
+        return files;
+    }
+
+    /// <summary>Trials recorded so far.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _results.Count; }
+    }
+
     public string Directory { get; }
 
     /// <summary>Records one ended trial (completed or finally failed).</summary>

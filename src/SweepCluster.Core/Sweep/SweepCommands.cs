@@ -6,11 +6,18 @@ namespace SweepCluster.Core.Sweep;
 /// <summary>What the coordinator is asked to do; <see cref="SweepState.Process"/> turns each into events.</summary>
 public interface ISweepCommand;
 
+/// <summary>Record what the sweep is (no event when the journal already holds exactly this definition).</summary>
+public sealed record DefineSweep(string SweepId, string SpecYaml) : ISweepCommand;
+
 /// <summary>Add these trials (ids already present are ignored), with this retry budget.</summary>
 public sealed record PlanTrials(IReadOnlyList<PlannedTrial> Trials, int MaxAttempts) : ISweepCommand;
 
 /// <summary>An idle worker slot asks for work.</summary>
 public sealed record RequestTrial(string WorkerId, DateTimeOffset Now) : ISweepCommand;
+
+/// <summary>A worker reports progress on a trial the sweep holds as pending: an attempt given back by a coordinator
+/// restart that its worker kept running. It is that worker's again, so it is not handed out and run twice.</summary>
+public sealed record ReclaimTrial(string WorkerId, TrialId TrialId, int Attempt, DateTimeOffset Now) : ISweepCommand;
 
 /// <summary>A worker reports how its attempt ended (completed or failed result).</summary>
 public sealed record ReportTrialResult(string WorkerId, TrialId TrialId, int Attempt, TrialResult Result) : ISweepCommand;

@@ -15,6 +15,8 @@ public sealed record SweepState
     public ImmutableDictionary<TrialId, TrialEntry> Trials { get; init; } = ImmutableDictionary<TrialId, TrialEntry>.Empty;
     /// <summary>Trial ids in plan order; pending trials are handed out in this order.</summary>
     public ImmutableList<TrialId> Order { get; init; } = [];
+    /// <summary>The sweep's id and spec; null before the first <see cref="DefineSweep"/>.</summary>
+    public SweepDefined? Definition { get; init; }
     public int MaxAttempts { get; init; } = 2;
     public long DiscardedResults { get; init; }
     public long Retries { get; init; }
@@ -45,8 +47,17 @@ public sealed record SweepState
 
     public IReadOnlyList<ISweepEvent> Process(ISweepCommand command) => command switch
     {
+        DefineSweep define => Definition is { } known && known.SweepId == define.SweepId
+                                                     && known.FormatVersion == SweepJournalFormat.Version
+                                                     && known.SpecYaml == define.SpecYaml
+            ? []
+            : [new SweepDefined(define.SweepId, SweepJournalFormat.Version, define.SpecYaml)],
         PlanTrials plan => PlanNew(plan),
         RequestTrial request => Assign(request),
+        ReclaimTrial reclaim => Trials.TryGetValue(reclaim.TrialId, out var entry)
+                                && entry.Phase == TrialPhase.Pending && reclaim.Attempt == entry.Attempts + 1
+            ? [new TrialAssigned(reclaim.TrialId, reclaim.WorkerId, reclaim.Attempt, reclaim.Now)]
+            : [],
         ReportTrialResult report => Report(report),
         ReportTrialFailure failure => Fail(failure),
         ReleaseWorker release => AssignedTrials
@@ -64,6 +75,7 @@ public sealed record SweepState
 
     public SweepState Apply(ISweepEvent @event) => @event switch
     {
+        SweepDefined defined => this with { Definition = defined },
         TrialsPlanned planned => planned.Trials
             .Where(t => !Trials.ContainsKey(t.Id))
             .Aggregate(this with { MaxAttempts = planned.MaxAttempts }, (s, t) => s with
@@ -91,6 +103,58 @@ public sealed record SweepState
         _ => throw new ArgumentException($"Unknown sweep event {@event.GetType().Name}.", nameof(@event)),
     };
 
+    /// <summary>The result a trial ended with, when this event ends one (a completion, or a final failure);
+    /// null otherwise. This is what trials.jsonl records, in journal order.</summary>
+    public TrialResult? EndedBy(ISweepEvent @event) => @event switch
+    {
+        TrialCompleted completed => completed.Result,
+        TrialAttemptFailed { Final: true } failed => failed.EndedResult(Trials[failed.TrialId].Plan.Config),
+        _ => null,
+    };
+
+    /// <summary>The state as a snapshot: entries in plan order, indexes left out.</summary>
+    public SweepSnapshot ToSnapshot() =>
+        new(SweepJournalFormat.Version, Definition, MaxAttempts, DiscardedResults, Retries, Order.Select(id => Trials[id]).ToList());
+
+    /// <summary>The state a snapshot describes, with its indexes rebuilt.</summary>
+    public static SweepState FromSnapshot(SweepSnapshot snapshot)
+    {
+        var trials = ImmutableDictionary.CreateBuilder<TrialId, TrialEntry>();
+        var order = ImmutableList.CreateBuilder<TrialId>();
+        var positions = ImmutableDictionary.CreateBuilder<TrialId, int>();
+        var pending = ImmutableSortedSet.CreateBuilder<int>();
+        var assigned = ImmutableSortedSet.CreateBuilder<int>();
+        int completed = 0, failed = 0;
+        foreach (var entry in snapshot.Trials)
+        {
+            int position = order.Count;
+            trials.Add(entry.Id, entry);
+            order.Add(entry.Id);
+            positions.Add(entry.Id, position);
+            switch (entry.Phase)
+            {
+                case TrialPhase.Pending: pending.Add(position); break;
+                case TrialPhase.Assigned: assigned.Add(position); break;
+                case TrialPhase.Completed: completed++; break;
+                default: failed++; break;
+            }
+        }
+        return new SweepState
+        {
+            Definition = snapshot.Definition,
+            MaxAttempts = snapshot.MaxAttempts,
+            DiscardedResults = snapshot.DiscardedResults,
+            Retries = snapshot.Retries,
+            Trials = trials.ToImmutable(),
+            Order = order.ToImmutable(),
+            Positions = positions.ToImmutable(),
+            PendingPositions = pending.ToImmutable(),
+            AssignedPositions = assigned.ToImmutable(),
+            CompletedCount = completed,
+            FailedCount = failed,
+        };
+    }
+
     /// <summary>Applies events in order.</summary>
     public SweepState ApplyAll(IEnumerable<ISweepEvent> events) => events.Aggregate(this, (s, e) => s.Apply(e));
 
@@ -109,6 +173,11 @@ public sealed record SweepState
 
     private IReadOnlyList<ISweepEvent> Report(ReportTrialResult report)
     {
+        // A completed result for a trial given back meanwhile (its coordinator restarted, its lease ran out) is
+        // still that trial's result: keeping it spares running the trial again.
+        if (report.Result.Status == TrialStatus.Completed && Trials.TryGetValue(report.TrialId, out var entry)
+            && entry.Phase == TrialPhase.Pending)
+            return [new TrialCompleted(report.TrialId, report.WorkerId, report.Result)];
         if (Stale(report.WorkerId, report.TrialId, report.Attempt) is { } reason)
             return [new ResultDiscarded(report.TrialId, report.WorkerId, report.Attempt, reason)];
         if (report.Result.Status == TrialStatus.Completed)

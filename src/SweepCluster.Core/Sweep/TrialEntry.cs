@@ -14,5 +14,6 @@ public sealed record TrialEntry(
     int Attempts,
     string? LastFailure)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public TrialId Id => Plan.Id;
 }

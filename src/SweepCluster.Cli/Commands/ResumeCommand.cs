@@ -1,0 +1,36 @@
+using System.ComponentModel;
+using Spectre.Console.Cli;
+using SweepCluster.Cli.Sweeps;
+using SweepCluster.Cluster;
+using SweepCluster.Cluster.Hosting;
+
+namespace SweepCluster.Cli.Commands;
+
+/// <summary>`sweepcluster resume DIR`: continues the folder's sweep under the spec its journal holds. Completed trials
+/// never run again; trials that were running when it stopped run again from the start.</summary>
+public sealed class ResumeCommand : Command<ResumeCommand.Settings>
+{
+    public sealed class Settings : SweepFolderSettings
+    {
+        [CommandArgument(0, "<DIR>")]
+        [Description("The sweep's results folder (it holds sweep.json and, by default, journal.db).")]
+        public string Dir { get; init; } = "";
+
+        [CommandOption("--port <PORT>")]
+        [Description("Port to bind (default 0, any free one); give the coordinator's port, e.g. 4053, when workers join.")]
+        public int Port { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        using var signal = new ShutdownSignal();
+        var options = settings.Apply(new SweepClusterOptions
+        {
+            Port = settings.Port,
+            Roles = settings.Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],
+        });
+        return CoordinatedSweep.RunAsync(
+            () => SweepOpener.ForFolderAsync(settings.Dir, settings.Journal, signal.Token),
+            options, settings.Port == 0 ? "ERROR" : "WARNING", signal.Token).GetAwaiter().GetResult();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using SweepCluster.Cluster.Persistence;
+using SweepCluster.Core;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Trials;
+
+namespace SweepCluster.Cli.Sweeps;
+
+/// <summary>DIR/sweep.json: which sweep a results folder belongs to (its id, from which the journal's persistence id
+/// is derived) and where its journal is kept. Written once, atomically, when the sweep starts; a PostgreSQL connection
+/// string is never stored here, since it may carry a password.</summary>
+public sealed record SweepFolder(string SweepId, JournalKind Journal)
+{
+    public const string FileName = "sweep.json";
+
+    public static string PathIn(string dir) => Path.Combine(dir, FileName);
+
+    /// <summary>The folder's marker, or null when it has none.</summary>
+    /// <exception cref="UserInputException">The marker exists but cannot be read.</exception>
+    public static SweepFolder? Read(string dir)
+    {
+        string path = PathIn(dir);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return TrialJson.Deserialize<SweepFolder>(File.ReadAllText(path));
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException($"{path} is not a sweep marker ({e.Message}); restore it, or start a new sweep in another --out folder.");
+        }
+    }
+
+    /// <summary>A new sweep of <paramref name="name"/>: a unique id, recorded in <paramref name="dir"/>.</summary>
+    public static SweepFolder Create(string dir, string name, JournalKind journal)
+    {
+        var folder = new SweepFolder($"{name}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}", journal);
+        Directory.CreateDirectory(dir);
+        AtomicFile.WriteAllText(PathIn(dir), TrialJson.Serialize(folder, indented: true) + "\n");
+        return folder;
+    }
+
+    /// <summary>The journal's settings: this folder's SQLite file, or the PostgreSQL connection the user gave.</summary>
+    public JournalSettings JournalIn(string dir, string? connection) => (Journal, connection) switch
+    {
+        (JournalKind.Sqlite, null) => JournalSettings.SqliteIn(dir),
+        (JournalKind.Sqlite, _) => throw new UserInputException(
+            $"{dir} keeps its journal in {JournalSettings.SqliteFileName}; drop --journal (and SWEEPCLUSTER_JOURNAL) to resume it."),
+        (JournalKind.PostgreSql, null) => throw new UserInputException(
+            $"{dir} keeps its journal in PostgreSQL; give its connection string with --journal \"Host=...;Database=...\" or SWEEPCLUSTER_JOURNAL."),
+        (JournalKind.PostgreSql, { } given) => JournalSettings.PostgreSql(given),
+        _ => throw new UserInputException($"{PathIn(dir)} names journal kind {Journal}, which this version does not know."),
+    };
+}
