@@ -15,4 +15,6 @@ internal sealed class CountingSink : ISweepResultSink
     public void TrialEnded(TrialResult result) => Ended++;
 
     public void SweepFinished(SweepSummary summary) => _finished.TrySetResult(summary);
+
+    public void JournalFailed(string message) => _finished.TrySetException(new InvalidOperationException(message));
 }

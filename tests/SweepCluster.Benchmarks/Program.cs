@@ -43,7 +43,7 @@ builder.Services.AddAkka(options.ActorSystemName, akka =>
 {
     akka.AddHocon("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR", HoconAddMode.Prepend);
     akka.ConfigureSweepCluster(options);
-    akka.AddSweepCoordinator(new SweepPlan(plan), sink, options.CoordinatorSettings());
+    akka.AddSweepCoordinator(new SweepPlan("benchmark", "name: benchmark", plan), sink, options.CoordinatorSettings());
     akka.AddTrialWorkers(new NoOpRunner(), options.PlanSlots([], Environment.ProcessorCount));
 });
 using var host = builder.Build();

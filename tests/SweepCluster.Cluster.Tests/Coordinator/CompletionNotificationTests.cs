@@ -6,7 +6,7 @@ namespace SweepCluster.Cluster.Tests.Coordinator;
 
 public sealed class CompletionNotificationTests(ITestOutputHelper output) : SweepClusterTestKit(output)
 {
-    internal override SweepPlan Plan => new(FakeTrials.Plan(2), MaxAttempts: 2);
+    internal override SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(2), MaxAttempts: 2);
 
     [Fact]
     public void Subscriber_hears_each_trial_end_then_the_sweep_finish_once_and_a_late_one_hears_the_finish()

@@ -6,7 +6,7 @@ namespace SweepCluster.Cluster.Tests.Coordinator;
 
 public sealed class DuplicateResultTests(ITestOutputHelper output) : SweepClusterTestKit(output)
 {
-    internal override SweepPlan Plan => new(FakeTrials.Plan(2), MaxAttempts: 2);
+    internal override SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(2), MaxAttempts: 2);
 
     [Fact]
     public void Duplicate_result_is_acknowledged_discarded_and_counted()

@@ -9,7 +9,7 @@ public sealed class PullProtocolTests(ITestOutputHelper output) : SweepClusterTe
 {
     private readonly FakeRunner _runner = FakeRunner.Completing();
 
-    internal override SweepPlan Plan => new(FakeTrials.Plan(5), MaxAttempts: 2);
+    internal override SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(5), MaxAttempts: 2);
     internal override ITrialRunner? Runner => _runner;
     internal override int SlotCount => 2;
 

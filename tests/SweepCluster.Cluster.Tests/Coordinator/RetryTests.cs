@@ -12,7 +12,7 @@ public sealed class RetryTests(ITestOutputHelper output) : SweepClusterTestKit(o
         ? throw new InvalidOperationException("boom")
         : FakeTrials.Diverged(id, config));
 
-    internal override SweepPlan Plan => new(FakeTrials.Plan(2), MaxAttempts: 3);
+    internal override SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(2), MaxAttempts: 3);
     internal override ITrialRunner? Runner => _runner;
     internal override int SlotCount => 1;
 

@@ -6,7 +6,7 @@ namespace SweepCluster.Cluster.Tests.Coordinator;
 
 public sealed class WorkerTerminationTests(ITestOutputHelper output) : SweepClusterTestKit(output)
 {
-    internal override SweepPlan Plan => new(FakeTrials.Plan(1), MaxAttempts: 2);
+    internal override SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(1), MaxAttempts: 2);
 
     [Fact]
     public void Trial_of_a_terminated_worker_goes_to_the_next_asker_without_costing_an_attempt()

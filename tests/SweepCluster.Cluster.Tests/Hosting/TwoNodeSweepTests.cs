@@ -13,7 +13,7 @@ namespace SweepCluster.Cluster.Tests.Hosting;
 /// protocol message crosses the wire through the JSON serializer.</summary>
 public sealed class TwoNodeSweepTests(ITestOutputHelper output) : SweepClusterTestKit(output)
 {
-    internal override SweepPlan Plan => new(FakeTrials.Plan(3), MaxAttempts: 2);
+    internal override SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(3), MaxAttempts: 2);
     internal override SweepClusterOptions NodeOptions => new() { Port = 0, Roles = [SweepRoles.Coordinator] };
 
     [Fact]

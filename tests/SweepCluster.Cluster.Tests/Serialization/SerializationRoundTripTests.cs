@@ -31,6 +31,7 @@ public sealed class SerializationRoundTripTests(ITestOutputHelper output) : Swee
         SweepSubscribed.Instance,
         new TrialEnded(RichResult(), 2),
         new SweepFinished(new SweepSummary(10, 8, 2, 1, 3)),
+        new SweepStopped("the journal could not be written (disk full)"),
     ];
 
     [Fact]

@@ -10,8 +10,11 @@ internal sealed class RecordingSink : ISweepResultSink
 {
     public ConcurrentQueue<TrialResult> Results { get; } = new();
     public ConcurrentQueue<SweepSummary> Finished { get; } = new();
+    public ConcurrentQueue<string> JournalFailures { get; } = new();
 
     public void TrialEnded(TrialResult result) => Results.Enqueue(result);
 
     public void SweepFinished(SweepSummary summary) => Finished.Enqueue(summary);
+
+    public void JournalFailed(string message) => JournalFailures.Enqueue(message);
 }

@@ -21,7 +21,7 @@ public abstract class SweepClusterTestKit(ITestOutputHelper output)
 
     internal RecordingSink Sink { get; } = new();
 
-    internal virtual SweepPlan Plan => new(FakeTrials.Plan(2), MaxAttempts: 2);
+    internal virtual SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(2), MaxAttempts: 2);
 
     internal virtual SweepCoordinatorSettings CoordinatorSettings => new();
 

@@ -24,7 +24,7 @@ public sealed class WorkerStopTests : SweepClusterTestKit
         });
     }
 
-    internal override SweepPlan Plan => new(FakeTrials.Plan(1), MaxAttempts: 2);
+    internal override SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(1), MaxAttempts: 2);
     internal override ITrialRunner? Runner => _runner;
     internal override int SlotCount => 1;
 
