@@ -36,18 +36,21 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
         return RunAsync(options, signal.Token).GetAwaiter().GetResult();
     }
 
+    /// <summary>Runs the node until stopped. A node that leaves the cluster without being asked (the coordinator died,
+    /// so this side downed itself) is replaced by a fresh one that joins the seed again and waits for the coordinator.</summary>
     private static async Task<int> RunAsync(SweepClusterOptions options, CancellationToken cancellation)
     {
-        await using var node = await SweepNode.StartAsync(options, coordinator: null, logLevel: "WARNING");
-        Console.WriteLine($"worker on {options.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}], coordinator at {options.SeedNodes[0]}; Ctrl+C stops it.");
-        try
+        while (true)
         {
-            await Task.Delay(Timeout.Infinite, cancellation);
+            await using var node = await SweepNode.StartAsync(options, coordinator: null, logLevel: "WARNING");
+            Console.WriteLine($"worker on {options.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}], coordinator at {options.SeedNodes[0]}; Ctrl+C stops it.");
+            var stopped = Task.Delay(Timeout.Infinite, cancellation).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (await Task.WhenAny(node.Terminated, stopped) == stopped)
+            {
+                Console.WriteLine("worker stopping: running trials are abandoned and go back to the coordinator.");
+                return 0;
+            }
+            Console.WriteLine($"worker: this node left the cluster (coordinator lost); joining {options.SeedNodes[0]} again.");
         }
-        catch (OperationCanceledException)
-        {
-        }
-        Console.WriteLine("worker stopping: running trials are abandoned and go back to the coordinator.");
-        return 0;
     }
 }

@@ -12,6 +12,7 @@ namespace SweepCluster.Cli.Sweeps;
 public sealed class ResultFolderSink(SweepResultFiles files) : ISweepResultSink
 {
     private readonly TaskCompletionSource<SweepSummary> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _endedThisRun;
 
     public Task<SweepSummary> Finished => _finished.Task;
 
@@ -22,6 +23,7 @@ public sealed class ResultFolderSink(SweepResultFiles files) : ISweepResultSink
 
     public void TrialEnded(TrialResult result)
     {
+        CrashInjection.OnPersisted(++_endedThisRun);
         files.Add(result);
         Latest = result;
     }

@@ -65,6 +65,9 @@ public sealed class SweepNode : IAsyncDisposable
         return new SweepNode(host, slots);
     }
 
+    /// <summary>Completes when this node's actor system ends on its own, e.g. when it was downed from the cluster.</summary>
+    public Task Terminated => _host.Services.GetRequiredService<ActorSystem>().WhenTerminated;
+
     public Task<SweepStatusResponse> StatusAsync(TimeSpan timeout) =>
         Coordinator.Ask<SweepStatusResponse>(GetSweepStatus.Instance, timeout);
 

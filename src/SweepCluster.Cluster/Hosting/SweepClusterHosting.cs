@@ -33,13 +33,13 @@ public static class SweepClusterHosting
         {
             Roles = options.Roles,
             SeedNodes = options.SeedNodes,
-            // Keep-oldest fits a singleton coordinator: the side holding the oldest node (where the singleton runs;
-            // the coordinator is normally the seed and so the oldest) survives however many workers are lost,
-            // whereas keep-majority downs the coordinator whenever it is in the smaller part, e.g. in a two-node
-            // cluster where the worker has the lower address. Down-if-alone: when the oldest alone is cut off from
-            // two or more others, it goes and the workers stay up for a restarted coordinator to rejoin.
-            // No role filter: with a single coordinator-role node it would always count as "alone".
-            SplitBrainResolver = new KeepOldestOption { DownIfAlone = true },
+            // Keep-oldest fits a singleton coordinator: the side holding the oldest node (the coordinator, which is
+            // the seed and so the oldest) survives however many workers are lost, whereas keep-majority downs the
+            // coordinator whenever it is in the smaller part. Not down-if-alone: when the coordinator is lost, the
+            // workers down themselves instead of carrying on in a cluster with no coordinator; the worker command
+            // then starts a fresh node that joins the restarted coordinator. No role filter: with a single
+            // coordinator-role node it would always count as "alone".
+            SplitBrainResolver = new KeepOldestOption { DownIfAlone = false },
             FailureDetector = new PhiAccrualFailureDetectorOptions
             {
                 HeartbeatInterval = TimeSpan.FromSeconds(1),
