@@ -10,10 +10,16 @@ internal sealed class CliNode : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    public CliNode(string name, params string[] arguments)
+    public CliNode(string name, params string[] arguments) : this(name, arguments, new Dictionary<string, string>())
+    {
+    }
+
+    public CliNode(string name, string[] arguments, IReadOnlyDictionary<string, string> environment)
     {
         Name = name;
-        _process = new Process { StartInfo = SweepclusterExecutable.StartInfo(arguments) };
+        var start = SweepclusterExecutable.StartInfo(arguments);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.Start();

@@ -32,14 +32,13 @@ public sealed record SweepFolder(string SweepId, JournalKind Journal)
         }
     }
 
-    /// <summary>A new sweep of <paramref name="name"/>: a unique id, recorded in <paramref name="dir"/>.</summary>
-    public static SweepFolder Create(string dir, string name, JournalKind journal)
-    {
-        var folder = new SweepFolder($"{name}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}", journal);
-        Directory.CreateDirectory(dir);
-        AtomicFile.WriteAllText(PathIn(dir), TrialJson.Serialize(folder, indented: true) + "\n");
-        return folder;
-    }
+    /// <summary>A new sweep of <paramref name="name"/>, with a unique id; not yet recorded anywhere.</summary>
+    public static SweepFolder New(string name, JournalKind journal) =>
+        new($"{name}-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}", journal);
+
+    /// <summary>Records the marker in <paramref name="dir"/>, atomically. Written after the journal exists, so a
+    /// folder with a marker always has its journal.</summary>
+    public void WriteTo(string dir) => AtomicFile.WriteAllText(PathIn(dir), TrialJson.Serialize(this, indented: true) + "\n");
 
     /// <summary>The journal's settings: this folder's SQLite file, or the PostgreSQL connection the user gave.</summary>
     public JournalSettings JournalIn(string dir, string? connection) => (Journal, connection) switch

@@ -79,9 +79,19 @@ public static class SweepOpener
     private static async Task<OpenedSweep> StartAsync(string dir, SweepSpec spec, string yaml, string? connection, CancellationToken cancellation)
     {
         var journal = connection is null ? JournalSettings.SqliteIn(dir) : JournalSettings.PostgreSql(connection);
-        var folder = SweepFolder.Create(dir, spec.Name, journal.Kind);
+        var folder = SweepFolder.New(spec.Name, journal.Kind);
+        Directory.CreateDirectory(dir);
         var journalLock = await JournalLock.AcquireAsync(journal, PersistenceId(folder), cancellation);
-        if (journal.SqliteFile is { } file) SqliteJournalFile.Prepare(file, mustExist: false);
+        try
+        {
+            if (journal.SqliteFile is { } file) SqliteJournalFile.Prepare(file, mustExist: false);
+            folder.WriteTo(dir);
+        }
+        catch
+        {
+            await journalLock.DisposeAsync();
+            throw;
+        }
         return new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, null);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using SweepCluster.Core;
@@ -5,7 +6,11 @@ using SweepCluster.Core;
 namespace SweepCluster.Cluster.Persistence;
 
 /// <summary>Which database holds a sweep's journal.</summary>
-public enum JournalKind { Sqlite, PostgreSql }
+public enum JournalKind
+{
+    [JsonStringEnumMemberName("sqlite")] Sqlite,
+    [JsonStringEnumMemberName("postgresql")] PostgreSql,
+}
 
 /// <summary>Where the coordinator's journal and snapshots live: by default a SQLite file in the sweep's folder (so the
 /// folder alone resumes it), or a PostgreSQL database for clusters whose coordinator may move between machines.</summary>

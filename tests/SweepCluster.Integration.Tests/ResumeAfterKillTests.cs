@@ -1,0 +1,83 @@
+namespace SweepCluster.Integration.Tests;
+
+/// <summary>`run` killed with SIGKILL at six different moments and continued each time: every trial ends up in
+/// trials.jsonl exactly once, with the numbers of an uninterrupted run of the same spec.</summary>
+public sealed class ResumeAfterKillTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    private readonly string _folder = Directory.CreateTempSubdirectory("resume-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static void RunToEnd(params string[] arguments)
+    {
+        using var node = new CliNode("run", arguments);
+        Assert.True(node.WaitForExit(Patience), $"sweepcluster {string.Join(' ', arguments)} did not finish\n{node.Output}");
+        Assert.True(node.ExitCode == 0, $"exit {node.ExitCode}\n{node.Output}");
+    }
+
+    /// <summary>Starts a command, kills it with SIGKILL once <paramref name="moment"/> holds, then checks that what the
+    /// folder shows never names a trial twice.</summary>
+    private static void KillWhen(string jsonl, Func<CliNode, bool> moment, string[] arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        using (var node = new CliNode("run", arguments, environment ?? new Dictionary<string, string>()))
+        {
+            Eventually.True(() => moment(node) || node.HasExited, Patience, () => node.Output);
+            Assert.False(node.HasExited && node.ExitCode == 0, $"the sweep finished before the kill\n{node.Output}");
+            node.Kill();
+            node.WaitForExit(Patience);
+        }
+        var ids = TrialLines.Ids(jsonl);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_trial_is_recorded_once_with_the_numbers_of_an_uninterrupted_run()
+    {
+        string spec = TrialLines.WriteSpec(_folder, "resume");
+        string reference = Path.Combine(_folder, "reference"), dir = Path.Combine(_folder, "killed");
+        string jsonl = Path.Combine(dir, "trials.jsonl"), wal = Path.Combine(dir, "journal.db-wal");
+        string[] run = ["run", spec, "--out", dir];
+        RunToEnd("run", spec, "--out", reference);
+
+        // 1. Starting: the folder has just been marked, the journal is being created.
+        KillWhen(jsonl, _ => File.Exists(Path.Combine(dir, "sweep.json")), run);
+        // 2. The first trial is running and nothing has ended.
+        KillWhen(jsonl, node => node.Output.Contains("running 1"), run);
+        // 3. The journal holds the second trial of this start but trials.jsonl does not yet (the process kills itself
+        //    between the two).
+        int before = TrialLines.Ids(jsonl).Count;
+        using (var node = new CliNode("run", run, new Dictionary<string, string> { ["SWEEPCLUSTER_CRASH_AFTER_PERSISTED"] = "2" }))
+        {
+            Assert.True(node.WaitForExit(Patience), node.Output);
+            Assert.Equal(137, node.ExitCode);
+        }
+        Assert.Equal(before + 1, TrialLines.Ids(jsonl).Count);
+        // 4. Some trials have ended and been written.
+        KillWhen(jsonl, _ => TrialLines.Ids(jsonl).Count >= before + 4, run);
+        // 5. While the journal is being written: at its next write after this start's first result.
+        (long, DateTime)? lastWrite = null;
+        KillWhen(jsonl, node => node.Output.Contains("done ") && Changed(wal, ref lastWrite), run);
+        // 6. During a resume's own start (reading the journal, rebuilding trials.jsonl, recovering), through `resume DIR`:
+        //    about a second in, before its first progress line.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        KillWhen(jsonl, node => clock.Elapsed > TimeSpan.FromSeconds(1.2) || node.Output.Contains("done "), ["resume", dir]);
+
+        RunToEnd("resume", dir);
+
+        var resumed = TrialLines.NumbersById(jsonl);
+        Assert.Equal(12, TrialLines.Ids(jsonl).Count);
+        Assert.Equal(TrialLines.NumbersById(Path.Combine(reference, "trials.jsonl")).OrderBy(kv => kv.Key), resumed.OrderBy(kv => kv.Key));
+    }
+
+    /// <summary>True once the file's size or write time differs from the first look (SQLite reuses a WAL file from
+    /// its start, so a write may keep the size).</summary>
+    private static bool Changed(string file, ref (long, DateTime)? first)
+    {
+        var info = new FileInfo(file);
+        if (!info.Exists) return false;
+        var now = (info.Length, info.LastWriteTimeUtc);
+        first ??= now;
+        return now != first;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+
+namespace SweepCluster.Integration.Tests;
+
+/// <summary>The whole lines of a trials.jsonl (a torn last line is left out) and what a crash test compares in them.</summary>
+internal static class TrialLines
+{
+    public static IReadOnlyList<JsonObject> Read(string jsonl) =>
+        File.Exists(jsonl)
+            ? File.ReadAllLines(jsonl).Where(l => l.EndsWith('}')).Select(l => JsonNode.Parse(l)!.AsObject()).ToList()
+            : [];
+
+    public static IReadOnlyList<string> Ids(string jsonl) => Read(jsonl).Select(l => l["trial_id"]!.GetValue<string>()).ToList();
+
+    /// <summary>Each trial's line without its timings (wall clock differs from run to run), by trial id.</summary>
+    public static IReadOnlyDictionary<string, string> NumbersById(string jsonl) =>
+        Read(jsonl).ToDictionary(l => l["trial_id"]!.GetValue<string>(), l =>
+        {
+            var copy = l.DeepClone().AsObject();
+            copy.Remove("timings");
+            return copy.ToJsonString();
+        });
+
+    /// <summary>Twelve quick trials (well under a second each), so a sweep is short but a kill can land mid-sweep.</summary>
+    public static string WriteSpec(string folder, string name)
+    {
+        string path = Path.Combine(folder, $"{name}.yaml");
+        File.WriteAllText(path, $"""
+            name: {name}
+            dataset:
+              classes: 3
+              dimension: 10
+              test_size: 500
+            training:
+              optimizer: sgld
+              epochs: 20
+              batch_size: 32
+              clip: 5
+            information:
+              eval_points: 64
+              noise_paths: 2
+            grid:
+              depth: [1, 2, 3]
+              width: 8
+              act_noise: [0.5, 1.0]
+              sgld_noise: 0.001
+              train_size: 600
+            seeds: 2
+            """);
+        return path;
+    }
+}
