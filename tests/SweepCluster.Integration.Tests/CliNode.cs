@@ -41,7 +41,13 @@ internal sealed class CliNode : IDisposable
     /// <summary>SIGKILL: no shutdown hook runs, exactly like a crash or a preempted machine.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    /// <summary>Waits for the exit and then for the end of its output (the timed wait alone does not drain it).</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout)) return false;
+        _process.WaitForExit();
+        return true;
+    }
 
     public void Dispose()
     {

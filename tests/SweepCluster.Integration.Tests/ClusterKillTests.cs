@@ -73,4 +73,33 @@ public sealed class ClusterKillTests : IDisposable
         var releasedAt = DateTime.ParseExact(released.Groups[1].Value, "MM/dd/yyyy HH:mm:ss.fff", CultureInfo.InvariantCulture);
         Console.WriteLine($"trial released {(releasedAt - killedAt).TotalSeconds:F1} s after the SIGKILL: {released.Value}");
     }
+
+    [Fact]
+    public void A_killed_coordinator_restarted_on_its_journal_finishes_the_sweep_with_its_waiting_workers()
+    {
+        string spec = WriteSpec(), results = Path.Combine(_folder, "out"), jsonl = Path.Combine(results, "trials.jsonl");
+        int port = Ports.Free();
+        string[] coordinatorArguments = ["coordinator", spec, "--out", results, "--port", port.ToString(), "--slots", "0"];
+        using var first = new CliNode("coordinator", coordinatorArguments);
+        using var worker1 = new CliNode("worker-1", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1");
+        using var worker2 = new CliNode("worker-2", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1");
+        Eventually.True(() => Lines(jsonl).Count >= 3, TimeSpan.FromMinutes(2), () => first.Output);
+        first.Kill();
+        first.WaitForExit(TimeSpan.FromMinutes(1));
+        int before = Lines(jsonl).Count;
+
+        using var second = new CliNode("coordinator-2", coordinatorArguments);
+        string Logs() => $"coordinator-2:\n{second.Output}\nworker-1:\n{worker1.Output}\nworker-2:\n{worker2.Output}";
+        Assert.True(second.WaitForExit(TimeSpan.FromMinutes(4)), $"the restarted coordinator did not finish\n{Logs()}");
+        Assert.Equal(0, second.ExitCode);
+        // The journal may hold one more than trials.jsonl showed: the kill can fall between the two writes.
+        var resumedFrom = Regex.Match(second.Output, @"(\d+) ended before this start");
+        Assert.True(resumedFrom.Success && int.Parse(resumedFrom.Groups[1].Value) >= before, Logs());
+        var ids = Lines(jsonl).Select(l => l["trial_id"]!.GetValue<string>()).ToList();
+        Assert.Equal(12, ids.Count);
+        Assert.Equal(12, ids.Distinct().Count());
+        // Both workers came back by themselves: each left the cluster that lost its coordinator and joined the new one.
+        Assert.Contains("joining akka.tcp://", worker1.Output);
+        Assert.Contains("joining akka.tcp://", worker2.Output);
+    }
 }

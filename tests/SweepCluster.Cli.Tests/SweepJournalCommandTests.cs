@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Text;
+using SweepCluster.Tests.Shared;
+
+namespace SweepCluster.Cli.Tests;
+
+/// <summary>What `run`, `resume` and `report` do with a folder that already holds a sweep (SQLite journal): grow it,
+/// refuse what would mix two sweeps, refuse a second writer, and refuse a journal that is damaged or another sweep's
+/// without touching it.</summary>
+public sealed class SweepJournalCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("journal-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Two quick trials (depth 1 and 2), or more when the grid is grown.</summary>
+    private string Spec(string name = "small", string depths = "[1, 2]", int epochs = 3, int seeds = 1)
+    {
+        string path = Path.Combine(_folder, $"{name}-{depths.Length}-{epochs}-{seeds}.yaml");
+        File.WriteAllText(path, $"""
+            name: {name}
+            dataset:
+              classes: 3
+              dimension: 6
+              test_size: 200
+            training:
+              epochs: {epochs}
+            information:
+              eval_points: 32
+              noise_paths: 2
+            grid:
+              depth: {depths}
+              width: 4
+              act_noise: 0.5
+              train_size: 200
+            seeds: {seeds}
+            """);
+        return path;
+    }
+
+    private string Dir(string name = "out") => Path.Combine(_folder, name);
+
+    private static CliProcess.Outcome Succeeds(params string[] arguments)
+    {
+        var outcome = CliProcess.Run(arguments);
+        Assert.True(outcome.ExitCode == 0, $"exit {outcome.ExitCode}: {outcome.StdOut}{outcome.StdErr}");
+        return outcome;
+    }
+
+    private static CliProcess.Outcome FailsWith(int exitCode, params string[] arguments)
+    {
+        var outcome = CliProcess.Run(arguments);
+        Assert.True(outcome.ExitCode == exitCode, $"exit {outcome.ExitCode}, expected {exitCode}: {outcome.StdOut}{outcome.StdErr}");
+        TrialCommandTests.AssertOneSentence(outcome.StdErr);
+        return outcome;
+    }
+
+    private static string[] Lines(string dir) => File.ReadAllLines(Path.Combine(dir, "trials.jsonl"));
+
+    private static byte[] Bytes(string dir, string file) => File.ReadAllBytes(Path.Combine(dir, file));
+
+    [Fact]
+    public void A_grown_spec_runs_only_the_new_trials_and_keeps_the_old_ones_as_they_were()
+    {
+        Succeeds("run", Spec(), "--out", Dir());
+        var first = Lines(Dir());
+        Assert.Equal(2, first.Length);
+
+        var grown = Succeeds("run", Spec(depths: "[1, 2, 3]", seeds: 2), "--out", Dir());
+
+        Assert.Contains("2 ended before this start", grown.StdOut);
+        var all = Lines(Dir());
+        Assert.Equal(6, all.Length);
+        Assert.Equal(first, all.Take(2));
+        Assert.Equal(6, all.Distinct().Count());
+        // The spec in force is the grown one: a plain resume has nothing left to run.
+        var again = Succeeds("resume", Dir());
+        Assert.Contains("6 ended before this start", again.StdOut);
+        Assert.Equal(all, Lines(Dir()));
+    }
+
+    [Fact]
+    public void A_changed_fixed_setting_or_a_removed_point_is_refused_with_the_differences_and_changes_nothing()
+    {
+        Succeeds("run", Spec(), "--out", Dir());
+        var before = Bytes(Dir(), "trials.jsonl");
+
+        var refused = FailsWith(2, "run", Spec(depths: "[2]", epochs: 4), "--out", Dir());
+
+        Assert.Contains("training.epochs: 3 -> 4", refused.StdErr);
+        Assert.Contains("grid.depth: 1 removed", refused.StdErr);
+        Assert.Contains("--force-new", refused.StdErr);
+        Assert.Equal(before, Bytes(Dir(), "trials.jsonl"));
+
+        var forced = Succeeds("run", Spec(depths: "[2]", epochs: 4), "--out", Dir(), "--force-new");
+        Assert.Contains($"starting a new sweep in {Dir()}-2", forced.StdOut);
+        Assert.Single(Lines(Dir() + "-2"));
+        Assert.Equal(before, Bytes(Dir(), "trials.jsonl"));
+    }
+
+    [Fact]
+    public void Report_rebuilds_the_live_files_from_the_journal_alone()
+    {
+        Succeeds("run", Spec(), "--out", Dir());
+        string[] files = ["trials.jsonl", "trials.csv", "curves.csv", "curves.json", "plots/bound_vs_depth.svg", "plots/error_vs_depth.svg"];
+        var live = files.ToDictionary(f => f, f => Bytes(Dir(), f));
+        foreach (var file in files) File.Delete(Path.Combine(Dir(), file));
+
+        var report = Succeeds("report", Dir());
+
+        Assert.Contains("2 completed", report.StdOut);
+        foreach (var file in files) Assert.True(live[file].SequenceEqual(Bytes(Dir(), file)), $"report rebuilt {file} differently");
+    }
+
+    [Fact]
+    public void A_second_writer_on_the_same_folder_is_refused_while_the_first_runs()
+    {
+        string spec = Spec();
+        using var holder = Holder("coordinator", spec, "--out", Dir(), "--port", "0", "--slots", "0");
+
+        var refused = FailsWith(3, "run", spec, "--out", Dir());
+        Assert.Contains("another coordinator is writing this sweep's journal", refused.StdErr);
+        Assert.False(holder.HasExited, "the refused second writer disturbed the first");
+        var report = FailsWith(3, "report", Dir());
+        Assert.Contains("another coordinator", report.StdErr);
+    }
+
+    [Fact]
+    public void A_damaged_journal_is_refused_and_left_exactly_as_it_was()
+    {
+        Succeeds("run", Spec(), "--out", Dir());
+        string journal = Path.Combine(Dir(), "journal.db");
+        var damaged = Encoding.ASCII.GetBytes("this was a journal once, before a bad disk ate it\n");
+        File.WriteAllBytes(journal, damaged);
+
+        var refused = FailsWith(3, "resume", Dir());
+
+        Assert.Contains($"{journal} is not a readable sweep journal", refused.StdErr);
+        Assert.Equal(damaged, File.ReadAllBytes(journal));
+        Assert.Equal(2, Lines(Dir()).Length);
+    }
+
+    [Fact]
+    public void Another_sweeps_journal_in_the_folder_is_refused_and_left_as_it_was()
+    {
+        Succeeds("run", Spec(), "--out", Dir("a"));
+        Succeeds("run", Spec(), "--out", Dir("b"));
+        File.Copy(Path.Combine(Dir("a"), "journal.db"), Path.Combine(Dir("b"), "journal.db"), overwrite: true);
+        var copied = Bytes(Dir("b"), "journal.db");
+
+        var refused = FailsWith(3, "resume", Dir("b"));
+
+        Assert.Contains("holds another sweep", refused.StdErr);
+        Assert.Equal(copied, Bytes(Dir("b"), "journal.db"));
+    }
+
+    [Fact]
+    public void A_folder_without_a_sweep_is_refused_by_resume_in_one_sentence()
+    {
+        Directory.CreateDirectory(Dir());
+        var refused = FailsWith(2, "resume", Dir());
+        Assert.Contains("is not a sweep folder", refused.StdErr);
+    }
+
+    /// <summary>A long-running sweepcluster process, started and waited for until its sweep line shows; killed on dispose.</summary>
+    private static HeldProcess Holder(params string[] arguments) => new(arguments);
+
+    private sealed class HeldProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+
+        public HeldProcess(string[] arguments)
+        {
+            _process = Process.Start(SweepclusterExecutable.StartInfo(arguments))!;
+            _process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+            _process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+            var clock = Stopwatch.StartNew();
+            while (!Output.Contains("journal ") && !_process.HasExited)
+            {
+                if (clock.Elapsed > TimeSpan.FromMinutes(1)) break;
+                Thread.Sleep(50);
+            }
+            Assert.True(Output.Contains("journal ") && !_process.HasExited, $"the holder did not start: {Output}");
+        }
+
+        public bool HasExited => _process.HasExited;
+
+        private string Output
+        {
+            get { lock (_output) return _output.ToString(); }
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+            _process.Dispose();
+        }
+    }
+}
