@@ -3,9 +3,18 @@ using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Benchmarks;
 
-/// <summary>Returns a completed result at once, so what is measured is the cluster's own cost per trial.</summary>
+/// <summary>Returns a completed result at once, so what is measured is the cluster's own cost per trial; it notes
+/// when the first trial reached a slot.</summary>
 internal sealed class NoOpRunner : ITrialRunner
 {
-    public TrialResult Run(TrialId id, TrialConfig config, TrialRunContext context, CancellationToken cancellation) =>
-        new() { TrialId = id.Value, Config = config, Status = TrialStatus.Completed };
+    private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first trial is handed to a slot.</summary>
+    public Task FirstTrial => _first.Task;
+
+    public TrialResult Run(TrialId id, TrialConfig config, TrialRunContext context, CancellationToken cancellation)
+    {
+        _first.TrySetResult();
+        return new() { TrialId = id.Value, Config = config, Status = TrialStatus.Completed, TrainError = config.Seed * 1e-3 };
+    }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster;
 using SweepCluster.Cluster.Hosting;
 

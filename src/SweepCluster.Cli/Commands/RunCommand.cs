@@ -1,5 +1,6 @@
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Hosting;
 
 namespace SweepCluster.Cli.Commands;

@@ -1,11 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 
-namespace SweepCluster.Cli.Sweeps;
+namespace SweepCluster.Cluster.Persistence;
 
 /// <summary>DIR/sweep.json: which sweep a results folder belongs to (its id, from which the journal's persistence id
 /// is derived) and where its journal is kept. Written once, atomically, when the sweep starts; a PostgreSQL connection

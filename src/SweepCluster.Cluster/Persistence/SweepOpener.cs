@@ -1,10 +1,10 @@
-using SweepCluster.Cluster.Persistence;
+using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Core;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
 
-namespace SweepCluster.Cli.Sweeps;
+namespace SweepCluster.Cluster.Persistence;
 
 /// <summary>Decides whether a command starts a sweep or continues one, and refuses what would mix two sweeps: a
 /// folder's journal continues only under a spec that adds grid points or seeds and changes nothing else.</summary>
@@ -39,9 +39,7 @@ public static class SweepOpener
             throw new UserInputException(
                 $"{Path.GetFileName(specPath)} cannot continue the sweep in {dir}, which may only grow (add grid points or seeds): " +
                 $"{string.Join("; ", comparison.Differences)}; restore those settings, or pass --force-new to start a new sweep in a new folder.");
-        string fresh = FreeSibling(dir);
-        Console.WriteLine($"--force-new: the spec differs from the sweep in {dir}; starting a new sweep in {fresh}.");
-        return await StartAsync(fresh, spec, yaml, connection, cancellation);
+        return await StartAsync(FreeSibling(dir), spec, yaml, connection, cancellation) with { InsteadOf = dir };
     }
 
     /// <summary>`resume DIR`: the folder's sweep, under the spec its journal holds.</summary>
@@ -116,7 +114,7 @@ public static class SweepOpener
         }
     }
 
-    private static string PersistenceId(SweepFolder folder) => Cluster.Coordinator.SweepPlan.PersistenceIdOf(folder.SweepId);
+    private static string PersistenceId(SweepFolder folder) => SweepPlan.PersistenceIdOf(folder.SweepId);
 
     private static string? Connection(string? option) =>
         !string.IsNullOrWhiteSpace(option) ? option

@@ -1,8 +1,7 @@
-using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
 
-namespace SweepCluster.Cli.Sweeps;
+namespace SweepCluster.Cluster.Persistence;
 
 /// <summary>A sweep ready to run: its folder, the spec in force, its journal (locked for this process) and, when it
 /// resumes, what the journal already holds.</summary>
@@ -15,5 +14,8 @@ public sealed record OpenedSweep(
     JournalLock Lock,
     SweepReplay? Replay) : IAsyncDisposable
 {
+    /// <summary>The folder whose sweep the spec could not continue, when --force-new started this one instead.</summary>
+    public string? InsteadOf { get; init; }
+
     public ValueTask DisposeAsync() => Lock.DisposeAsync();
 }
