@@ -55,7 +55,8 @@ public sealed class ClusterKillTests : IDisposable
         using var survivor = new CliNode("worker-2", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1");
         string Logs() => $"coordinator:\n{coordinator.Output}\nworker-1:\n{victim.Output}\nworker-2:\n{survivor.Output}";
 
-        Eventually.True(() => Lines(jsonl).Count >= 2, TimeSpan.FromMinutes(2), Logs);
+        // Both workers busy: the victim holds a trial when it dies.
+        Eventually.True(() => Lines(jsonl).Count >= 2 && coordinator.Output.Contains("running 2"), TimeSpan.FromMinutes(2), Logs);
         var killedAt = DateTime.UtcNow;
         victim.Kill();
 

@@ -80,4 +80,43 @@ public sealed class ResumeAfterKillTests : IDisposable
         first ??= now;
         return now != first;
     }
+
+    [Fact]
+    public void A_trial_killed_after_its_checkpoint_continues_from_it_and_ends_with_the_uninterrupted_numbers()
+    {
+        string spec = Path.Combine(_folder, "long.yaml");
+        File.WriteAllText(spec, """
+            name: long
+            dataset:
+              classes: 3
+              dimension: 10
+              test_size: 300
+            training:
+              optimizer: sgld
+              epochs: 150
+              batch_size: 32
+              clip: 5
+            information:
+              eval_points: 32
+              noise_paths: 2
+            grid:
+              depth: 2
+              width: 8
+              act_noise: 0.5
+              sgld_noise: 0.001
+              train_size: 600
+            seeds: 1
+            """);
+        string reference = Path.Combine(_folder, "reference"), dir = Path.Combine(_folder, "killed");
+        string checkpoints = Path.Combine(dir, "checkpoints");
+        RunToEnd("run", spec, "--out", reference);
+
+        KillWhen(Path.Combine(dir, "trials.jsonl"),
+            _ => Directory.Exists(checkpoints) && Directory.GetFiles(checkpoints, "*.ckpt").Length > 0,
+            ["run", spec, "--out", dir, "--checkpoint-every", "10"]);
+        RunToEnd("resume", dir, "--checkpoint-every", "10");
+
+        Assert.Empty(Directory.GetFiles(checkpoints));
+        Assert.Equal(TrialLines.NumbersById(Path.Combine(reference, "trials.jsonl")), TrialLines.NumbersById(Path.Combine(dir, "trials.jsonl")));
+    }
 }

@@ -27,8 +27,13 @@ public class SlotSettings : CommandSettings
     [Description("A running trial that reports no progress for this long is given back (default 300).")]
     public double LeaseSeconds { get; init; } = 300;
 
+    [CommandOption("--checkpoint-every <EPOCHS>")]
+    [Description("Save each running trial's training state every EPOCHS epochs, so a resumed trial continues from it (default 0: off).")]
+    public int CheckpointEvery { get; init; }
+
     public SweepClusterOptions Apply(SweepClusterOptions options)
     {
+        options.CheckpointEvery = CheckpointEvery;
         options.Slots = Slots;
         options.Devices = Devices;
         options.ThreadsPerSlot = Threads;

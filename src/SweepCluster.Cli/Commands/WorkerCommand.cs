@@ -16,6 +16,10 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
         [Description("The coordinator's address, e.g. 127.0.0.1:4053.")]
         public string Seed { get; init; } = "";
 
+        [CommandOption("--checkpoint-dir <DIR>")]
+        [Description("Folder for checkpoints with --checkpoint-every; it must outlive this worker (e.g. shared storage).")]
+        public string? CheckpointDir { get; init; }
+
         [CommandOption("--port <PORT>")]
         [Description("Port of this worker (default 0: any free port).")]
         public int Port { get; init; }
@@ -32,6 +36,7 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
             Port = settings.Port,
             Roles = [SweepRoles.Worker],
             SeedNodes = [$"akka.tcp://{SweepClusterOptions.DefaultActorSystemName}@{parts[0]}:{port}"],
+            CheckpointDirectory = settings.CheckpointDir is { } dir ? Path.GetFullPath(dir) : null,
         });
         return RunAsync(options, signal.Token).GetAwaiter().GetResult();
     }

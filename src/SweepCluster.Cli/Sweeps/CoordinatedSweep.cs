@@ -28,6 +28,7 @@ public static class CoordinatedSweep
         using var files = SweepResultFiles.Rebuild(dir, opened.Replay?.Ended ?? []);
         var sink = new ResultFolderSink(files);
         var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials, opened.Spec.Training.MaxAttempts);
+        options.CheckpointDirectory ??= Path.Combine(dir, "checkpoints");
         await using (var node = await SweepNode.StartAsync(options, new CoordinatorRole(plan, sink, opened.Journal), logLevel))
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +

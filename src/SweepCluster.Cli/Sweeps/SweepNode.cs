@@ -50,7 +50,7 @@ public sealed class SweepNode : IAsyncDisposable
             akka.ConfigureSweepCluster(options);
             if (coordinator is var (plan, sink, journal))
                 akka.WithSweepJournal(journal).AddSweepCoordinator(plan, sink, options.CoordinatorSettings());
-            if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots);
+            if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, options.WorkerSettings());
         });
         var host = builder.Build();
         try

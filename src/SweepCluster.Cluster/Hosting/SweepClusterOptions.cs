@@ -2,6 +2,7 @@ using Akka.Actor;
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
+using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cluster.Hosting;
 
@@ -42,6 +43,12 @@ public sealed class SweepClusterOptions
     /// <summary>A running attempt that reports no progress for this long is given back.</summary>
     public TimeSpan Lease { get; set; } = SweepCoordinatorSettings.DefaultLeasePeriod;
 
+    /// <summary>Trials on this node's slots save a checkpoint every this many epochs; null or 0: no checkpoints.</summary>
+    public int? CheckpointEvery { get; set; }
+
+    /// <summary>Where this node's slots keep checkpoints (a node that owns a sweep folder uses DIR/checkpoints).</summary>
+    public string? CheckpointDirectory { get; set; }
+
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>This node's worker slots for the given visible CUDA devices and cores.</summary>
@@ -50,6 +57,12 @@ public sealed class SweepClusterOptions
 
     /// <summary>The coordinator settings these options imply.</summary>
     public SweepCoordinatorSettings CoordinatorSettings() => new() { LeasePeriod = Lease };
+
+    /// <summary>The worker slots' settings these options imply.</summary>
+    public TrialWorkerSettings WorkerSettings() => new()
+    {
+        Checkpoints = CheckpointEvery is > 0 && CheckpointDirectory is { } directory ? new TrialCheckpoints(directory, CheckpointEvery.Value) : null,
+    };
 
     /// <summary>Checks what can be checked before binding a port.</summary>
     /// <exception cref="UserInputException">One sentence naming the option and the fix.</exception>
@@ -61,6 +74,10 @@ public sealed class SweepClusterOptions
             throw new UserInputException("--host is empty; give an address to bind, such as 127.0.0.1.");
         if (Lease <= TimeSpan.Zero)
             throw new UserInputException($"--lease {Lease} must be positive, such as 00:05:00.");
+        if (CheckpointEvery is < 0)
+            throw new UserInputException($"--checkpoint-every {CheckpointEvery} must be a number of epochs, 1 or more (0 turns checkpoints off).");
+        if (CheckpointEvery is > 0 && CheckpointDirectory is null && HasRole(SweepRoles.Worker))
+            throw new UserInputException("--checkpoint-every needs --checkpoint-dir on a worker: a folder for its trials' checkpoints that outlives the worker (e.g. on shared storage).");
         if (Roles.Length == 0)
             throw new UserInputException($"No role given; use {SweepRoles.Coordinator}, {SweepRoles.Worker}, or both.");
         foreach (var role in Roles)

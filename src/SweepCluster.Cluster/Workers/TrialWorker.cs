@@ -108,7 +108,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         var cancellation = _cancellation = new CancellationTokenSource();
         var self = Self;
         var runner = _runner;
-        var context = new TrialRunContext(_slot.Device, _slot.Threads, new SelfProgress(self, assignment.TrialId, assignment.Attempt));
+        var context = new TrialRunContext(_slot.Device, _slot.Threads, new SelfProgress(self, assignment.TrialId, assignment.Attempt), _settings.Checkpoints);
         _log.Info("Slot {0} runs trial {1} attempt {2} on {3}.", WorkerId, assignment.TrialId, assignment.Attempt, _slot.Device);
         // A dedicated thread, not a pool thread: a trial blocks for minutes, and the runner's native scopes are
         // thread-static, so it must never await.

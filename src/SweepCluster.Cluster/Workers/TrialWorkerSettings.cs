@@ -6,4 +6,7 @@ public sealed record TrialWorkerSettings
     /// <summary>How often an idle slot asks again without being told of work, and how often an unacknowledged report
     /// is resent: covers a coordinator that started later, moved to another node, or lost a message.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Where and how often the slot's trials save checkpoints; null: none.</summary>
+    public Core.Trials.TrialCheckpoints? Checkpoints { get; init; }
 }

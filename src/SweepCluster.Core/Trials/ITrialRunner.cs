@@ -10,8 +10,14 @@ public interface ITrialRunner
     TrialResult Run(TrialId id, TrialConfig config, TrialRunContext context, CancellationToken cancellation);
 }
 
-/// <summary>Where and how a trial runs, and where its progress goes.</summary>
-public sealed record TrialRunContext(string Device, int Threads, IProgress<TrialProgress>? Progress = null);
+/// <summary>Where and how a trial runs, where its progress goes, and where it keeps checkpoints (none when null).</summary>
+public sealed record TrialRunContext(
+    string Device, int Threads, IProgress<TrialProgress>? Progress = null, TrialCheckpoints? Checkpoints = null);
+
+/// <summary>A trial saves its training state every <paramref name="EveryEpochs"/> epochs to
+/// <paramref name="Directory"/>/&lt;trial id&gt;.ckpt; a trial that finds its checkpoint continues from it, and the
+/// file is removed when the trial ends.</summary>
+public sealed record TrialCheckpoints(string Directory, int EveryEpochs);
 
 /// <summary>A running trial's latest epoch and mean training loss.</summary>
 public readonly record struct TrialProgress(int Epoch, int Epochs, double Loss);

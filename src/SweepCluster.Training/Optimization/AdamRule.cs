@@ -14,5 +14,9 @@ internal sealed class AdamRule(IReadOnlyList<Parameter> parameters, double learn
         _adam.step();
     }
 
+    public void Save(BinaryWriter writer) => _adam.save_state_dict(writer);
+
+    public void Load(BinaryReader reader) => _adam.load_state_dict(reader);
+
     public void Dispose() => _adam.Dispose();
 }

@@ -4,4 +4,10 @@ namespace SweepCluster.Training.Optimization;
 internal interface IUpdateRule : IDisposable
 {
     void Step(double alpha, double sigma);
+
+    /// <summary>Writes the rule's own state (e.g. Adam's moments) for a checkpoint; nothing for a stateless rule.</summary>
+    void Save(BinaryWriter writer);
+
+    /// <summary>Restores what <see cref="Save"/> wrote.</summary>
+    void Load(BinaryReader reader);
 }

@@ -22,5 +22,10 @@ internal sealed class NoisySgdRule(IReadOnlyList<Parameter> parameters, Generato
         }
     }
 
+    // Stateless: the update noise comes from the trial's generator, which the checkpoint saves itself.
+    public void Save(BinaryWriter writer) { }
+
+    public void Load(BinaryReader reader) { }
+
     public void Dispose() { }
 }

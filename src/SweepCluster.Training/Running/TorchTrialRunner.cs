@@ -11,7 +11,8 @@ namespace SweepCluster.Training.Running;
 
 /// <summary>The real trial runner: builds the data and the noisy MLP, trains it, measures errors with fresh
 /// noise, estimates per-layer information and assembles the bounds. Every tensor it makes is disposed before
-/// it returns; no tensor leaves this class.</summary>
+/// it returns; no tensor leaves this class. Given checkpoints, it continues from its trial's checkpoint and removes
+/// it once training is done.</summary>
 public sealed class TorchTrialRunner : ITrialRunner
 {
     public TrialResult Run(TrialId id, TrialConfig config, TrialRunContext context, CancellationToken cancellation)
@@ -38,7 +39,10 @@ public sealed class TorchTrialRunner : ITrialRunner
         model.to(device);
 
         phase.Restart();
-        TrainingLog log = TrainingLoop.Train(model, trainX, trainY, config, noise, context.Progress, cancellation);
+        var checkpoint = context.Checkpoints is { } checkpoints ? new TrainingCheckpoint(id, checkpoints) : null;
+        TrainingLog log = TrainingLoop.Train(model, trainX, trainY, config, noise, context.Progress, checkpoint, cancellation);
+        // Trained: what remains depends only on the trained model and the generator, so the checkpoint has served.
+        checkpoint?.Remove();
         double trainSeconds = phase.Elapsed.TotalSeconds;
         var echo = Echo(config, data, log, model, context);
         if (log.DivergedAtStep is { } step)

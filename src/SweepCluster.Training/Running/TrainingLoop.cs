@@ -10,12 +10,13 @@ namespace SweepCluster.Training.Running;
 
 /// <summary>Minibatch training of a <see cref="NoisyMlp"/>: end_to_end trains every layer, frozen_features only the
 /// output layer. Gradients are clipped to norm K when K &gt; 0; every step is logged for the bounds. A NaN or
-/// infinite loss stops training and is reported, never thrown.</summary>
+/// infinite loss stops training and is reported, never thrown. With a checkpoint, training continues from the saved
+/// epoch and saves again every so many epochs.</summary>
 internal static class TrainingLoop
 {
     public static TrainingLog Train(
         NoisyMlp model, Tensor features, Tensor labels, TrialConfig config, Generator noise,
-        IProgress<TrialProgress>? progress, CancellationToken cancellation)
+        IProgress<TrialProgress>? progress, TrainingCheckpoint? checkpoint, CancellationToken cancellation)
     {
         bool frozen = config.Training.Mode == "frozen_features";
         List<Parameter> trained = frozen ? model.OutputParameters().ToList() : model.parameters().ToList();
@@ -32,9 +33,27 @@ internal static class TrainingLoop
         var batches = new List<int[]>();
         var epochLosses = new List<double>();
         long step = 0;
+        int firstEpoch = 1;
+        if (checkpoint?.TryRestore(model, noise, rule) is var (savedEpoch, savedLosses))
+        {
+            // The finished epochs' batch orders, step sizes and noise levels follow from the seed: replay them for the log.
+            for (int epoch = 1; epoch <= savedEpoch; epoch++)
+            {
+                int[] order = Enumerable.Range(0, n).ToArray();
+                shuffle.Shuffle(order);
+                for (int start = 0; start < n; start += batchSize, step++)
+                {
+                    alphas.Add(schedule.Alpha(step));
+                    sigmas.Add(schedule.Sigma(step));
+                    batches.Add(order[start..Math.Min(n, start + batchSize)]);
+                }
+            }
+            epochLosses.AddRange(savedLosses);
+            firstEpoch = savedEpoch + 1;
+        }
         model.train();
 
-        for (int epoch = 1; epoch <= config.Training.Epochs; epoch++)
+        for (int epoch = firstEpoch; epoch <= config.Training.Epochs; epoch++)
         {
             int[] order = Enumerable.Range(0, n).ToArray();
             shuffle.Shuffle(order);
@@ -66,6 +85,7 @@ internal static class TrainingLoop
             }
             double epochLoss = lossSum / batchCount;
             epochLosses.Add(epochLoss);
+            if (checkpoint?.IsDue(epoch, config.Training.Epochs) == true) checkpoint.Save(epoch, epochLosses, model, noise, rule);
             progress?.Report(new TrialProgress(epoch, config.Training.Epochs, epochLoss));
         }
         return Log(alphas, sigmas, batches, config, trained, model, epochLosses, divergedAt: null);
