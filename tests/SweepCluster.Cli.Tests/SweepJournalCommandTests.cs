@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using SweepCluster.Tests.Shared;
 
 namespace SweepCluster.Cli.Tests;
@@ -152,6 +153,30 @@ public sealed class SweepJournalCommandTests : IDisposable
 
         Assert.Contains("holds another sweep", refused.StdErr);
         Assert.Equal(copied, Bytes(Dir("b"), "journal.db"));
+    }
+
+    [Theory]
+    [InlineData("UPDATE journal SET message = CAST(replace(CAST(message AS TEXT), '\"format_version\":1', '\"format_version\":99') AS BLOB) WHERE manifest = 'sweep-defined'",
+        "has format 99 and this SweepCluster writes format 1")]
+    [InlineData("UPDATE journal SET manifest = 'trial-teleported' WHERE manifest = 'trial-completed'",
+        "holds an event this version cannot read")]
+    public void A_journal_from_another_version_is_refused_and_left_as_it_was(string change, string message)
+    {
+        Succeeds("run", Spec(), "--out", Dir());
+        string journal = Path.Combine(Dir(), "journal.db");
+        using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = journal, Pooling = false }.ToString()))
+        {
+            db.Open();
+            using var command = db.CreateCommand();
+            command.CommandText = change;
+            Assert.True(command.ExecuteNonQuery() > 0);
+        }
+        var changed = Bytes(Dir(), "journal.db");
+
+        var refused = FailsWith(3, "resume", Dir());
+
+        Assert.Contains(message, refused.StdErr);
+        Assert.Equal(changed, Bytes(Dir(), "journal.db"));
     }
 
     [Fact]

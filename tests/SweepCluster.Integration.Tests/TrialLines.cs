@@ -21,8 +21,9 @@ internal static class TrialLines
             return copy.ToJsonString();
         });
 
-    /// <summary>Twelve quick trials (well under a second each), so a sweep is short but a kill can land mid-sweep.</summary>
-    public static string WriteSpec(string folder, string name)
+    /// <summary>Twelve quick trials (well under a second each at 20 epochs), so a sweep is short but a kill can land
+    /// mid-sweep; more epochs make a kill land mid-trial.</summary>
+    public static string WriteSpec(string folder, string name, int epochs = 20)
     {
         string path = Path.Combine(folder, $"{name}.yaml");
         File.WriteAllText(path, $"""
@@ -33,7 +34,7 @@ internal static class TrialLines
               test_size: 500
             training:
               optimizer: sgld
-              epochs: 20
+              epochs: {epochs}
               batch_size: 32
               clip: 5
             information:

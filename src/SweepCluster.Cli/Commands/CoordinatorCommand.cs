@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
 using SweepCluster.Cluster.Persistence;
-using SweepCluster.Cluster;
 using SweepCluster.Cluster.Hosting;
 
 namespace SweepCluster.Cli.Commands;
@@ -25,7 +24,7 @@ public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
         var options = settings.Apply(new SweepClusterOptions
         {
             Port = settings.Port,
-            Roles = settings.Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],
+            Roles = settings.Roles,
         });
         return CoordinatedSweep.RunAsync(
             () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.Journal, settings.ForceNew, signal.Token),

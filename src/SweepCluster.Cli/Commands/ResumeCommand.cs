@@ -2,7 +2,6 @@ using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
 using SweepCluster.Cluster.Persistence;
-using SweepCluster.Cluster;
 using SweepCluster.Cluster.Hosting;
 
 namespace SweepCluster.Cli.Commands;
@@ -28,7 +27,7 @@ public sealed class ResumeCommand : Command<ResumeCommand.Settings>
         var options = settings.Apply(new SweepClusterOptions
         {
             Port = settings.Port,
-            Roles = settings.Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],
+            Roles = settings.Roles,
         });
         return CoordinatedSweep.RunAsync(
             () => SweepOpener.ForFolderAsync(settings.Dir, settings.Journal, signal.Token),

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
+using SweepCluster.Cluster;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -9,4 +10,7 @@ public class SweepFolderSettings : SlotSettings
     [CommandOption("--journal <CONNECTION>")]
     [Description("PostgreSQL connection string for the journal, e.g. \"Host=127.0.0.1;Database=sweeps;Username=sweeps\" (also SWEEPCLUSTER_JOURNAL); default: DIR/journal.db (SQLite).")]
     public string? Journal { get; init; }
+
+    /// <summary>A node that owns a sweep is its coordinator, and a worker too unless told to run no slots.</summary>
+    public string[] Roles => Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker];
 }

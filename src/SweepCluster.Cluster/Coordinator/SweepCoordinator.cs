@@ -311,7 +311,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         }
         catch (Exception e)
         {
-            // A restart would lose the in-memory sweep; the result still reaches subscribers and status.
+            // The journal holds the result already (`report` rebuilds the files); a restart for this would only stall the sweep.
             _log.Error(e, "The result sink failed to record trial {0}.", id);
         }
         foreach (var subscriber in _subscribers) subscriber.Tell(new TrialEnded(result, attempts));

@@ -3,34 +3,15 @@ using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
 
+using static SweepCluster.Core.Tests.Sweep.SweepSteps;
+
 namespace SweepCluster.Core.Tests.Sweep;
 
 /// <summary>The parts of <see cref="SweepState"/> that a restart leans on: the recorded definition, results that
 /// arrive for attempts a restart gave back, reclaiming by a worker that kept running, and the replay of a journal.</summary>
 public sealed class SweepRecoveryStateTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static PlannedTrial Planned(int seed)
-    {
-        var config = new TrialConfig
-        {
-            Dataset = new DatasetSettings(), Model = new ModelSettings(), Training = new TrainingSettings(),
-            Information = new InformationSettings(), Depth = 1, Width = 4, TrainSize = 100, Seed = seed,
-        };
-        return new PlannedTrial(new TrialId($"t-{seed}"), config);
-    }
-
-    private static TrialResult Completed(PlannedTrial trial) => new()
-    {
-        TrialId = trial.Id.Value, Config = trial.Config, Status = TrialStatus.Completed, TrainError = 0.1 * trial.Config.Seed,
-    };
-
-    private static (SweepState State, IReadOnlyList<ISweepEvent> Events) Step(SweepState state, ISweepCommand command)
-    {
-        var events = state.Process(command);
-        return (state.ApplyAll(events), events);
-    }
+    private static TrialResult Completed(PlannedTrial trial) => Result(trial) with { TrainError = 0.1 * trial.Config.Seed };
 
     /// <summary>A sweep of two trials whose first was running when the coordinator stopped, as recovery finds it after
     /// giving back what was assigned.</summary>

@@ -3,35 +3,12 @@ using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
 
+using static SweepCluster.Core.Tests.Sweep.SweepSteps;
+
 namespace SweepCluster.Core.Tests.Sweep;
 
 public sealed class SweepStateTests
 {
-    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-    private static PlannedTrial Planned(int seed)
-    {
-        var config = new TrialConfig
-        {
-            Dataset = new DatasetSettings(), Model = new ModelSettings(), Training = new TrainingSettings(),
-            Information = new InformationSettings(), Depth = 1, Width = 4, TrainSize = 100, Seed = seed,
-        };
-        return new PlannedTrial(new TrialId($"t-{seed}"), config);
-    }
-
-    private static TrialResult Result(PlannedTrial trial, TrialStatus status = TrialStatus.Completed) => new()
-    {
-        TrialId = trial.Id.Value, Config = trial.Config, Status = status,
-        FailureReason = status == TrialStatus.Failed ? "diverged at step 3" : null,
-    };
-
-    /// <summary>Processes a command and applies its events, as the coordinator does.</summary>
-    private static (SweepState State, IReadOnlyList<ISweepEvent> Events) Step(SweepState state, ISweepCommand command)
-    {
-        var events = state.Process(command);
-        return (state.ApplyAll(events), events);
-    }
-
     private static SweepState Planned3(int maxAttempts = 2) =>
         Step(SweepState.Empty, new PlanTrials([Planned(0), Planned(1), Planned(2)], maxAttempts)).State;
 
