@@ -45,7 +45,7 @@ public static class CoordinatedSweep
         }
         if (sink.Finished.IsFaulted)
         {
-            WriteSummaries(files, dir, quiet: true);
+            TryWriteSummaries(files, dir);
             throw new JournalException(
                 $"the sweep stopped because {sink.Finished.Exception!.InnerException!.Message}; the {sink.Ended} trials that ended before are kept in the journal ({opened.Journal.Describe()}): fix the cause (disk space, database) and continue with: sweepcluster resume {dir}");
         }
@@ -54,6 +54,20 @@ public static class CoordinatedSweep
         Console.WriteLine($"finished: {summary.Completed} completed, {summary.Failed} failed of {summary.Total}" +
                           (summary.DiscardedResults > 0 ? $", {summary.DiscardedResults} duplicate result(s) discarded" : "") + $"; results in {dir}");
         return summary.Failed == 0 ? 0 : 1;
+    }
+
+    /// <summary>After a journal failure the disk may be full too: the summaries are projections that `report` or the
+    /// next start rebuild, so failing to write them must not hide the journal's error.</summary>
+    private static void TryWriteSummaries(SweepResultFiles files, string dir)
+    {
+        try
+        {
+            WriteSummaries(files, dir, quiet: true);
+        }
+        catch (IOException e)
+        {
+            Console.WriteLine($"the summaries and plots were not written ({e.Message}); `sweepcluster report {dir}` writes them later.");
+        }
     }
 
     /// <summary>trials.csv, curves and plots from what the folder's files hold.</summary>

@@ -90,28 +90,21 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, _settings.EffectiveLeaseCheckInterval);
     }
 
-    protected override void OnRecoveryFailure(Exception reason, object? message = null)
-    {
+    // The three journal failures below replace Akka's own log line (an error with a stack trace) by one sentence;
+    // Akka stops the actor after a failed recovery or write, and a refused event stops the sweep through the sink.
+    protected override void OnRecoveryFailure(Exception reason, object? message = null) =>
         Fail($"the journal could not be read ({Describe(reason)})");
-        base.OnRecoveryFailure(reason, message);
-    }
 
-    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
-    {
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr) =>
         Fail($"the journal could not be written ({Describe(cause)})");
-        base.OnPersistFailure(cause, @event, sequenceNr);
-    }
 
-    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
-    {
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) =>
         Fail($"the journal refused an event ({Describe(cause)})");
-        base.OnPersistRejected(cause, @event, sequenceNr);
-    }
 
-    /// <summary>Says why the sweep stops; Akka stops the actor itself after a journal failure.</summary>
+    /// <summary>Says why the sweep stops, to the sink (which ends the command) and to subscribers.</summary>
     private void Fail(string message)
     {
-        _log.Error("Sweep {0} stops: {1}.", _plan.SweepId, message);
+        _log.Warning("Sweep {0} stops: {1}.", _plan.SweepId, message);
         _sink.JournalFailed(message);
         foreach (var subscriber in _subscribers) subscriber.Tell(new SweepStopped(message));
     }
@@ -312,7 +305,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         catch (Exception e)
         {
             // The journal holds the result already (`report` rebuilds the files); a restart for this would only stall the sweep.
-            _log.Error(e, "The result sink failed to record trial {0}.", id);
+            _log.Error("The result sink failed to record trial {0}: {1}", id, e.Message);
         }
         foreach (var subscriber in _subscribers) subscriber.Tell(new TrialEnded(result, attempts));
     }
