@@ -139,6 +139,10 @@ public sealed class SweepJournalCommandTests : IDisposable
         Assert.Contains($"{journal} is not a readable sweep journal", refused.StdErr);
         Assert.Equal(damaged, File.ReadAllBytes(journal));
         Assert.Equal(2, Lines(Dir()).Length);
+
+        var fresh = Succeeds("run", Spec(), "--out", Dir(), "--force-new");
+        Assert.Contains($"starting a new sweep in {Dir()}-2", fresh.StdOut);
+        Assert.Equal(damaged, File.ReadAllBytes(journal));
     }
 
     [Fact]

@@ -15,6 +15,6 @@ public class SweepSpecSettings : SweepFolderSettings
     public string? Out { get; init; }
 
     [CommandOption("--force-new")]
-    [Description("When the spec changes more than the grid's points, start a new sweep in DIR-2 (DIR-3, ...) instead of refusing.")]
+    [Description("When DIR's sweep cannot continue under this spec (changed settings, a damaged journal), start a new sweep in DIR-2 (DIR-3, ...) instead of refusing.")]
     public bool ForceNew { get; init; }
 }

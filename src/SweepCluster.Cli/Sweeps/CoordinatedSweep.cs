@@ -21,7 +21,7 @@ public static class CoordinatedSweep
         await using var opened = await open();
         string dir = opened.Dir;
         if (opened.InsteadOf is { } refused)
-            Console.WriteLine($"--force-new: the spec differs from the sweep in {refused}; starting a new sweep in {dir}.");
+            Console.WriteLine($"--force-new: the sweep in {refused} cannot continue under this spec; starting a new sweep in {dir}.");
         IReadOnlyList<PlannedTrial> trials = GridExpander.Expand(opened.Spec);
         AtomicFile.WriteAllText(Path.Combine(dir, "spec.yaml"), opened.SpecYaml);
         // trials.jsonl is rebuilt from the journal first: a crash may have left it a line short or with a torn line.

@@ -11,7 +11,7 @@ public static class SqliteJournalFile
         if (!File.Exists(file))
         {
             if (mustExist)
-                throw new JournalException($"{file} is missing, so the sweep cannot be resumed; restore it from a backup, or start a new sweep with --force-new.");
+                throw new JournalException($"{file} is missing, so the sweep cannot be resumed; restore it from a backup, or start a new sweep in another folder with run SPEC --force-new.");
             Execute(file, "PRAGMA journal_mode=WAL;", SqliteOpenMode.ReadWriteCreate);
             return;
         }
@@ -29,7 +29,7 @@ public static class SqliteJournalFile
     }
 
     private static JournalException Damaged(string file, string detail, Exception? inner) =>
-        new($"{file} is not a readable sweep journal ({detail.TrimEnd('.')}); it was left as it is: restore it from a backup, or start a new sweep with --force-new.", inner);
+        new($"{file} is not a readable sweep journal ({detail.TrimEnd('.')}); it was left as it is: restore it from a backup, or start a new sweep in another folder with run SPEC --force-new.", inner);
 
     private static string Execute(string file, string sql, SqliteOpenMode mode)
     {

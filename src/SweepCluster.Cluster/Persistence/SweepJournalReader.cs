@@ -43,7 +43,7 @@ public static class SweepJournalReader
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 throw new JournalException(
-                    $"the journal ({journal.Describe()}) holds an event this version cannot read ({Innermost(e).Message.TrimEnd('.')}); it was left as it is: use the SweepCluster version that wrote it, or start a new sweep with --force-new.", e);
+                    $"the journal ({journal.Describe()}) holds an event this version cannot read ({Innermost(e).Message.TrimEnd('.')}); it was left as it is: use the SweepCluster version that wrote it, or start a new sweep in another folder with run SPEC --force-new.", e);
             }
             if (replay.Events > 0) return replay;
             if (journal.Kind == JournalKind.Sqlite)
@@ -51,7 +51,7 @@ public static class SweepJournalReader
                 var others = await query.CurrentPersistenceIds().Take(3).RunAggregate(new List<string>(), (ids, id) => { ids.Add(id); return ids; }, materializer);
                 if (others.Count > 0)
                     throw new JournalException(
-                        $"{journal.Describe()} holds another sweep ({string.Join(", ", others)}), not {persistenceId}; it was left as it is: put back this folder's own journal, or start a new sweep with --force-new.");
+                        $"{journal.Describe()} holds another sweep ({string.Join(", ", others)}), not {persistenceId}; it was left as it is: put back this folder's own journal, or start a new sweep in another folder with run SPEC --force-new.");
             }
             return null;
         }

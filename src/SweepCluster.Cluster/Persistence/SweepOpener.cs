@@ -28,7 +28,17 @@ public static class SweepOpener
             return await StartAsync(dir, spec, yaml, connection, cancellation);
         }
 
-        var (journal, journalLock, replay) = await OpenExistingAsync(dir, folder, connection, cancellation);
+        (JournalSettings, JournalLock, SweepReplay?) existing;
+        try
+        {
+            existing = await OpenExistingAsync(dir, folder, connection, cancellation);
+        }
+        catch (JournalException) when (forceNew)
+        {
+            // The folder's journal cannot be continued (damaged, another version's, in use): a new sweep beside it.
+            return await StartAsync(FreeSibling(dir), spec, yaml, connection, cancellation) with { InsteadOf = dir };
+        }
+        var (journal, journalLock, replay) = existing;
         var opened = new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, replay);
         if (replay?.State.Definition is not { } recorded) return opened;
         var comparison = SpecComparison.Compare(SpecLoader.Parse(recorded.SpecYaml, Path.Combine(dir, "spec.yaml")), spec);
@@ -104,7 +114,7 @@ public static class SweepOpener
             var replay = await SweepJournalReader.ReadAsync(journal, PersistenceId(folder), cancellation);
             if (replay?.State.Definition is { FormatVersion: var version } && version != SweepJournalFormat.Version)
                 throw new JournalException(
-                    $"the journal of {dir} has format {version} and this SweepCluster writes format {SweepJournalFormat.Version}; it was left as it is: continue it with the version that wrote it, or start a new sweep with --force-new.");
+                    $"the journal of {dir} has format {version} and this SweepCluster writes format {SweepJournalFormat.Version}; it was left as it is: continue it with the version that wrote it, or start a new sweep in another folder with run SPEC --force-new.");
             return (journal, journalLock, replay);
         }
         catch
