@@ -21,11 +21,7 @@ public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var signal = new ShutdownSignal();
-        var options = settings.Apply(new SweepClusterOptions
-        {
-            Port = settings.Port,
-            Roles = settings.Roles,
-        });
+        var options = settings.OwnerOptions(settings.Port);
         return CoordinatedSweep.RunAsync(
             () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.Journal, settings.ForceNew, signal.Token),
             options, "WARNING", signal.Token).GetAwaiter().GetResult();

@@ -24,11 +24,7 @@ public sealed class ResumeCommand : Command<ResumeCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var signal = new ShutdownSignal();
-        var options = settings.Apply(new SweepClusterOptions
-        {
-            Port = settings.Port,
-            Roles = settings.Roles,
-        });
+        var options = settings.OwnerOptions(settings.Port);
         return CoordinatedSweep.RunAsync(
             () => SweepOpener.ForFolderAsync(settings.Dir, settings.Journal, signal.Token),
             options, settings.Port == 0 ? "ERROR" : "WARNING", signal.Token).GetAwaiter().GetResult();

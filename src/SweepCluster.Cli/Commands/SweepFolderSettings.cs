@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cluster;
+using SweepCluster.Cluster.Hosting;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -11,6 +12,11 @@ public class SweepFolderSettings : SlotSettings
     [Description("PostgreSQL connection string for the journal, e.g. \"Host=127.0.0.1;Database=sweeps;Username=sweeps\" (also SWEEPCLUSTER_JOURNAL); default: DIR/journal.db (SQLite).")]
     public string? Journal { get; init; }
 
-    /// <summary>A node that owns a sweep is its coordinator, and a worker too unless told to run no slots.</summary>
-    public string[] Roles => Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker];
+    /// <summary>The options of a node that owns a sweep on <paramref name="port"/>: its coordinator, and a worker too
+    /// unless told to run no slots.</summary>
+    public SweepClusterOptions OwnerOptions(int port) => Apply(new SweepClusterOptions
+    {
+        Port = port,
+        Roles = Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],
+    });
 }
