@@ -7,6 +7,11 @@ namespace SweepCluster.Telemetry;
 /// <summary>Serves /metrics (prometheus-net's HttpListener server: product metrics and .NET runtime collectors).</summary>
 public sealed class MetricsEndpoint : IDisposable
 {
+    /// <summary>Documented defaults, one per verb, so the nodes of one machine do not collide.</summary>
+    public const int CoordinatorDefaultPort = 9464;
+    public const int WorkerDefaultPort = 9465;
+    public const int RunDefaultPort = 9466;
+
     private readonly MetricServer _server;
 
     private MetricsEndpoint(MetricServer server, string url)

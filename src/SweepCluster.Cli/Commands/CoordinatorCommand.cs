@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
 using SweepCluster.Cluster;
 using SweepCluster.Cluster.Hosting;
+using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -25,7 +26,7 @@ public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
         {
             Port = settings.Port,
             Roles = settings.Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],
-        });
+        }, MetricsEndpoint.CoordinatorDefaultPort);
         return CoordinatedSweep.RunAsync(settings.Spec, settings.Out, options, "WARNING", signal.Token).GetAwaiter().GetResult();
     }
 }

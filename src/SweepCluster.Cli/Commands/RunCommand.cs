@@ -1,6 +1,7 @@
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
 using SweepCluster.Cluster.Hosting;
+using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -12,7 +13,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var signal = new ShutdownSignal();
-        var options = settings.Apply(new SweepClusterOptions { Port = 0 });
+        var options = settings.Apply(new SweepClusterOptions { Port = 0 }, MetricsEndpoint.RunDefaultPort);
         return CoordinatedSweep.RunAsync(settings.Spec, settings.Out, options, "ERROR", signal.Token).GetAwaiter().GetResult();
     }
 }

@@ -27,8 +27,14 @@ public class SlotSettings : CommandSettings
     [Description("A running trial that reports no progress for this long is given back (default 300).")]
     public double LeaseSeconds { get; init; } = 300;
 
-    public SweepClusterOptions Apply(SweepClusterOptions options)
+    [CommandOption("--metrics-port <PORT>")]
+    [Description("Port of this node's Prometheus /metrics on --host (default 9464 coordinator, 9465 worker, 9466 run; 0: off).")]
+    public int? MetricsPort { get; init; }
+
+    /// <param name="defaultMetricsPort">The verb's documented default for <see cref="MetricsPort"/>.</param>
+    public SweepClusterOptions Apply(SweepClusterOptions options, int defaultMetricsPort)
     {
+        options.MetricsPort = MetricsPort ?? defaultMetricsPort;
         options.Slots = Slots;
         options.Devices = Devices;
         options.ThreadsPerSlot = Threads;

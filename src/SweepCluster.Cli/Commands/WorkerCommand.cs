@@ -4,6 +4,7 @@ using SweepCluster.Cli.Sweeps;
 using SweepCluster.Cluster;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Core;
+using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -32,7 +33,7 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
             Port = settings.Port,
             Roles = [SweepRoles.Worker],
             SeedNodes = [$"akka.tcp://{SweepClusterOptions.DefaultActorSystemName}@{parts[0]}:{port}"],
-        });
+        }, MetricsEndpoint.WorkerDefaultPort);
         return RunAsync(options, signal.Token).GetAwaiter().GetResult();
     }
 

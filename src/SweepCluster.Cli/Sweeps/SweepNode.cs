@@ -7,8 +7,10 @@ using SweepCluster.Cluster;
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Cluster.Telemetry;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
+using SweepCluster.Telemetry;
 using SweepCluster.Training.Running;
 
 namespace SweepCluster.Cli.Sweeps;
@@ -18,10 +20,12 @@ namespace SweepCluster.Cli.Sweeps;
 public sealed class SweepNode : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly MetricsEndpoint? _metrics;
 
-    private SweepNode(IHost host, IReadOnlyList<WorkerSlot> slots)
+    private SweepNode(IHost host, IReadOnlyList<WorkerSlot> slots, MetricsEndpoint? metrics)
     {
         _host = host;
+        _metrics = metrics;
         Slots = slots;
     }
 
@@ -38,14 +42,18 @@ public sealed class SweepNode : IAsyncDisposable
             : [];
         options.Validate();
         EnsurePortFree(options);
+        var metrics = MetricsEndpoint.Start(options.Host, options.MetricsPort);
+        if (metrics is not null) Console.WriteLine($"metrics at {metrics.Url}");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSweepTracing(coordinator is null ? "sweepcluster-worker" : "sweepcluster-coordinator");
         builder.Services.AddAkka(options.ActorSystemName, akka =>
         {
             akka.AddHocon($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}", HoconAddMode.Prepend);
             akka.ConfigureSweepCluster(options);
             if (coordinator is var (plan, sink)) akka.AddSweepCoordinator(plan, sink, options.CoordinatorSettings());
             if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots);
+            if (metrics is not null) akka.AddSweepTelemetry(observeSweep: coordinator is not null);
         });
         var host = builder.Build();
         try
@@ -55,9 +63,10 @@ public sealed class SweepNode : IAsyncDisposable
         catch (Exception e) when (IsPortInUse(e))
         {
             host.Dispose();
+            metrics?.Dispose();
             throw PortInUse(options);
         }
-        return new SweepNode(host, slots);
+        return new SweepNode(host, slots, metrics);
     }
 
     public Task<SweepStatusResponse> StatusAsync(TimeSpan timeout) =>
@@ -68,6 +77,7 @@ public sealed class SweepNode : IAsyncDisposable
     {
         await _host.StopAsync(TimeSpan.FromSeconds(30));
         _host.Dispose();
+        _metrics?.Dispose();
     }
 
     /// <summary>Akka would log its own bind failure with several stack traces before failing; a fixed port that is

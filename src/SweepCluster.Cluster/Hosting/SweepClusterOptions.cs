@@ -42,6 +42,9 @@ public sealed class SweepClusterOptions
     /// <summary>A running attempt that reports no progress for this long is given back.</summary>
     public TimeSpan Lease { get; set; } = SweepCoordinatorSettings.DefaultLeasePeriod;
 
+    /// <summary>Port of this node's /metrics on <see cref="Host"/>; 0 serves no metrics.</summary>
+    public int MetricsPort { get; set; }
+
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>This node's worker slots for the given visible CUDA devices and cores.</summary>
