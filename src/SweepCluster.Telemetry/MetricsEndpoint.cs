@@ -31,8 +31,9 @@ public sealed class MetricsEndpoint : IDisposable
         if (port is < 0 or > 65535)
             throw new UserInputException($"--metrics-port {port} is not a TCP port; use 1-65535, or 0 to turn metrics off.");
         SweepTelemetry.EnsureRegistered();
-        // HttpListener spells "every address" as +.
-        var listenHost = host is "0.0.0.0" or "::" or "*" ? "+" : host;
+        // A node bound to another address than loopback is exposed anyway; its /metrics then answers on every
+        // address (HttpListener's "+"), because a scraper names it by IP or container name, not by --host.
+        var listenHost = IsLoopback(host) ? host : "+";
         var server = new MetricServer(listenHost, port);
         try
         {
@@ -48,4 +49,7 @@ public sealed class MetricsEndpoint : IDisposable
     }
 
     public void Dispose() => _server.Dispose();
+
+    private static bool IsLoopback(string host) =>
+        host == "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
 }
