@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cluster.Hosting;
+using SweepCluster.Core;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -35,6 +36,9 @@ public class SlotSettings : CommandSettings
     public SweepClusterOptions Apply(SweepClusterOptions options, int defaultMetricsPort)
     {
         options.MetricsPort = MetricsPort ?? defaultMetricsPort;
+        // Checked before a results folder is made, so a typo leaves nothing behind.
+        if (options.MetricsPort is < 0 or > 65535)
+            throw new UserInputException($"--metrics-port {options.MetricsPort} is not a TCP port; use 1-65535, or 0 to turn metrics off.");
         options.Slots = Slots;
         options.Devices = Devices;
         options.ThreadsPerSlot = Threads;
