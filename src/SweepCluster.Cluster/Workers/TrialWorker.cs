@@ -156,7 +156,8 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private void Finish(RunThrew threw)
     {
         if (!IsCurrent(threw.TrialId, threw.Attempt)) return;
-        _log.Warning("Trial {0} attempt {1} threw on slot {2}: {3}", threw.TrialId, threw.Attempt, WorkerId, threw.Error);
+        _log.Warning("Trial {0} attempt {1} threw on slot {2} (trace {3}): {4}", threw.TrialId, threw.Attempt, WorkerId,
+            _span?.TraceId.ToString() ?? "off", threw.Error);
         var reason = $"{threw.Error.GetType().Name}: {threw.Error.Message}";
         TrialSpans.End(_span, null, reason);
         _span = null;
