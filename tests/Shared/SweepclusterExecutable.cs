@@ -6,8 +6,15 @@ namespace SweepCluster.Tests.Shared;
 /// Compiled into each test project that runs it as a process.</summary>
 internal static class SweepclusterExecutable
 {
+    /// <summary>The verbs that serve /metrics on a default port. Tests run many of them at once, so a test process
+    /// serves none unless its arguments ask for a port.</summary>
+    private static readonly string[] MetricsVerbs = ["run", "resume", "coordinator", "worker"];
+
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
     {
+        var list = arguments.ToList();
+        if (list.Count > 0 && MetricsVerbs.Contains(list[0]) && !list.Contains("--metrics-port")) list.AddRange(["--metrics-port", "0"]);
+        arguments = list;
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

@@ -21,9 +21,9 @@ public sealed class ClusterKillTests : IDisposable
     {
         string spec = WriteSpec(), results = Path.Combine(_folder, "out"), jsonl = Path.Combine(results, "trials.jsonl");
         int port = Ports.Free();
-        using var coordinator = new CliNode("coordinator", "coordinator", spec, "--out", results, "--port", port.ToString(), "--slots", "0");
-        using var victim = new CliNode("worker-1", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1");
-        using var survivor = new CliNode("worker-2", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1");
+        using var coordinator = new CliNode("coordinator", "coordinator", spec, "--out", results, "--port", port.ToString(), "--slots", "0", "--metrics-port", "0");
+        using var victim = new CliNode("worker-1", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--metrics-port", "0");
+        using var survivor = new CliNode("worker-2", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--metrics-port", "0");
         string Logs() => $"coordinator:\n{coordinator.Output}\nworker-1:\n{victim.Output}\nworker-2:\n{survivor.Output}";
 
         // Both workers busy: the victim holds a trial when it dies.

@@ -45,7 +45,7 @@ public sealed class SlotDeterminismTests : IDisposable
     private Dictionary<string, string> Run(string spec, string name, int slots)
     {
         string results = Path.Combine(_folder, name);
-        using var run = new CliNode(name, "run", spec, "--out", results, "--slots", slots.ToString(), "--threads", "1");
+        using var run = new CliNode(name, "run", spec, "--out", results, "--slots", slots.ToString(), "--threads", "1", "--metrics-port", "0");
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(4)), run.Output);
         Assert.True(run.ExitCode == 0, run.Output);
         return File.ReadAllLines(Path.Combine(results, "trials.jsonl")).Select(line =>

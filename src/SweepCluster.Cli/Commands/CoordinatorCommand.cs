@@ -3,6 +3,7 @@ using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Hosting;
+using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -21,7 +22,7 @@ public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var signal = new ShutdownSignal();
-        var options = settings.OwnerOptions(settings.Port);
+        var options = settings.OwnerOptions(settings.Port, MetricsEndpoint.CoordinatorDefaultPort);
         return CoordinatedSweep.RunAsync(
             () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.Journal, settings.ForceNew, signal.Token),
             options, "WARNING", signal.Token).GetAwaiter().GetResult();

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
 using SweepCluster.Cluster.Persistence;
+using SweepCluster.Telemetry;
 using SweepCluster.Cluster.Hosting;
 
 namespace SweepCluster.Cli.Commands;
@@ -24,7 +25,9 @@ public sealed class ResumeCommand : Command<ResumeCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var signal = new ShutdownSignal();
-        var options = settings.OwnerOptions(settings.Port);
+        // Resumed in one process it is a `run`; on a fixed port for workers, a coordinator.
+        var options = settings.OwnerOptions(settings.Port,
+            settings.Port == 0 ? MetricsEndpoint.RunDefaultPort : MetricsEndpoint.CoordinatorDefaultPort);
         return CoordinatedSweep.RunAsync(
             () => SweepOpener.ForFolderAsync(settings.Dir, settings.Journal, signal.Token),
             options, settings.Port == 0 ? "ERROR" : "WARNING", signal.Token).GetAwaiter().GetResult();

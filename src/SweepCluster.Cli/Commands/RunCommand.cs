@@ -2,6 +2,7 @@ using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Hosting;
+using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -13,7 +14,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var signal = new ShutdownSignal();
-        var options = settings.Apply(new SweepClusterOptions { Port = 0 });
+        var options = settings.Apply(new SweepClusterOptions { Port = 0 }, MetricsEndpoint.RunDefaultPort);
         return CoordinatedSweep.RunAsync(
             () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.Journal, settings.ForceNew, signal.Token),
             options, "ERROR", signal.Token).GetAwaiter().GetResult();

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cluster.Hosting;
+using SweepCluster.Core;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -31,8 +32,17 @@ public class SlotSettings : CommandSettings
     [Description("Save each running trial's training state every EPOCHS epochs, so a resumed trial continues from it (default 0: off).")]
     public int CheckpointEvery { get; init; }
 
-    public SweepClusterOptions Apply(SweepClusterOptions options)
+    [CommandOption("--metrics-port <PORT>")]
+    [Description("Port of this node's Prometheus /metrics on --host (default 9464 coordinator, 9465 worker, 9466 run; 0: off).")]
+    public int? MetricsPort { get; init; }
+
+    /// <param name="defaultMetricsPort">The verb's documented default for <see cref="MetricsPort"/>.</param>
+    public SweepClusterOptions Apply(SweepClusterOptions options, int defaultMetricsPort)
     {
+        options.MetricsPort = MetricsPort ?? defaultMetricsPort;
+        // Checked before a results folder is made, so a typo leaves nothing behind.
+        if (options.MetricsPort is < 0 or > 65535)
+            throw new UserInputException($"--metrics-port {options.MetricsPort} is not a TCP port; use 1-65535, or 0 to turn metrics off.");
         options.CheckpointEvery = CheckpointEvery;
         options.Slots = Slots;
         options.Devices = Devices;

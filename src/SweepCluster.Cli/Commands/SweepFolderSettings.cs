@@ -14,9 +14,9 @@ public class SweepFolderSettings : SlotSettings
 
     /// <summary>The options of a node that owns a sweep on <paramref name="port"/>: its coordinator, and a worker too
     /// unless told to run no slots.</summary>
-    public SweepClusterOptions OwnerOptions(int port) => Apply(new SweepClusterOptions
+    public SweepClusterOptions OwnerOptions(int port, int defaultMetricsPort) => Apply(new SweepClusterOptions
     {
         Port = port,
         Roles = Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],
-    });
+    }, defaultMetricsPort);
 }

@@ -4,6 +4,7 @@ using SweepCluster.Cli.Sweeps;
 using SweepCluster.Cluster;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Core;
+using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -37,7 +38,7 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
             Roles = [SweepRoles.Worker],
             SeedNodes = [$"akka.tcp://{SweepClusterOptions.DefaultActorSystemName}@{parts[0]}:{port}"],
             CheckpointDirectory = settings.CheckpointDir is { } dir ? Path.GetFullPath(dir) : null,
-        });
+        }, MetricsEndpoint.WorkerDefaultPort);
         return RunAsync(options, signal.Token).GetAwaiter().GetResult();
     }
 

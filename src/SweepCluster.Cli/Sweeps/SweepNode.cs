@@ -8,8 +8,10 @@ using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Cluster.Messages;
 using SweepCluster.Cluster.Persistence;
+using SweepCluster.Cluster.Telemetry;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
+using SweepCluster.Telemetry;
 using SweepCluster.Training.Running;
 
 namespace SweepCluster.Cli.Sweeps;
@@ -22,10 +24,12 @@ public sealed record CoordinatorRole(SweepPlan Plan, ISweepResultSink Sink, Jour
 public sealed class SweepNode : IAsyncDisposable
 {
     private readonly IHost _host;
+    private readonly MetricsEndpoint? _metrics;
 
-    private SweepNode(IHost host, IReadOnlyList<WorkerSlot> slots)
+    private SweepNode(IHost host, IReadOnlyList<WorkerSlot> slots, MetricsEndpoint? metrics)
     {
         _host = host;
+        _metrics = metrics;
         Slots = slots;
     }
 
@@ -42,8 +46,11 @@ public sealed class SweepNode : IAsyncDisposable
             : [];
         options.Validate();
         EnsurePortFree(options);
+        var metrics = MetricsEndpoint.Start(options.Host, options.MetricsPort);
+        if (metrics is not null) Console.WriteLine($"metrics at {metrics.Url}");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSweepTracing(coordinator is null ? "sweepcluster-worker" : "sweepcluster-coordinator");
         builder.Services.AddAkka(options.ActorSystemName, akka =>
         {
             akka.AddHocon($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}", HoconAddMode.Prepend);
@@ -51,6 +58,7 @@ public sealed class SweepNode : IAsyncDisposable
             if (coordinator is var (plan, sink, journal))
                 akka.WithSweepJournal(journal).AddSweepCoordinator(plan, sink, options.CoordinatorSettings());
             if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, options.WorkerSettings());
+            if (metrics is not null) akka.AddSweepTelemetry(observeSweep: coordinator is not null);
         });
         var host = builder.Build();
         try
@@ -60,9 +68,10 @@ public sealed class SweepNode : IAsyncDisposable
         catch (Exception e) when (IsPortInUse(e))
         {
             host.Dispose();
+            metrics?.Dispose();
             throw PortInUse(options);
         }
-        return new SweepNode(host, slots);
+        return new SweepNode(host, slots, metrics);
     }
 
     /// <summary>Completes when this node's actor system ends on its own, e.g. when it was downed from the cluster.</summary>
@@ -76,6 +85,7 @@ public sealed class SweepNode : IAsyncDisposable
     {
         await _host.StopAsync(TimeSpan.FromSeconds(30));
         _host.Dispose();
+        _metrics?.Dispose();
     }
 
     /// <summary>Akka would log its own bind failure with several stack traces before failing; a fixed port that is

@@ -49,6 +49,9 @@ public sealed class SweepClusterOptions
     /// <summary>Where this node's slots keep checkpoints (a node that owns a sweep folder uses DIR/checkpoints).</summary>
     public string? CheckpointDirectory { get; set; }
 
+    /// <summary>Port of this node's /metrics on <see cref="Host"/>; 0 serves no metrics.</summary>
+    public int MetricsPort { get; set; }
+
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>This node's worker slots for the given visible CUDA devices and cores.</summary>
@@ -56,7 +59,11 @@ public sealed class SweepClusterOptions
         SlotPlan.For(Slots, Devices, visibleCudaDevices, cores, ThreadsPerSlot);
 
     /// <summary>The coordinator settings these options imply.</summary>
-    public SweepCoordinatorSettings CoordinatorSettings() => new() { LeasePeriod = Lease };
+    public SweepCoordinatorSettings CoordinatorSettings() => new()
+    {
+        LeasePeriod = Lease,
+        JournalWritten = (latency, _) => SweepCluster.Telemetry.SweepTelemetry.RecordJournalWrite(latency),
+    };
 
     /// <summary>The worker slots' settings these options imply.</summary>
     public TrialWorkerSettings WorkerSettings() => new()

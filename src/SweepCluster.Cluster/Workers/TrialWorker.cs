@@ -1,8 +1,11 @@
+using System.Diagnostics;
+using System.Globalization;
 using Akka.Actor;
 using Akka.Event;
 using SweepCluster.Cluster.Messages;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Trials;
+using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cluster.Workers;
 
@@ -22,6 +25,8 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private CancellationTokenSource? _cancellation;
     private ISweepClusterMessage? _pendingReport;
     private (TrialId TrialId, int Attempt)? _lastReported;
+    private Activity? _span;
+    private readonly string _slotLabel;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -35,6 +40,8 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         _slot = slot;
         _settings = settings;
         WorkerId = WorkerIdFor(((ExtendedActorSystem)Context.System).Provider.DefaultAddress, index);
+        // Each node serves its own /metrics, so the slot index (not the node address) keeps the label set small.
+        _slotLabel = index.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Props for slot <paramref name="index"/>; <paramref name="coordinator"/> is normally the singleton proxy.</summary>
@@ -50,6 +57,9 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     protected override void PostStop()
     {
+        SweepTelemetry.SlotBusy.WithLabels(_slotLabel, _slot.Device).Set(0);
+        TrialSpans.End(_span, null, "slot stopped");
+        _span = null;
         // The runner's thread sees the token and unwinds; its piped result goes to dead letters, and the
         // coordinator, which watches this slot, gives the trial back.
         if (_cancellation is null) return;
@@ -59,6 +69,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     private void BecomeIdle()
     {
+        SweepTelemetry.SlotBusy.WithLabels(_slotLabel, _slot.Device).Set(0);
         Become(Idle);
         AskForWork();
         Timers.StartPeriodicTimer(RetryTimer, RetryTick.Instance, _settings.RetryInterval);
@@ -109,7 +120,11 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
         var self = Self;
         var runner = _runner;
         var context = new TrialRunContext(_slot.Device, _slot.Threads, new SelfProgress(self, assignment.TrialId, assignment.Attempt), _settings.Checkpoints);
-        _log.Info("Slot {0} runs trial {1} attempt {2} on {3}.", WorkerId, assignment.TrialId, assignment.Attempt, _slot.Device);
+        _span = TrialSpans.Start(assignment.TrialId, assignment.Config, assignment.Attempt, WorkerId, _slot.Device);
+        SweepTelemetry.SlotBusy.WithLabels(_slotLabel, _slot.Device).Set(1);
+        SweepTelemetry.SlotEpoch.WithLabels(_slotLabel).Set(0);
+        _log.Info("Slot {0} runs trial {1} attempt {2} on {3} (trace {4}).", WorkerId, assignment.TrialId, assignment.Attempt, _slot.Device,
+            _span?.TraceId.ToString() ?? "off");
         // A dedicated thread, not a pool thread: a trial blocks for minutes, and the runner's native scopes are
         // thread-static, so it must never await.
         Task.Factory
@@ -125,20 +140,27 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     {
         if (!IsCurrent(progress.TrialId, progress.Attempt)) return;
         var p = progress.Progress;
+        SweepTelemetry.SlotEpoch.WithLabels(_slotLabel).Set(p.Epoch);
+        SweepTelemetry.SlotLoss.WithLabels(_slotLabel).Set(p.Loss);
         _coordinator.Tell(new TrialProgressReport(WorkerId, progress.TrialId, progress.Attempt, p.Epoch, p.Epochs, p.Loss));
     }
 
     private void Finish(RunReturned returned)
     {
         if (!IsCurrent(returned.TrialId, returned.Attempt)) return;
+        TrialSpans.End(_span, returned.Result, null);
+        _span = null;
         BecomeReporting(new TrialResultReport(WorkerId, returned.TrialId, returned.Attempt, returned.Result));
     }
 
     private void Finish(RunThrew threw)
     {
         if (!IsCurrent(threw.TrialId, threw.Attempt)) return;
-        _log.Warning("Trial {0} attempt {1} threw on slot {2}: {3}", threw.TrialId, threw.Attempt, WorkerId, threw.Error);
+        _log.Warning("Trial {0} attempt {1} threw on slot {2} (trace {3}): {4}", threw.TrialId, threw.Attempt, WorkerId,
+            _span?.TraceId.ToString() ?? "off", threw.Error);
         var reason = $"{threw.Error.GetType().Name}: {threw.Error.Message}";
+        TrialSpans.End(_span, null, reason);
+        _span = null;
         BecomeReporting(new TrialFailureReport(WorkerId, threw.TrialId, threw.Attempt, "exception", reason));
     }
 

@@ -1,0 +1,91 @@
+using Akka.Actor;
+using SweepCluster.Cluster.Messages;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Trials;
+using SweepCluster.Telemetry;
+
+namespace SweepCluster.Cluster.Telemetry;
+
+/// <summary>Turns the coordinator's view of the sweep into metrics by observing it: ended trials (curves, durations,
+/// failures) through a subscription, and counts (phases, retries, discarded results, rate, ETA) by polling
+/// <see cref="GetSweepStatus"/> once per <c>interval</c>.</summary>
+public sealed class SweepObserver : ReceiveActor, IWithTimers
+{
+    private const string PollTimer = "poll";
+
+    private readonly IActorRef _coordinator;
+    private readonly TimeSpan _interval;
+    private readonly CurveAggregator _curves = new();
+    private readonly TrialRate _rate = new(TimeSpan.FromMinutes(1));
+    private bool _subscribed;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public SweepObserver(IActorRef coordinator, TimeSpan interval)
+    {
+        _coordinator = coordinator;
+        _interval = interval;
+        Receive<Poll>(_ => PollCoordinator());
+        Receive<SweepSubscribed>(_ => _subscribed = true);
+        Receive<SweepStatusResponse>(Record);
+        Receive<TrialEnded>(Record);
+        Receive<SweepFinished>(_ => { });
+    }
+
+    public static Props Props(IActorRef coordinator, TimeSpan interval) =>
+        Akka.Actor.Props.Create(() => new SweepObserver(coordinator, interval));
+
+    public const string ActorName = "sweep-observer";
+
+    protected override void PreStart()
+    {
+        PollCoordinator();
+        Timers.StartPeriodicTimer(PollTimer, Poll.Instance, _interval);
+    }
+
+    private void PollCoordinator()
+    {
+        // The singleton may not be up yet, so the subscription is asked again until it is acknowledged.
+        if (!_subscribed) _coordinator.Tell(new SubscribeToSweep(Self));
+        _coordinator.Tell(GetSweepStatus.Instance);
+    }
+
+    private void Record(SweepStatusResponse status)
+    {
+        SweepTelemetry.TrialsPlanned.Set(status.Total);
+        SweepTelemetry.Trials.WithLabels("pending").Set(status.Pending);
+        SweepTelemetry.Trials.WithLabels("assigned").Set(status.Assigned);
+        SweepTelemetry.Trials.WithLabels("completed").Set(status.Completed);
+        SweepTelemetry.Trials.WithLabels("failed").Set(status.Failed);
+        SweepTelemetry.Retries.IncTo(status.Retries);
+        SweepTelemetry.DiscardedResults.IncTo(status.DiscardedResults);
+        var perMinute = _rate.Add(DateTime.UtcNow, status.Completed + status.Failed);
+        SweepTelemetry.TrialsPerMinute.Set(perMinute);
+        var remaining = status.Total - status.Completed - status.Failed;
+        SweepTelemetry.Eta.Set(remaining == 0 ? 0 : perMinute > 0 ? remaining / perMinute * 60 : -1);
+    }
+
+    private void Record(TrialEnded ended)
+    {
+        var result = ended.Result;
+        if (result.Timings is { } timings)
+            SweepTelemetry.TrialDuration.WithLabels(result.Status == TrialStatus.Completed ? "completed" : "failed").Observe(timings.TotalSeconds);
+        if (result.Status == TrialStatus.Failed) SweepTelemetry.Failures.WithLabels(FailureKind(result.FailureReason)).Inc();
+        if (!_curves.Add(result)) return;
+        if (_curves.Row(CurveKey.Of(result.Config), result.Config.Depth) is { } row) SweepTelemetry.RecordCurveRow(row);
+    }
+
+    /// <summary>The reason's first word ("diverged at step 312" -> diverged, "exception: ..." -> exception), which keeps
+    /// the label set bounded while the reason itself stays in the results.</summary>
+    internal static string FailureKind(string? reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason)) return "unknown";
+        var word = new string(reason.TakeWhile(char.IsLetter).ToArray()).ToLowerInvariant();
+        return word.Length == 0 ? "unknown" : word;
+    }
+
+    private sealed class Poll
+    {
+        public static readonly Poll Instance = new();
+    }
+}

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using Prometheus;
+using SweepCluster.Core.Results;
+
+namespace SweepCluster.Telemetry;
+
+/// <summary>The product's instruments, defined once. They are prometheus-net instruments rather than
+/// System.Diagnostics.Metrics ones: histograms need buckets in seconds, and every series a dashboard reads must
+/// exist before its first observation (the meter adapter publishes a histogram only after one).</summary>
+public static class SweepTelemetry
+{
+    /// <summary>Spans of trials and their phases; OTLP exports it when an endpoint is configured.</summary>
+    public static readonly ActivitySource ActivitySource = new(MetricNames.Prefix);
+
+    /// <summary>Trial phases under a progress display: pending, assigned, completed, failed.</summary>
+    public static readonly Gauge Trials = Metrics.CreateGauge(MetricNames.Trials, "Trials of the sweep by state.", "state");
+
+    public static readonly Gauge TrialsPlanned = Metrics.CreateGauge(MetricNames.TrialsPlanned, "Trials the sweep plans in all.");
+
+    /// <summary>From a few seconds (tiny synthetic trials) to about three hours (deep nets on a slow slot).</summary>
+    public static readonly Histogram TrialDuration = Metrics.CreateHistogram(MetricNames.TrialDuration,
+        "Wall time of ended trials, by status.",
+        new HistogramConfiguration { LabelNames = ["status"], Buckets = Histogram.ExponentialBuckets(0.5, 2, 15) });
+
+    public static readonly Gauge TrialsPerMinute = Metrics.CreateGauge(MetricNames.TrialsPerMinute, "Trials ended over the last minute.");
+
+    public static readonly Gauge Eta = Metrics.CreateGauge(MetricNames.Eta,
+        "Seconds until every trial has ended at the current rate (-1 while no rate is known).");
+
+    public static readonly Counter Retries = Metrics.CreateCounter(MetricNames.Retries, "Attempts given back and tried again.");
+
+    public static readonly Counter DiscardedResults = Metrics.CreateCounter(MetricNames.DiscardedResults,
+        "Results discarded because their trial was no longer assigned to the sender (duplicates).");
+
+    public static readonly Counter Failures = Metrics.CreateCounter(MetricNames.Failures,
+        "Trials that failed for good, by kind (the reason's first word).", "kind");
+
+    public static readonly Gauge SlotBusy = Metrics.CreateGauge(MetricNames.SlotBusy,
+        "1 while a worker slot runs a trial, 0 while idle.", "slot", "device");
+
+    public static readonly Gauge SlotEpoch = Metrics.CreateGauge(MetricNames.SlotEpoch, "Latest epoch of the slot's running trial.", "slot");
+
+    public static readonly Gauge SlotLoss = Metrics.CreateGauge(MetricNames.SlotLoss, "Latest training loss of the slot's running trial.", "slot");
+
+    public static readonly Gauge ClusterMembers = Metrics.CreateGauge(MetricNames.ClusterMembers,
+        "Cluster members as this node sees them, by member status.", "status");
+
+    public static readonly Gauge UnreachableMembers = Metrics.CreateGauge(MetricNames.UnreachableMembers,
+        "Members this node's failure detector marks unreachable.");
+
+    /// <summary>Unlabelled, so it is exported with a zero count before the journal's first write.</summary>
+    public static readonly Histogram JournalWrite = Metrics.CreateHistogram(MetricNames.JournalWrite,
+        "Latency of the sweep journal's writes.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
+
+    public static readonly Gauge Curve = Metrics.CreateGauge(MetricNames.Curve,
+        "Mean over seeds of a bound-versus-depth curve's quantity.", "quantity", "depth", "width", "act_noise", "sgld_noise");
+
+    /// <summary>Touches the type so every instrument above is registered (and exported) before any event.</summary>
+    public static void EnsureRegistered()
+    {
+        foreach (var status in new[] { "completed", "failed" }) TrialDuration.WithLabels(status);
+        foreach (var state in TrialStates) Trials.WithLabels(state);
+        Eta.Set(-1);
+    }
+
+    /// <summary>The states <see cref="Trials"/> reports.</summary>
+    public static readonly IReadOnlyList<string> TrialStates = ["pending", "assigned", "completed", "failed"];
+
+    /// <summary>The persistence code calls this once per journal write.</summary>
+    public static void RecordJournalWrite(TimeSpan elapsed) => JournalWrite.Observe(elapsed.TotalSeconds);
+
+    /// <summary>Sets the curve gauges of one (key, depth) from its summarized row.</summary>
+    public static void RecordCurveRow(CurveRow row)
+    {
+        var depth = row.Depth.ToString(CultureInfo.InvariantCulture);
+        var width = row.Key.Width.ToString(CultureInfo.InvariantCulture);
+        var actNoise = Csv.Number(row.Key.ActNoise);
+        var sgldNoise = Csv.Number(row.Key.SgldNoise);
+        foreach (var quantity in row.Quantities)
+            if (quantity.Mean is { } mean)
+                Curve.WithLabels(quantity.Name, depth, width, actNoise, sgldNoise).Set(mean);
+    }
+}

@@ -1,0 +1,73 @@
+using Akka.Actor;
+using SweepCluster.Cluster.Coordinator;
+using SweepCluster.Cluster.Messages;
+using SweepCluster.Cluster.Telemetry;
+using SweepCluster.Cluster.Tests.Support;
+using SweepCluster.Core.Grid;
+using SweepCluster.Telemetry;
+
+namespace SweepCluster.Cluster.Tests.Telemetry;
+
+/// <summary>The observer against a probe standing in for the coordinator: what it asks, and the metrics it sets.</summary>
+public sealed class SweepObserverTests(ITestOutputHelper output) : SweepClusterTestKit(output)
+{
+    internal override SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(1), MaxAttempts: 1);
+
+    [Fact]
+    public void Status_replies_set_the_state_gauges_rate_and_eta()
+    {
+        var coordinator = CreateTestProbe();
+        Sys.ActorOf(SweepObserver.Props(coordinator.Ref, TimeSpan.FromMilliseconds(200)));
+        coordinator.ExpectMsg<SubscribeToSweep>();
+        coordinator.ExpectMsg<GetSweepStatus>();
+        coordinator.Reply(new SweepStatusResponse(10, 6, 1, 3, 0, 2, 4, false, [], null));
+
+        AwaitAssert(() =>
+        {
+            Assert.Equal(6, SweepTelemetry.Trials.WithLabels("pending").Value);
+            Assert.Equal(3, SweepTelemetry.Trials.WithLabels("completed").Value);
+            Assert.Equal(10, SweepTelemetry.TrialsPlanned.Value);
+            Assert.Equal(4, SweepTelemetry.Retries.Value);
+            Assert.Equal(2, SweepTelemetry.DiscardedResults.Value);
+        }, Patience);
+    }
+
+    [Fact]
+    public void Ended_trials_update_the_curve_and_count_failures_by_kind()
+    {
+        var coordinator = CreateTestProbe();
+        var observer = Sys.ActorOf(SweepObserver.Props(coordinator.Ref, TimeSpan.FromSeconds(30)));
+        // A width no other test uses, so the curve series is this test's own.
+        var config = FakeTrials.Planned(0).Config with { Width = 77 };
+        var failuresBefore = SweepTelemetry.Failures.WithLabels("diverged").Value;
+
+        observer.Tell(new TrialEnded(FakeTrials.Completed(new TrialId("curve-0"), config), 1));
+        observer.Tell(new TrialEnded(FakeTrials.Diverged(new TrialId("curve-1"), config), 2));
+
+        AwaitAssert(() =>
+        {
+            Assert.Equal(0.05, SweepTelemetry.Curve.WithLabels("gap", "2", "77", "0", "0").Value, 9);
+            Assert.Equal(0.15, SweepTelemetry.Curve.WithLabels("test_error", "2", "77", "0", "0").Value, 9);
+            Assert.Equal(failuresBefore + 1, SweepTelemetry.Failures.WithLabels("diverged").Value);
+        }, Patience);
+    }
+
+    [Theory]
+    [InlineData("diverged at step 312", "diverged")]
+    [InlineData("exception: InvalidOperationException: boom", "exception")]
+    [InlineData(null, "unknown")]
+    [InlineData("42", "unknown")]
+    public void Failure_kind_is_the_reasons_first_word(string? reason, string kind) =>
+        Assert.Equal(kind, SweepObserver.FailureKind(reason));
+
+    [Fact]
+    public void Trial_rate_is_per_minute_over_the_window()
+    {
+        var rate = new TrialRate(TimeSpan.FromMinutes(1));
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        Assert.Equal(0, rate.Add(start, 0));
+        Assert.Equal(20, rate.Add(start.AddSeconds(30), 10), 9);
+        // Samples older than the window drop out: 10 more over the last 60 s.
+        Assert.Equal(10, rate.Add(start.AddSeconds(90), 20), 9);
+    }
+}
