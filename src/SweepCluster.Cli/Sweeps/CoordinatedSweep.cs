@@ -29,7 +29,7 @@ public static class CoordinatedSweep
         var sink = new ResultFolderSink(files);
         var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials, opened.Spec.Training.MaxAttempts);
         options.CheckpointDirectory ??= Path.Combine(dir, "checkpoints");
-        await using (var node = await SweepNode.StartAsync(options, new CoordinatorRole(plan, sink, opened.Journal), logLevel))
+        await using (var node = await SweepNode.StartAsync(options, new CoordinatorRole(plan, sink, opened.Journal, opened.Replay?.Ended ?? []), logLevel))
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +
                               (files.Count > 0 ? $"{files.Count} ended before this start, " : "") +

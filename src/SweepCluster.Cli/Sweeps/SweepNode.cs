@@ -11,13 +11,15 @@ using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Telemetry;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
+using SweepCluster.Core.Trials;
 using SweepCluster.Telemetry;
 using SweepCluster.Training.Running;
 
 namespace SweepCluster.Cli.Sweeps;
 
-/// <summary>What a node that holds the coordinator runs it with: the plan, where ended trials go, and the journal.</summary>
-public sealed record CoordinatorRole(SweepPlan Plan, ISweepResultSink Sink, JournalSettings Journal);
+/// <summary>What a node that holds the coordinator runs it with: the plan, where ended trials go, the journal, and the
+/// trials that ended before this start (for the metrics' curve).</summary>
+public sealed record CoordinatorRole(SweepPlan Plan, ISweepResultSink Sink, JournalSettings Journal, IReadOnlyList<TrialResult> EndedBefore);
 
 /// <summary>One node of a sweep cluster in this process: the actor system with the roles its options name, the
 /// coordinator singleton (when it has a plan) and one worker slot per device slot, all run by the real trainer.</summary>
@@ -55,10 +57,10 @@ public sealed class SweepNode : IAsyncDisposable
         {
             akka.AddHocon($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}", HoconAddMode.Prepend);
             akka.ConfigureSweepCluster(options);
-            if (coordinator is var (plan, sink, journal))
+            if (coordinator is var (plan, sink, journal, _))
                 akka.WithSweepJournal(journal).AddSweepCoordinator(plan, sink, options.CoordinatorSettings());
             if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, options.WorkerSettings());
-            if (metrics is not null) akka.AddSweepTelemetry(observeSweep: coordinator is not null);
+            if (metrics is not null) akka.AddSweepTelemetry(coordinator?.EndedBefore);
         });
         var host = builder.Build();
         try

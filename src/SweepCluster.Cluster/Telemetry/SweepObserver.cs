@@ -21,10 +21,11 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public SweepObserver(IActorRef coordinator, TimeSpan interval)
+    public SweepObserver(IActorRef coordinator, TimeSpan interval, IReadOnlyList<TrialResult> endedBefore)
     {
         _coordinator = coordinator;
         _interval = interval;
+        foreach (var result in endedBefore) _curves.Add(result);
         Receive<Poll>(_ => PollCoordinator());
         Receive<SweepSubscribed>(_ => _subscribed = true);
         Receive<SweepStatusResponse>(Record);
@@ -32,13 +33,15 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
         Receive<SweepFinished>(_ => { });
     }
 
-    public static Props Props(IActorRef coordinator, TimeSpan interval) =>
-        Akka.Actor.Props.Create(() => new SweepObserver(coordinator, interval));
+    /// <param name="endedBefore">Trials that ended before this start (a resumed sweep): the curve starts from them.</param>
+    public static Props Props(IActorRef coordinator, TimeSpan interval, IReadOnlyList<TrialResult>? endedBefore = null) =>
+        Akka.Actor.Props.Create(() => new SweepObserver(coordinator, interval, endedBefore ?? Array.Empty<TrialResult>()));
 
     public const string ActorName = "sweep-observer";
 
     protected override void PreStart()
     {
+        foreach (var row in _curves.Rows()) SweepTelemetry.RecordCurveRow(row);
         PollCoordinator();
         Timers.StartPeriodicTimer(PollTimer, Poll.Instance, _interval);
     }

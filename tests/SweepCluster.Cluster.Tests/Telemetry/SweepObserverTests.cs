@@ -52,6 +52,22 @@ public sealed class SweepObserverTests(ITestOutputHelper output) : SweepClusterT
         }, Patience);
     }
 
+    [Fact]
+    public void A_resumed_sweeps_curve_starts_from_the_trials_that_ended_before_and_grows_from_there()
+    {
+        var coordinator = CreateTestProbe();
+        // A width no other test uses, so the curve series is this test's own.
+        var config = FakeTrials.Planned(0).Config with { Width = 78 };
+        var before = FakeTrials.Completed(new TrialId("before-0"), config) with { Gap = 0.02 };
+
+        var observer = Sys.ActorOf(SweepObserver.Props(coordinator.Ref, TimeSpan.FromSeconds(30), [before]));
+        AwaitAssert(() => Assert.Equal(0.02, SweepTelemetry.Curve.WithLabels("gap", "2", "78", "0", "0").Value, 9), Patience);
+
+        // A second seed of the same cell ends after the resume: the mean covers both.
+        observer.Tell(new TrialEnded(FakeTrials.Completed(new TrialId("after-1"), config with { Seed = 1 }) with { Gap = 0.04 }, 1));
+        AwaitAssert(() => Assert.Equal(0.03, SweepTelemetry.Curve.WithLabels("gap", "2", "78", "0", "0").Value, 9), Patience);
+    }
+
     [Theory]
     [InlineData("diverged at step 312", "diverged")]
     [InlineData("exception: InvalidOperationException: boom", "exception")]
