@@ -5,18 +5,21 @@ namespace SweepCluster.Cli.Tests;
 
 public sealed class SweepCommandErrorTests
 {
-    [Fact]
-    public void A_taken_port_is_one_sentence_and_leaves_no_results_folder()
+    [Theory]
+    [InlineData("--port")]
+    [InlineData("--metrics-port")]
+    public void A_taken_port_is_one_sentence_and_leaves_no_results_folder(string option)
     {
         using var taken = new TcpListener(IPAddress.Loopback, 0);
         taken.Start();
         int port = ((IPEndPoint)taken.LocalEndpoint).Port;
         string outDir = Path.Combine(Path.GetTempPath(), $"taken-{Guid.NewGuid():N}");
+        string[] ports = option == "--port" ? ["--port", port.ToString()] : ["--port", "0", "--metrics-port", port.ToString()];
 
-        var outcome = CliProcess.Run("coordinator", "cluster-config/sweeps/one-trial.yaml", "--out", outDir, "--port", port.ToString());
+        var outcome = CliProcess.Run(["coordinator", "cluster-config/sweeps/one-trial.yaml", "--out", outDir, .. ports]);
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains($"port {port}", outcome.StdErr);
+        Assert.Contains($"{option} {port} on 127.0.0.1 is already in use", outcome.StdErr);
         TrialCommandTests.AssertOneSentence(outcome.StdErr);
         Assert.False(Directory.Exists(outDir));
     }

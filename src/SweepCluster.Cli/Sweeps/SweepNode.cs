@@ -90,25 +90,35 @@ public sealed class SweepNode : IAsyncDisposable
         _metrics?.Dispose();
     }
 
-    /// <summary>Akka would log its own bind failure with several stack traces before failing; a fixed port that is
-    /// taken is a user's matter, so it is checked first and said in one sentence.</summary>
+    /// <summary>Akka would log its own bind failure with several stack traces before failing; a fixed port (the node's
+    /// or its metrics') that is taken is a user's matter, so it is checked before anything is written and said in one
+    /// sentence.</summary>
     public static void EnsurePortFree(SweepClusterOptions options)
     {
-        if (options.Port == 0 || !System.Net.IPAddress.TryParse(options.Host, out var address)) return;
+        if (!System.Net.IPAddress.TryParse(options.Host, out var address)) return;
+        if (options.Port != 0 && IsTaken(address, options.Port)) throw PortInUse(options);
+        if (options.MetricsPort != 0 && IsTaken(address, options.MetricsPort))
+            throw new UserInputException(
+                $"--metrics-port {options.MetricsPort} on {options.Host} is already in use; pick another with --metrics-port, or 0 to turn metrics off.");
+    }
+
+    private static bool IsTaken(System.Net.IPAddress address, int port)
+    {
         try
         {
-            var probe = new System.Net.Sockets.TcpListener(address, options.Port);
+            var probe = new System.Net.Sockets.TcpListener(address, port);
             probe.Start();
             probe.Stop();
+            return false;
         }
         catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
         {
-            throw PortInUse(options);
+            return true;
         }
     }
 
     private static UserInputException PortInUse(SweepClusterOptions options) =>
-        new($"port {options.Port} on {options.Host} is already in use; pick another with --port.");
+        new($"--port {options.Port} on {options.Host} is already in use; pick another with --port.");
 
     private static bool IsPortInUse(Exception e)
     {
