@@ -55,7 +55,8 @@ public sealed class ClusterKillTests : IDisposable
         using var first = new CliNode("coordinator", coordinatorArguments);
         using var worker1 = new CliNode("worker-1", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1");
         using var worker2 = new CliNode("worker-2", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1");
-        Eventually.True(() => Lines(jsonl).Count >= 3, TimeSpan.FromMinutes(2), () => first.Output);
+        // Both workers in the cluster and busy when the coordinator dies.
+        Eventually.True(() => Lines(jsonl).Count >= 3 && first.Output.Contains("running 2"), TimeSpan.FromMinutes(2), () => first.Output);
         first.Kill();
         first.WaitForExit(TimeSpan.FromMinutes(1));
         int before = Lines(jsonl).Count;

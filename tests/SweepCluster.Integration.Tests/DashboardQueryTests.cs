@@ -13,33 +13,8 @@ public sealed class DashboardQueryTests : IDisposable
 
     /// <summary>About a second per trial and 300 of them on one slot: the sweep outlives the test by minutes, so
     /// Prometheus always scrapes a live node (the test checks it still runs at the end).</summary>
-    private string WriteSpec()
-    {
-        var path = Path.Combine(_folder, "dashboards.yaml");
-        File.WriteAllText(path, """
-            name: dashboards
-            dataset:
-              classes: 3
-              dimension: 10
-              test_size: 500
-            training:
-              optimizer: sgld
-              epochs: 60
-              batch_size: 32
-              clip: 5
-            information:
-              eval_points: 64
-              noise_paths: 2
-            grid:
-              depth: 2
-              width: 8
-              act_noise: 0.5
-              sgld_noise: 0.001
-              train_size: 1000
-            seeds: 300
-            """);
-        return path;
-    }
+    private string WriteSpec() =>
+        TrialLines.WriteSpec(_folder, "dashboards", epochs: 60, depths: "2", actNoise: "0.5", trainSize: 1000, seeds: 300);
 
     [Fact]
     public void Every_dashboard_query_returns_data_from_a_running_sweep()

@@ -21,9 +21,10 @@ internal static class TrialLines
             return copy.ToJsonString();
         });
 
-    /// <summary>Twelve quick trials (well under a second each at 20 epochs), so a sweep is short but a kill can land
-    /// mid-sweep; more epochs make a kill land mid-trial.</summary>
-    public static string WriteSpec(string folder, string name, int epochs = 20)
+    /// <summary>By default twelve quick trials (well under a second each at 20 epochs), so a sweep is short but a kill
+    /// can land mid-sweep; more epochs make a kill land mid-trial, more seeds a longer sweep.</summary>
+    public static string WriteSpec(string folder, string name, int epochs = 20, string depths = "[1, 2, 3]",
+        string actNoise = "[0.5, 1.0]", int trainSize = 600, int seeds = 2)
     {
         string path = Path.Combine(folder, $"{name}.yaml");
         File.WriteAllText(path, $"""
@@ -41,12 +42,12 @@ internal static class TrialLines
               eval_points: 64
               noise_paths: 2
             grid:
-              depth: [1, 2, 3]
+              depth: {depths}
               width: 8
-              act_noise: [0.5, 1.0]
+              act_noise: {actNoise}
               sgld_noise: 0.001
-              train_size: 600
-            seeds: 2
+              train_size: {trainSize}
+            seeds: {seeds}
             """);
         return path;
     }

@@ -42,21 +42,30 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
         return RunAsync(options, signal.Token).GetAwaiter().GetResult();
     }
 
+    /// <summary>A node not in a cluster after this long is replaced: a fresh actor system joins a restarted seed where
+    /// one that tried the seed while it was down may not.</summary>
+    private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(20);
+
     /// <summary>Runs the node until stopped. A node that leaves the cluster without being asked (the coordinator died,
-    /// so this side downed itself) is replaced by a fresh one that joins the seed again and waits for the coordinator.</summary>
+    /// so this side downed itself), or that has found no coordinator within <see cref="JoinPatience"/>, is replaced by
+    /// a fresh one that joins the seed again and waits for the coordinator.</summary>
     private static async Task<int> RunAsync(SweepClusterOptions options, CancellationToken cancellation)
     {
+        var stopped = Task.Delay(Timeout.Infinite, cancellation).ContinueWith(_ => { }, TaskScheduler.Default);
         while (true)
         {
             await using var node = await SweepNode.StartAsync(options, coordinator: null, logLevel: "WARNING");
             Console.WriteLine($"worker on {options.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}], coordinator at {options.SeedNodes[0]}; Ctrl+C stops it.");
-            var stopped = Task.Delay(Timeout.Infinite, cancellation).ContinueWith(_ => { }, TaskScheduler.Default);
-            if (await Task.WhenAny(node.Terminated, stopped) == stopped)
+            var ended = await Task.WhenAny(Task.WhenAny(node.Joined, Task.Delay(JoinPatience, CancellationToken.None)), stopped);
+            if (ended != stopped && node.Joined.IsCompleted) ended = await Task.WhenAny(node.Terminated, stopped);
+            if (ended == stopped)
             {
                 Console.WriteLine("worker stopping: running trials are abandoned and go back to the coordinator.");
                 return 0;
             }
-            Console.WriteLine($"worker: this node left the cluster (coordinator lost); joining {options.SeedNodes[0]} again.");
+            Console.WriteLine(node.Joined.IsCompleted
+                ? $"worker: this node left the cluster (coordinator lost); joining {options.SeedNodes[0]} again."
+                : $"worker: no coordinator answered within {JoinPatience.TotalSeconds:F0} s; joining {options.SeedNodes[0]} again with a fresh node.");
         }
     }
 }

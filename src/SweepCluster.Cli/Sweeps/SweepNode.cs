@@ -76,6 +76,18 @@ public sealed class SweepNode : IAsyncDisposable
         return new SweepNode(host, slots, metrics);
     }
 
+    /// <summary>Completes when this node is an Up member of a cluster.</summary>
+    public Task Joined => _joined ??= JoinedTask();
+
+    private Task? _joined;
+
+    private Task JoinedTask()
+    {
+        var joined = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Akka.Cluster.Cluster.Get(_host.Services.GetRequiredService<ActorSystem>()).RegisterOnMemberUp(() => joined.TrySetResult());
+        return joined.Task;
+    }
+
     /// <summary>Completes when this node's actor system ends on its own, e.g. when it was downed from the cluster.</summary>
     public Task Terminated => _host.Services.GetRequiredService<ActorSystem>().WhenTerminated;
 
