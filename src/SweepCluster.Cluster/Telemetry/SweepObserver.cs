@@ -17,7 +17,6 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
     private readonly TimeSpan _interval;
     private readonly CurveAggregator _curves = new();
     private readonly TrialRate _rate = new(TimeSpan.FromMinutes(1));
-    private bool _subscribed;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -27,7 +26,7 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
         _interval = interval;
         foreach (var result in endedBefore) _curves.Add(result);
         Receive<Poll>(_ => PollCoordinator());
-        Receive<SweepSubscribed>(_ => _subscribed = true);
+        Receive<SweepSubscribed>(_ => { });
         Receive<SweepStatusResponse>(Record);
         Receive<TrialEnded>(Record);
         Receive<SweepFinished>(_ => { });
@@ -48,8 +47,9 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
 
     private void PollCoordinator()
     {
-        // The singleton may not be up yet, so the subscription is asked again until it is acknowledged.
-        if (!_subscribed) _coordinator.Tell(new SubscribeToSweep(Self));
+        // Asked on every poll: the singleton may not be up yet, or may have moved to another node (a new incarnation
+        // without this subscription); the coordinator keeps one subscription per observer however often it is asked.
+        _coordinator.Tell(new SubscribeToSweep(Self));
         _coordinator.Tell(GetSweepStatus.Instance);
     }
 

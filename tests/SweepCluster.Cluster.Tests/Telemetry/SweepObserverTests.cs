@@ -33,6 +33,20 @@ public sealed class SweepObserverTests(ITestOutputHelper output) : SweepClusterT
     }
 
     [Fact]
+    public void The_subscription_is_renewed_on_every_poll_so_a_moved_coordinator_gets_it_too()
+    {
+        var coordinator = CreateTestProbe();
+        Sys.ActorOf(SweepObserver.Props(coordinator.Ref, TimeSpan.FromMilliseconds(200)));
+        coordinator.ExpectMsg<SubscribeToSweep>();
+        coordinator.Reply(SweepSubscribed.Instance);
+        coordinator.ExpectMsg<GetSweepStatus>();
+
+        // The next poll asks again, acknowledged or not: a new coordinator incarnation would not know this observer.
+        coordinator.ExpectMsg<SubscribeToSweep>();
+        coordinator.ExpectMsg<GetSweepStatus>();
+    }
+
+    [Fact]
     public void Ended_trials_update_the_curve_and_count_failures_by_kind()
     {
         var coordinator = CreateTestProbe();
