@@ -16,8 +16,9 @@ public static class SweepOpener
     /// <summary>`run SPEC --out DIR` and `coordinator`: a new sweep in DIR, or DIR's sweep continued under SPEC.</summary>
     public static async Task<OpenedSweep> ForSpecAsync(string specPath, string? outDir, string? journalOption, bool forceNew, CancellationToken cancellation)
     {
-        SweepSpec spec = SpecLoader.Load(specPath);
-        string yaml = File.ReadAllText(specPath);
+        // Read once: the spec that runs and the text the journal records are the same file contents.
+        string yaml = SpecLoader.ReadText(specPath);
+        SweepSpec spec = SpecLoader.Parse(yaml, specPath);
         string dir = Path.GetFullPath(outDir ?? Path.Combine("runs", spec.Name));
         string? connection = Connection(journalOption);
         if (SweepFolder.Read(dir) is not { } folder)

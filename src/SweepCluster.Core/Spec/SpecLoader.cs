@@ -9,20 +9,22 @@ public static class SpecLoader
 {
     private static readonly string[] TopLevelKeys = ["name", "dataset", "model", "training", "information", "grid", "seeds"];
 
-    public static SweepSpec Load(string path)
+    public static SweepSpec Load(string path) => Parse(ReadText(path), path);
+
+    /// <summary>The spec file's text, for a caller that keeps it (a sweep's journal records the text it ran).</summary>
+    /// <exception cref="UserInputException">The file is missing or cannot be read.</exception>
+    public static string ReadText(string path)
     {
         if (!File.Exists(path))
             throw new UserInputException($"spec file '{path}' does not exist; check the path (examples are in cluster-config/sweeps/).");
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new UserInputException($"spec file '{path}' cannot be read ({e.Message.TrimEnd('.')}); check its permissions.");
         }
-        return Parse(text, path);
     }
 
     public static SweepSpec Parse(string yaml, string sourcePath)
