@@ -25,7 +25,8 @@ public sealed record TrialResult
     public IReadOnlyList<LayerInformation> Layers { get; init; } = [];
     public SgldInformation? ISgld { get; init; }
     public TrialBounds? Bounds { get; init; }
-    /// <summary>Fano lower bound on the training error from I(Y;T_L).</summary>
+    /// <summary>Fano lower bound on the training error of the randomized predictor, from the upper bound of
+    /// I(Y;T_L) measured on training points: 1 - (I_upper(Y;T_L) + log 2) / log C.</summary>
     public double? FanoLower { get; init; }
     public TrialTimings? Timings { get; init; }
 }
@@ -69,13 +70,38 @@ public sealed record LayerInformation
     public required double IXTLower { get; init; }
     [JsonPropertyName("i_x_t_upper")]
     public required double IXTUpper { get; init; }
+    /// <summary>"exact" when the pair is a true bound (layer 1, or noise only where measured), "monte_carlo" when it
+    /// is an estimate over noise paths through noisy upstream layers, "clustering" for binning at s = 0.</summary>
+    public string Kind { get; init; } = LayerInformationKind.Exact;
+    /// <summary>Standard error of the upper value over noise paths; null when the pair is exact.</summary>
+    [JsonPropertyName("i_x_t_upper_se")]
+    public double? IXTUpperSe { get; init; }
+    /// <summary>min over l' &lt;= l of the upper values: still an upper bound on I(X;T_l) because X -> T_1 -> ... -> T_l
+    /// is a Markov chain (data processing), and never rising with l.</summary>
+    [JsonPropertyName("i_x_t_upper_dpi")]
+    public double IXTUpperDpi { get; init; }
+    /// <summary>Point estimate of I(Y;T_l) on the evaluation set.</summary>
     [JsonPropertyName("i_y_t")]
     public required double IYT { get; init; }
+    /// <summary>Lower and upper values of I(Y;T_l) = I(X;T_l) - sum_y p_y I(X;T_l | Y=y) (upper: the X term's upper
+    /// minus the class terms' lowers); null for binning.</summary>
+    [JsonPropertyName("i_y_t_lower")]
+    public double? IYTLower { get; init; }
+    [JsonPropertyName("i_y_t_upper")]
+    public double? IYTUpper { get; init; }
     /// <summary>True when the upper value is within 0.1 nats of log N.</summary>
     public required bool Saturated { get; init; }
     public required double EtaAnalytic { get; init; }
     /// <summary>I(X;T_l) / I(X;T_(l-1)) from the upper values (I(X;T_0) = log N); a ratio, not a bound.</summary>
     public required double? EtaEmpirical { get; init; }
+}
+
+/// <summary>The words of <see cref="LayerInformation.Kind"/>.</summary>
+public static class LayerInformationKind
+{
+    public const string Exact = "exact";
+    public const string MonteCarlo = "monte_carlo";
+    public const string Clustering = "clustering";
 }
 
 /// <summary>The Pensia-Jog-Loh information sum of the logged trajectory, or why it is undefined.</summary>
@@ -91,8 +117,16 @@ public sealed record SgldInformation
 /// <summary>The generalization bounds of a trial.</summary>
 public sealed record TrialBounds
 {
+    /// <summary>sqrt(2 sigma^2 I_SGLD(output layer) / n): the paper's last-layer bound, certified in frozen_features.</summary>
     public required BoundValue BXrOut { get; init; }
+    /// <summary>(prod_l eta_l)^(1/2) * B_XR_out: the paper's depth formula over the output hypothesis.</summary>
     public required BoundValue BPaper { get; init; }
+    /// <summary>(prod_l eta_l)^(1/2) * sqrt(2 sigma^2 I_SGLD(all trained parameters) / n): grows with depth in
+    /// end_to_end because the parameter count does.</summary>
+    public BoundValue BPaperAllParams { get; init; } = BoundValue.Undefined("not computed");
+    /// <summary>(I_upper(X;T_L) / ln N)^(1/2) * B_XR_out: the paper's shape with the measured contraction.</summary>
+    public BoundValue BPaperMeasured { get; init; } = BoundValue.Undefined("not computed");
+    /// <summary>(1/n) sum_i sqrt(2 sigma^2 I_i): per-sample bound, defined only with per-example clipping.</summary>
     public required BoundValue BIsmi { get; init; }
 }
 
