@@ -72,7 +72,7 @@ internal static class TrainingLoop
 
                 foreach (var p in trained) p.grad?.zero_();
                 loss.backward();
-                if (config.Training.Clip > 0) nn.utils.clip_grad_norm_(trained, config.Training.Clip);
+                if (config.Training.Clip > 0) GradientClipping.ClipTotalNorm(trained, config.Training.Clip);
                 double alpha = schedule.Alpha(step), sigma = schedule.Sigma(step);
                 rule.Step(alpha, sigma);
 
