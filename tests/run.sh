@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need when it is missing (Debian's postgresql, prometheus and
+# docker-compose), restores, runs every test project and prints "N passed, N failed" as its last line.
+# Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Journal).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# The integration tests start private PostgreSQL servers on 127.0.0.1 (tests/scripts/postgres-server.sh), a real
+# Prometheus, and check the compose file with docker-compose; they fail, not skip, without them.
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/prometheus ] || missing+=(prometheus)
+[ -x /usr/bin/docker-compose ] || missing+=(docker-compose)
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  echo "installing the test packages: ${missing[*]}"
+  if ! { "${sudo[@]}" apt-get update -qq && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"; }; then
+    echo "could not install ${missing[*]}: install them with apt-get (as root) and run this again"
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+fi
+# A full-disk test mounts a small tmpfs, which needs root.
+[ "$(id -u)" -eq 0 ] || echo "warning: not root, so the full-disk test cannot mount its tmpfs and will fail"
+
+dotnet restore SweepCluster.sln || { echo "0 passed, 1 failed"; exit 1; }
+
+results="$(mktemp -d)"
+trap 'rm -rf "$results"' EXIT
+dotnet test SweepCluster.sln --no-restore --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+exit "$status"
