@@ -69,6 +69,10 @@ public sealed record TrainingSettings
     public int BatchSize { get; init; } = 64;
     /// <summary>Gradient-norm clip K over the trained parameters; 0 means no clip.</summary>
     public double Clip { get; init; } = 0.0;
+    /// <summary>Whether K caps the batch gradient or each example's gradient (per_example only in frozen_features).
+    /// Left out of the JSON (and so of the trial id) at its default, auto, so specs written before it keep their ids.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public ClippingMode Clipping { get; init; } = ClippingMode.Auto;
     /// <summary>How the sgld_noise axis is read: "std" (sigma_t itself) or "inverse_temperature" (beta, sigma_t^2 = 2 alpha_t / beta).</summary>
     public string SgldParameterization { get; init; } = "std";
     /// <summary>Attempts a failed trial gets before it is recorded failed.</summary>
