@@ -148,4 +148,21 @@ public sealed class PerExampleClippingTests
         Assert.Contains("per-example clipping was not done", m1.Bounds.BIsmi.Reason);
         Assert.NotNull(m1.Bounds.BXrOut.Value);
     }
+
+    [Fact]
+    public void Per_example_training_keeps_the_live_tensor_count_flat_across_epochs()
+    {
+        var counts = new List<long>();
+        var small = TrialConfigs.Small(depth: 2, actNoise: 1.0);
+        var config = small with { SgldNoise = 0.01, Training = small.Training with { Mode = "frozen_features", Optimizer = "sgld", Clip = 1.0, Epochs = 5 } };
+        var context = new TrialRunContext("cpu", 1, new CountingProgress(() => counts.Add(Tensor.TotalCount)));
+        new TorchTrialRunner().Run(new TrialId("t-test"), config, context, CancellationToken.None);
+        Assert.Equal(5, counts.Count);
+        Assert.All(counts.Skip(1), c => Assert.Equal(counts[0], c));
+    }
+
+    private sealed class CountingProgress(Action count) : IProgress<TrialProgress>
+    {
+        public void Report(TrialProgress value) => count();
+    }
 }

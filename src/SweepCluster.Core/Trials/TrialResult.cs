@@ -124,9 +124,11 @@ public sealed record TrialBounds
     /// <summary>(prod_l eta_l)^(1/2) * sqrt(2 sigma^2 I_SGLD(all trained parameters) / n): grows with depth in
     /// end_to_end because the parameter count does.</summary>
     public BoundValue BPaperAllParams { get; init; } = BoundValue.Undefined("not computed");
-    /// <summary>(I_upper(X;T_L) / ln N)^(1/2) * B_XR_out: the paper's shape with the measured contraction.</summary>
+    /// <summary>(I_upper(X;T_L) / ln N)^(1/2) * B_XR_out: the paper's shape with the measured contraction (N the evaluation
+    /// points used). Undefined at act_noise 0, where the layer measure is binning rather than MI.</summary>
     public BoundValue BPaperMeasured { get; init; } = BoundValue.Undefined("not computed");
-    /// <summary>(1/n) sum_i sqrt(2 sigma^2 I_i): per-sample bound, defined only with per-example clipping.</summary>
+    /// <summary>(1/n) sum_i sqrt(2 sigma^2 I_i), I_i charging sample i (alpha_t / b) K in each step whose batch held it:
+    /// defined only with per-example clipping (frozen_features, where it is certified) and injected noise.</summary>
     public required BoundValue BIsmi { get; init; }
 }
 
