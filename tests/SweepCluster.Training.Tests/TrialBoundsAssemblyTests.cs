@@ -35,7 +35,7 @@ public sealed class TrialBoundsAssemblyTests
     [Fact]
     public void Frozen_features_bounds_follow_their_closed_forms()
     {
-        var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(Config("frozen_features"), Log(true, DOut), Layers, Classes, EvaluationPoints, 0.2);
+        var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(Config("frozen_features"), Log(true, DOut), Layers, Classes, EvaluationPoints, new TrainingLabelInformation(0.2, Math.Log(Classes)));
 
         double output = 2 * DOut / 2.0 * Math.Log(1 + Math.Pow(Alpha / Sigma, 2) / DOut);
         Assert.Equal(output, sgld.OutputLayer!.Value, 12);
@@ -51,7 +51,7 @@ public sealed class TrialBoundsAssemblyTests
         Assert.True(bounds.BIsmi.Certified);
         Assert.All(new[] { bounds.BXrOut, bounds.BPaper, bounds.BPaperAllParams, bounds.BPaperMeasured, bounds.BIsmi },
             bound => Assert.Equal(bound.Value > 1, bound.Vacuous));
-        // From the training-point upper 0.2, not from the layers' I(Y;T) = 1.0 (which would give 0).
+        // From the training-point upper 0.2 with balanced labels, not from the layers' I(Y;T) = 1.0 (which would give 0).
         Assert.Equal(1 - (0.2 + Math.Log(2)) / Math.Log(Classes), fano!.Value, 12);
     }
 
@@ -59,7 +59,7 @@ public sealed class TrialBoundsAssemblyTests
     public void End_to_end_keeps_the_all_parameter_paper_bound_apart_and_leaves_ismi_undefined()
     {
         const long trained = 40;
-        var (sgld, bounds, _) = TrialBoundsAssembly.Assemble(Config("end_to_end"), Log(false, trained), Layers, Classes, EvaluationPoints, 0.2);
+        var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(Config("end_to_end"), Log(false, trained), Layers, Classes, EvaluationPoints, new TrainingLabelInformation(0.2, 1.0));
 
         double all = 2 * trained / 2.0 * Math.Log(1 + Math.Pow(Alpha / Sigma, 2) / trained);
         double output = 2 * DOut / 2.0 * Math.Log(1 + Math.Pow(Alpha / Sigma, 2) / DOut);
@@ -69,6 +69,8 @@ public sealed class TrialBoundsAssemblyTests
         Assert.False(bounds.BXrOut.Certified);
         Assert.Null(bounds.BIsmi.Value);
         Assert.Contains("per-example clipping", bounds.BIsmi.Reason);
+        // Unbalanced training labels (H(Y) = 1.0 < ln 3): Fano charges only the entropy they have.
+        Assert.Equal((1.0 - 0.2 - Math.Log(2)) / Math.Log(Classes), fano!.Value, 12);
     }
 
     [Fact]

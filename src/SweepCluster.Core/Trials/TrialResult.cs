@@ -26,7 +26,8 @@ public sealed record TrialResult
     public SgldInformation? ISgld { get; init; }
     public TrialBounds? Bounds { get; init; }
     /// <summary>Fano lower bound on the training error of the randomized predictor, from the upper bound of
-    /// I(Y;T_L) measured on training points: 1 - (I_upper(Y;T_L) + log 2) / log C.</summary>
+    /// I(Y;T_L) measured on training points: max(0, (H(Y) - I_upper(Y;T_L) - log 2) / log C), H(Y) the entropy of those
+    /// points' labels, which is 1 - (I_upper(Y;T_L) + log 2) / log C when the classes are balanced. Null at act_noise 0.</summary>
     public double? FanoLower { get; init; }
     public TrialTimings? Timings { get; init; }
 }

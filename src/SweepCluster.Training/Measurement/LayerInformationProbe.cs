@@ -57,14 +57,18 @@ internal static class LayerInformationProbe
     }
 
     /// <summary>The upper bound of I(Y;T_L) on the first min(N, n) training points with their training labels, by the
-    /// same estimator and noise paths as the layer probe; null at s = 0, where binning gives no upper bound on MI.</summary>
-    public static double? TrainingLabelInformationUpper(NoisyMlp model, Tensor trainFeatures, int[] trainLabels, TrialConfig config)
+    /// same estimator and noise paths as the layer probe, with the entropy H(Y) of those labels (Fano needs both);
+    /// null at s = 0, where binning gives no upper bound on MI.</summary>
+    public static TrainingLabelInformation? TrainingLabelInformationUpper(
+        NoisyMlp model, Tensor trainFeatures, int[] trainLabels, TrialConfig config)
     {
         if (config.ActNoise <= 0 || config.Depth < 1) return null;
         int n = Math.Min(config.Information.EvalPoints, trainLabels.Length);
+        int[] labels = trainLabels[..n];
         int paths = PathsFor(config);
         SampleMatrix last = PreNoiseActivations(model, trainFeatures, n, paths)[^1];
-        return MeasureLayer(last, n, trainLabels[..n], config.Depth - 1, paths, config).YUpper;
+        double upper = MeasureLayer(last, n, labels, config.Depth - 1, paths, config).YUpper!.Value;
+        return new TrainingLabelInformation(upper, DiscreteInformation.Entropy(labels));
     }
 
     /// <summary>M paths when some layer's input is noisy (activation noise with depth &gt; 1, or input noise), else 1.</summary>
@@ -125,3 +129,6 @@ internal static class LayerInformationProbe
         return new LayerMeasurement(LayerInformationKind.Clustering, ixt, ixt, null, iyt, null, null);
     }
 }
+
+/// <summary>An upper value of I(Y;T_L) on training points and the entropy H(Y) of their labels, in nats.</summary>
+internal sealed record TrainingLabelInformation(double Upper, double LabelEntropy);

@@ -18,7 +18,7 @@ internal static class TrialBoundsAssembly
 
     public static (SgldInformation Sgld, TrialBounds Bounds, double? Fano) Assemble(
         TrialConfig config, TrainingLog log, IReadOnlyList<LayerInformation> layers, int classes, int evaluationPoints,
-        double? trainLabelInformationUpper)
+        TrainingLabelInformation? trainingLabels)
     {
         int n = config.TrainSize;
         var trained = Replay(log, log.TrainedParameters, n);
@@ -43,7 +43,9 @@ internal static class TrialBoundsAssembly
             BPaperMeasured = Measured(layers, evaluationPoints, sigma, sgld.OutputLayer, n, config, undefined),
             BIsmi = Ismi(log, trained, sigma, n, frozen, undefined),
         };
-        double? fano = trainLabelInformationUpper is { } upper ? FanoBound.LowerBound(upper, classes) : null;
+        double? fano = trainingLabels is { } measured
+            ? FanoBound.LowerBound(measured.Upper, classes, Math.Min(measured.LabelEntropy, Math.Log(classes)))
+            : null;
         return (sgld, bounds, fano);
     }
 

@@ -61,9 +61,9 @@ public sealed class TorchTrialRunner : ITrialRunner
 
         phase.Restart();
         IReadOnlyList<LayerInformation> layers = LayerInformationProbe.Measure(model, testX, data.TestLabels, config, cancellation);
-        double? trainLabelUpper = LayerInformationProbe.TrainingLabelInformationUpper(model, trainX, data.TrainLabels, config);
+        var trainingLabels = LayerInformationProbe.TrainingLabelInformationUpper(model, trainX, data.TrainLabels, config);
         int evaluationPoints = Math.Min(config.Information.EvalPoints, data.TestLabels.Length);
-        var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(config, log, layers, data.Classes, evaluationPoints, trainLabelUpper);
+        var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(config, log, layers, data.Classes, evaluationPoints, trainingLabels);
         double estimateSeconds = phase.Elapsed.TotalSeconds;
 
         return new TrialResult
