@@ -93,7 +93,8 @@ public sealed class PerExampleClippingTests
     public void Frozen_features_training_leaves_the_hidden_weights_unchanged_and_clips_per_example()
     {
         var small = TrialConfigs.Small(depth: 2, actNoise: 0.5);
-        var config = small with { SgldNoise = 0.01, Training = small.Training with { Mode = "frozen_features", Optimizer = "sgld", Clip = 0.5 } };
+        // No update noise: any change of the output layer is the clipped gradient's doing.
+        var config = small with { Training = small.Training with { Mode = "frozen_features", Optimizer = "sgd", Clip = 0.5 } };
         TrialData data = TrialDataFactory.Create(config);
         using var scope = NewDisposeScope();
         Tensor x = tensor(data.TrainFeatures, [data.TrainSize, data.Dimension]);
@@ -109,6 +110,31 @@ public sealed class PerExampleClippingTests
         Assert.True(log.PerExampleClipping);
         Assert.All(model.HiddenParameters().Zip(hiddenBefore), pair => Assert.True(pair.First.equal(pair.Second).all().item<bool>()));
         Assert.All(model.OutputParameters().Zip(outputBefore), pair => Assert.False(pair.First.equal(pair.Second).all().item<bool>()));
+    }
+
+    [Fact]
+    public void Without_any_clipping_biting_per_example_training_follows_the_autograd_batch_path()
+    {
+        // K far above every gradient norm: c_i = 1, so the closed-form mean gradient is autograd's, with the same noise draws.
+        var small = TrialConfigs.Small(depth: 2, actNoise: 0.5);
+        var perExample = small with { Training = small.Training with { Mode = "frozen_features", Clip = 1e6, Clipping = ClippingMode.PerExample } };
+        var batch = perExample with { Training = perExample.Training with { Clipping = ClippingMode.Batch } };
+        Tensor[] a = TrainedOutput(perExample, out bool clippedA), b = TrainedOutput(batch, out bool clippedB);
+        Assert.True(clippedA);
+        Assert.False(clippedB);
+        Assert.All(a.Zip(b), pair => Assert.True(pair.First.allclose(pair.Second, rtol: 0, atol: 1e-5)));
+    }
+
+    private static Tensor[] TrainedOutput(TrialConfig config, out bool perExample)
+    {
+        TrialData data = TrialDataFactory.Create(config);
+        Tensor x = tensor(data.TrainFeatures, [data.TrainSize, data.Dimension]);
+        Tensor y = tensor(data.TrainLabels.Select(l => (long)l).ToArray());
+        using var initialization = new Generator(1);
+        using var noise = new Generator(2);
+        using var model = new NoisyMlp(new NoisyMlpShape(data.Dimension, config.Depth, config.Width, data.Classes, "tanh", config.ActNoise, 0, 0), initialization, noise);
+        perExample = TrainingLoop.Train(model, x, y, config, noise, null, null, CancellationToken.None).PerExampleClipping;
+        return model.OutputParameters().Select(p => p.detach().clone()).ToArray();
     }
 
     [Theory]

@@ -112,10 +112,9 @@ internal static class TrainingLoop
     /// dropout as in training) and the output layer's clipped per-example gradient is written in closed form.</summary>
     private static double PerExampleStep(NoisyMlp model, Tensor x, Tensor y, double clip)
     {
-        Tensor features;
-        using (no_grad()) features = model.NoisyFeatures(x);
-        Tensor logits;
-        using (no_grad()) logits = model.Output(features);
+        using var noGrad = no_grad();
+        Tensor features = model.NoisyFeatures(x);
+        Tensor logits = model.Output(features);
         double value = nn.functional.cross_entropy(logits, y).item<float>();
         if (!double.IsFinite(value)) return value;
         var (weight, bias) = PerExampleClipping.BatchGradient(logits, features, y, clip);
