@@ -43,6 +43,16 @@ public sealed class ClippingSpecTests
     }
 
     [Fact]
+    public void A_mode_override_to_end_to_end_is_refused_at_expansion_naming_the_key()
+    {
+        var spec = Parse("name: x\ntraining:\n  clipping: per_example\ngrid:\n  depth: 1\n  width: 4\n  mode: frozen_features\n");
+        var overridden = SpecOverrides.Apply(spec, ["mode=end_to_end"]);
+        string message = Assert.Throws<UserInputException>(() => GridExpander.Expand(overridden)).Message;
+        Assert.StartsWith("test.yaml: training.clipping is per_example", message);
+        Assert.Contains("use clipping auto", message);
+    }
+
+    [Fact]
     public void An_unknown_clipping_word_lists_the_valid_ones()
     {
         string message = Assert.Throws<UserInputException>(() =>
