@@ -39,15 +39,16 @@ public sealed class CheckpointTests : IDisposable
     private static string Numbers(TrialResult result) => TrialJson.Serialize(result with { Timings = null });
 
     [Theory]
-    [InlineData("sgld")]
-    [InlineData("adam")]
-    public void A_trial_resumed_from_its_checkpoint_ends_with_the_numbers_of_an_uninterrupted_run(string optimizer)
+    [InlineData("sgld", "end_to_end")]
+    [InlineData("adam", "end_to_end")]
+    [InlineData("sgld", "frozen_features")] // per-example clipping
+    public void A_trial_resumed_from_its_checkpoint_ends_with_the_numbers_of_an_uninterrupted_run(string optimizer, string mode)
     {
         var small = TrialConfigs.Small(actNoise: 0.5);
         var config = small with
         {
             SgldNoise = optimizer == "sgld" ? 0.001 : 0,
-            Training = small.Training with { Epochs = 6, Optimizer = optimizer, Clip = 1.0 },
+            Training = small.Training with { Epochs = 6, Optimizer = optimizer, Clip = 1.0, Mode = mode },
         };
         var uninterrupted = new TorchTrialRunner().Run(Id, config, new TrialRunContext("cpu", 1), CancellationToken.None);
 

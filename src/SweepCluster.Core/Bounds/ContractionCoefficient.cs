@@ -57,6 +57,20 @@ public static class ContractionCoefficient
         return fromNoise * fromDropout;
     }
 
+    /// <summary>The coefficient of hidden layer l (1-based) of the reference MLP, in training, where dropout acts.</summary>
+    /// <remarks>
+    /// NoisyMlp drops hidden-unit outputs after their activation noise, in training only. Dropout after layer l - 1 is
+    /// therefore part of the channel T_(l-1) -> T_l, with w_in = the width of T_(l-1): layers 2..L carry it; layer 1's
+    /// input X is never dropped, so layer 1 is charged the activation noise alone. (The dropout after layer L feeds the
+    /// output layer, outside the hidden chain X -> T_1 -> ... -> T_L.) The coefficient describes the training-time
+    /// network that the SGLD sum is about; the measured I(X;T_l) is taken in evaluation, without dropout.
+    /// </remarks>
+    public static double ForHiddenLayer(string activation, int layer, int width, double noiseStd, double dropout)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layer);
+        return ForLayer(activation, width, inputWidth: width, noiseStd, layer == 1 ? 0.0 : dropout);
+    }
+
     private static void ValidateProbability(double p)
     {
         if (!(p >= 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "A drop probability lies in [0, 1].");

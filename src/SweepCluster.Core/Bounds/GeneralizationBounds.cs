@@ -22,14 +22,13 @@ public static class GeneralizationBounds
         return Bound(Core(sigma, NonNegative(information!.Value, nameof(information)), n), lossRange, certified);
     }
 
-    /// <summary>The paper's depth formula with measured constants: (prod_l eta_l)^(1/2) sqrt(2 sigma^2 I / n).
+    /// <summary>The paper's depth formula with measured constants: (prod_l eta_l)^(1/2) sqrt(2 sigma^2 I / n). With I the
+    /// output layer's SGLD information this is B_paper; with I over all trained parameters, b_paper_all_params.
     /// Never certified: the per-layer etas are plugged into an argument whose assumptions a trained network need not meet.</summary>
     public static BoundValue Paper(
         IReadOnlyList<double> etas, double sigma, double? information, int n, double lossRange, string? undefinedReason = null)
     {
         ArgumentNullException.ThrowIfNull(etas);
-        if (Undefined(information, undefinedReason) is { } undefined) return undefined;
-        Validate(sigma, n, lossRange);
         double product = 1.0;
         foreach (double eta in etas)
         {
@@ -37,7 +36,19 @@ public static class GeneralizationBounds
                 throw new ArgumentOutOfRangeException(nameof(etas), eta, "A contraction coefficient lies in [0, 1].");
             product *= eta;
         }
-        double value = Math.Sqrt(product) * Core(sigma, NonNegative(information!.Value, nameof(information)), n);
+        return Contracted(product, sigma, information, n, lossRange, undefinedReason);
+    }
+
+    /// <summary>contraction^(1/2) sqrt(2 sigma^2 I / n) for a contraction factor in [0, 1], never certified. With the
+    /// measured ratio I_upper(X;T_L) / ln N (the product of the empirical eta_l) this is b_paper_measured.</summary>
+    public static BoundValue Contracted(
+        double contraction, double sigma, double? information, int n, double lossRange, string? undefinedReason = null)
+    {
+        if (!(contraction >= 0 && contraction <= 1))
+            throw new ArgumentOutOfRangeException(nameof(contraction), contraction, "A contraction factor lies in [0, 1].");
+        if (Undefined(information, undefinedReason) is { } undefined) return undefined;
+        Validate(sigma, n, lossRange);
+        double value = Math.Sqrt(contraction) * Core(sigma, NonNegative(information!.Value, nameof(information)), n);
         return Bound(value, lossRange, certified: false);
     }
 

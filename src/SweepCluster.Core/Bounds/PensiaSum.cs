@@ -4,8 +4,12 @@ namespace SweepCluster.Core.Bounds;
 /// in total and per training sample (the I_i of B_ISMI).</summary>
 /// <remarks>
 /// A noisy update W_t = W_(t-1) - alpha_t * clip_K(g_t) + N(0, sigma_t^2 I_d) is a Gaussian channel whose input has norm
-/// at most alpha_t K, so I(S;W) &lt;= sum_t (d/2) log(1 + alpha_t^2 K^2 / (d sigma_t^2)). Restricting the sum to the
-/// steps whose batch held sample i bounds I(W;Z_i) the same way. Without injected noise (sigma_t = 0) or without a clip
+/// at most alpha_t K, so I(S;W) &lt;= sum_t (d/2) log(1 + alpha_t^2 K^2 / (d sigma_t^2)). For one sample i the update is
+/// the batch mean (1/b) sum_j clip_K(g_j), which depends on sample i only through (alpha_t / b) clip_K(g_i): with
+/// per-example clipping the step's channel from Z_i has input norm at most (alpha_t / b) K, so
+/// I_i sums (d/2) log(1 + alpha_t^2 K^2 / (b^2 d sigma_t^2)) over the steps whose batch (size b) held sample i
+/// (a sample drawn k times in one batch counts k times in that mean: k alpha_t K / b). The per-sample sums are only a
+/// bound when every example's gradient was clipped; the caller decides whether that was so. Without injected noise (sigma_t = 0) or without a clip
 /// the channel is noiseless or unbounded and the sum is infinite, so it is then undefined, never a number.
 /// </remarks>
 public sealed class PensiaSum
@@ -15,8 +19,9 @@ public sealed class PensiaSum
 
     private readonly long _dimension;
     private readonly double[] _perSample;
-    // Step in which each sample was last credited, so a batch drawn with repeats credits a sample once per step.
+    // Step in which each sample was last counted, and how often it appears in that step's batch.
     private readonly long[] _lastCredited;
+    private readonly int[] _countInStep;
     private double _total;
 
     /// <param name="dimension">d, the number of parameters the noise is added to.</param>
@@ -28,6 +33,7 @@ public sealed class PensiaSum
         _dimension = dimension;
         _perSample = new double[sampleCount];
         _lastCredited = new long[sampleCount];
+        _countInStep = new int[sampleCount];
         Array.Fill(_lastCredited, -1L);
     }
 
@@ -42,7 +48,8 @@ public sealed class PensiaSum
     /// <summary>I_SGLD = sum over steps of (d/2) log1p(alpha_t^2 K^2 / (d sigma_t^2)) in nats; null when undefined.</summary>
     public double? Total => IsDefined ? _total : null;
 
-    /// <summary>I_i, the sum over the steps whose batch contained sample i, indexed by sample.</summary>
+    /// <summary>I_i, the sum over the steps whose batch (size b) contained sample i of the step's term with sensitivity
+    /// (alpha_t / b) K, indexed by sample.</summary>
     /// <exception cref="InvalidOperationException">The sum is undefined; there are no numbers to report.</exception>
     public ReadOnlySpan<double> PerSample => IsDefined
         ? _perSample
@@ -70,15 +77,20 @@ public sealed class PensiaSum
         if (double.IsPositiveInfinity(clip)) UndefinedReason ??= "no gradient clip was enforced (clip is infinite)";
         if (!IsDefined) return;
 
-        double term = Term(_dimension, alpha, sigma, clip);
-        _total += term;
+        _total += Term(_dimension, alpha, sigma, clip);
         foreach (int i in batchIndices)
         {
             if ((uint)i >= (uint)_perSample.Length)
                 throw new ArgumentOutOfRangeException(nameof(batchIndices), i, $"Sample index outside 0..{_perSample.Length - 1}.");
-            if (_lastCredited[i] == step) continue;
-            _lastCredited[i] = step;
-            _perSample[i] += term;
+            if (_lastCredited[i] != step) (_lastCredited[i], _countInStep[i]) = (step, 0);
+            _countInStep[i]++;
+        }
+        double batchSize = batchIndices.Length;
+        foreach (int i in batchIndices)
+        {
+            if (_countInStep[i] == 0) continue; // already credited in this step
+            _perSample[i] += Term(_dimension, alpha * _countInStep[i] / batchSize, sigma, clip);
+            _countInStep[i] = 0;
         }
     }
 }

@@ -70,6 +70,10 @@ public static class GridExpander
         if (c.Training.Optimizer == "adam" && c.SgldNoise > 0)
             throw new UserInputException(
                 $"{file}: the grid point ({point}) adds sgld_noise to adam steps, which the SGLD information sum does not cover; use optimizer sgd or sgld, or set sgld_noise to 0.");
+        // The loader refuses this already; a --set override of the mode axis reaches here without passing it.
+        if (c.Training.Clipping == ClippingMode.PerExample && c.Training.Mode != "frozen_features")
+            throw new UserInputException(
+                $"{file}: training.clipping is per_example but the grid point ({point}) has mode {c.Training.Mode}; per-example clipping needs frozen_features, so use clipping auto or mode frozen_features.");
         if (c.Training.Mode == "frozen_features" && c.Depth < 1)
             throw new UserInputException($"{file}: frozen_features needs at least one hidden layer; give depth >= 1.");
     }

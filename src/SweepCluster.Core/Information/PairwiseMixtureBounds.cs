@@ -24,7 +24,7 @@ public static class PairwiseMixtureBounds
         Validate(centers, noiseStd);
         var layout = MixtureLayout.Create(centers.Rows, inputOf);
         var sums = RowLogSums.Compute(centers, noiseStd, layout);
-        return Bounds(sums, layout.Inputs, rowInSet: null);
+        return Bounds(sums, layout.Inputs, rowInSet: null) with { UpperStandardError = UpperStandardError(sums, layout) };
     }
 
     /// <summary>Bounds on I(X;T) and on I(Y;T) = I(X;T) - sum_y p_y I(X;T | Y = y), Y a label of each input
@@ -37,7 +37,7 @@ public static class PairwiseMixtureBounds
         Validate(centers, noiseStd);
         var layout = MixtureLayout.Create(centers.Rows, inputOf, labels);
         var sums = RowLogSums.Compute(centers, noiseStd, layout);
-        var all = Bounds(sums, layout.Inputs, rowInSet: null);
+        var all = Bounds(sums, layout.Inputs, rowInSet: null) with { UpperStandardError = UpperStandardError(sums, layout) };
 
         int[] classOfRow = layout.ClassOfRow!;
         double conditionalLower = 0, conditionalUpper = 0;
@@ -78,6 +78,31 @@ public static class PairwiseMixtureBounds
         double upper = logInputs - klSet / rows + bInput / rows;
         double lower = logInputs - bSet / rows + klInput / rows;
         return new MixtureInformation(Clamp(lower, logInputs), Clamp(upper, logInputs));
+    }
+
+    /// <summary>The standard error of the upper value over the M noise paths: the upper value is log N plus the mean over
+    /// rows of u_k = -LogKlAll_k + LogBInput_k, and grouping the rows by path (the j-th row of every input is path j)
+    /// makes it the mean of M path averages U_j; the error is sd(U_j) / sqrt(M). It measures how much the outer
+    /// Monte-Carlo average moves between paths, at no extra cost; the inner mixture is shared by all paths, so its own
+    /// sampling error is not in it. Null with one path (no spread to measure). Taken before the clamp to [0, log N].</summary>
+    private static double? UpperStandardError(RowLogSums sums, MixtureLayout layout)
+    {
+        int paths = layout.RowsPerInput;
+        if (paths < 2) return null;
+        var pathSums = new double[paths];
+        var seen = new int[layout.Inputs];
+        for (int k = 0; k < sums.Rows; k++)
+            pathSums[seen[layout.InputOfRow[k]]++] += sums.LogBInput[k] - sums.LogKlAll[k];
+        double mean = 0;
+        for (int j = 0; j < paths; j++) mean += pathSums[j] / layout.Inputs;
+        mean /= paths;
+        double squares = 0;
+        for (int j = 0; j < paths; j++)
+        {
+            double deviation = pathSums[j] / layout.Inputs - mean;
+            squares += deviation * deviation;
+        }
+        return Math.Sqrt(squares / (paths - 1) / paths);
     }
 
     private static double Clamp(double value, double max) => Math.Clamp(value, 0.0, max);

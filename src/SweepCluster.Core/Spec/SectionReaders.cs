@@ -64,7 +64,7 @@ internal sealed partial class SectionReaders(SpecErrors errors)
     {
         var result = new TrainingSettings();
         foreach (var (key, node) in SpecLoader.Entries(section, "training",
-                     ["mode", "optimizer", "learning_rate", "schedule", "lr_decay", "epochs", "batch_size", "clip", "sgld_parameterization", "max_attempts"], errors))
+                     ["mode", "optimizer", "learning_rate", "schedule", "lr_decay", "epochs", "batch_size", "clip", "clipping", "sgld_parameterization", "max_attempts"], errors))
         {
             string field = $"training.{key}";
             result = key switch
@@ -77,6 +77,7 @@ internal sealed partial class SectionReaders(SpecErrors errors)
                 "epochs" => result with { Epochs = Given(AxisNames.Epochs, field, node, _read.Integer(node, field, 1, 1_000_000)) },
                 "batch_size" => result with { BatchSize = Given(AxisNames.BatchSize, field, node, _read.Integer(node, field, 1, 1_000_000)) },
                 "clip" => result with { Clip = Given(AxisNames.Clip, field, node, _read.Number(node, field, 0)) },
+                "clipping" => result with { Clipping = Clipping(node, field) },
                 "sgld_parameterization" => result with { SgldParameterization = _read.Word(node, field, ["std", "inverse_temperature"]) },
                 _ => result with { MaxAttempts = _read.Integer(node, field, 1, 100) },
             };
@@ -101,6 +102,15 @@ internal sealed partial class SectionReaders(SpecErrors errors)
             };
         }
         return result;
+    }
+
+    /// <summary>Where training.clipping was given, so a clipping that does not fit the mode can be refused there.</summary>
+    public YamlNode? ClippingNode { get; private set; }
+
+    private ClippingMode Clipping(YamlNode node, string field)
+    {
+        ClippingNode = node;
+        return ClippingModes.Parse(_read.Word(node, field, ClippingModes.Words));
     }
 
     private T Given<T>(string axis, string field, YamlNode node, T value)

@@ -68,7 +68,22 @@ public static class SpecLoader
         IReadOnlyList<int> seeds = entries.TryGetValue("seeds", out var s) ? SeedsReader.Read(s, errors) : [0];
         if (dataset.Kind == "idx" && dataset.Path is null)
             throw errors.At(d!, "dataset", "has kind idx but no path; add 'path:' naming the folder of the IDX files (e.g. /usr/share/datasets/fashion-mnist).");
+        CheckClipping(training, grid, sections.ClippingNode, errors);
         return new SweepSpec(name, dataset, model, training, information, grid, seeds, sourcePath);
+    }
+
+    /// <summary>Per-example clipping has a closed form only for the output layer with frozen hidden layers, so it is
+    /// refused wherever an end_to_end trial would get it (the fixed mode, or a mode axis that lists end_to_end).</summary>
+    private static void CheckClipping(TrainingSettings training, IReadOnlyList<GridAxis> grid, YamlNode? clippingNode, SpecErrors errors)
+    {
+        if (training.Clipping != ClippingMode.PerExample) return;
+        var modeAxis = grid.FirstOrDefault(axis => axis.Name == AxisNames.Mode);
+        bool endToEnd = modeAxis is null
+            ? training.Mode == "end_to_end"
+            : modeAxis.Values.Any(value => value.Text == "end_to_end");
+        if (endToEnd)
+            throw errors.At(clippingNode!, "training.clipping",
+                "is per_example, which only frozen_features trials can do (their output layer's per-example gradient has a closed form) but this spec has end_to_end trials; use clipping auto (per_example in frozen_features, batch in end_to_end) or mode frozen_features.");
     }
 
     /// <summary>The keys of a mapping, each checked against the valid ones (with the nearest suggested) and unique.</summary>

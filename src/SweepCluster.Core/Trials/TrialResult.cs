@@ -26,7 +26,8 @@ public sealed record TrialResult
     public SgldInformation? ISgld { get; init; }
     public TrialBounds? Bounds { get; init; }
     /// <summary>Fano lower bound on the training error of the randomized predictor, from the upper bound of
-    /// I(Y;T_L) measured on training points: 1 - (I_upper(Y;T_L) + log 2) / log C.</summary>
+    /// I(Y;T_L) measured on training points: max(0, (H(Y) - I_upper(Y;T_L) - log 2) / log C), H(Y) the entropy of those
+    /// points' labels, which is 1 - (I_upper(Y;T_L) + log 2) / log C when the classes are balanced. Null at act_noise 0.</summary>
     public double? FanoLower { get; init; }
     public TrialTimings? Timings { get; init; }
 }
@@ -124,9 +125,11 @@ public sealed record TrialBounds
     /// <summary>(prod_l eta_l)^(1/2) * sqrt(2 sigma^2 I_SGLD(all trained parameters) / n): grows with depth in
     /// end_to_end because the parameter count does.</summary>
     public BoundValue BPaperAllParams { get; init; } = BoundValue.Undefined("not computed");
-    /// <summary>(I_upper(X;T_L) / ln N)^(1/2) * B_XR_out: the paper's shape with the measured contraction.</summary>
+    /// <summary>(I_upper(X;T_L) / ln N)^(1/2) * B_XR_out: the paper's shape with the measured contraction (N the evaluation
+    /// points used). Undefined at act_noise 0, where the layer measure is binning rather than MI.</summary>
     public BoundValue BPaperMeasured { get; init; } = BoundValue.Undefined("not computed");
-    /// <summary>(1/n) sum_i sqrt(2 sigma^2 I_i): per-sample bound, defined only with per-example clipping.</summary>
+    /// <summary>(1/n) sum_i sqrt(2 sigma^2 I_i), I_i charging sample i (alpha_t / b) K in each step whose batch held it:
+    /// defined only with per-example clipping (frozen_features, where it is certified) and injected noise.</summary>
     public required BoundValue BIsmi { get; init; }
 }
 

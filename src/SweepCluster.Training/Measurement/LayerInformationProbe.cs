@@ -11,8 +11,9 @@ namespace SweepCluster.Training.Measurement;
 /// <summary>Measures I(X;T_l) and I(Y;T_l) at every hidden layer on the fixed evaluation set (the first N test
 /// points, X uniform on them). With activation noise s &gt; 0, T_l = h_l + N(0, s^2 I) and the pairwise mixture
 /// bounds are used; when layers before l are noisy too, h_l is random given x, so M noise paths per input are
-/// propagated and each input becomes a mixture of M components. With s = 0 the binning measure is reported
-/// (a clustering measure, not MI).</summary>
+/// propagated and each input becomes a mixture of M components (a Monte-Carlo estimate, with its standard error over
+/// paths). With s = 0 the binning measure is reported (a clustering measure, not MI). Also measures the upper bound of
+/// I(Y;T_L) on training points, for Fano's bound on the training error.</summary>
 internal static class LayerInformationProbe
 {
     private const double SaturationMargin = 0.1;
@@ -22,47 +23,89 @@ internal static class LayerInformationProbe
     {
         int n = Math.Min(config.Information.EvalPoints, testLabels.Length);
         int[] labels = testLabels[..n];
-        bool anyUpstreamNoise = config.InputNoise > 0 || (config.ActNoise > 0 && config.Depth > 1);
-        int paths = config.ActNoise > 0 && anyUpstreamNoise ? config.Information.NoisePaths : 1;
-
+        int paths = PathsFor(config);
         List<SampleMatrix> activations = PreNoiseActivations(model, testFeatures, n, paths);
         double logN = Math.Log(n);
         var layers = new List<LayerInformation>(config.Depth);
         double previousUpper = logN; // I(X;T_0) = I(X;X) = log N
+        double dpiUpper = logN;
         for (int l = 0; l < config.Depth; l++)
         {
             cancellation.ThrowIfCancellationRequested();
-            int inputWidth = l == 0 ? (int)testFeatures.shape[1] : config.Width;
-            double eta = ContractionCoefficient.ForLayer(config.Model.Activation, config.Width, inputWidth, config.ActNoise, config.Dropout);
-            // Layer 1 without input noise sees the same h_1 on every path: one path is exact and M times cheaper.
-            bool needsPaths = paths > 1 && (l > 0 || config.InputNoise > 0);
-            SampleMatrix centers = needsPaths ? activations[l] : FirstPath(activations[l], n);
-            var (estimator, lower, upper, iyt) = config.ActNoise > 0
-                ? Pairwise(centers, n, labels, config.ActNoise)
-                : Binned(centers, labels, config);
+            double eta = ContractionCoefficient.ForHiddenLayer(config.Model.Activation, l + 1, config.Width, config.ActNoise, config.Dropout);
+            var measured = MeasureLayer(activations[l], n, labels, l, paths, config);
+            dpiUpper = Math.Min(dpiUpper, measured.XUpper);
             layers.Add(new LayerInformation
             {
                 Layer = l + 1,
-                Estimator = estimator,
-                IXTLower = lower,
-                IXTUpper = upper,
-                IYT = iyt,
-                Saturated = upper >= logN - SaturationMargin,
+                Estimator = measured.Kind == LayerInformationKind.Clustering ? "binning" : "pairwise",
+                Kind = measured.Kind,
+                IXTLower = measured.XLower,
+                IXTUpper = measured.XUpper,
+                IXTUpperSe = measured.XUpperSe,
+                IXTUpperDpi = dpiUpper,
+                IYT = measured.YEstimate,
+                IYTLower = measured.YLower,
+                IYTUpper = measured.YUpper,
+                Saturated = measured.XUpper >= logN - SaturationMargin,
                 EtaAnalytic = eta,
-                EtaEmpirical = previousUpper > 0 ? upper / previousUpper : null,
+                EtaEmpirical = previousUpper > 0 ? measured.XUpper / previousUpper : null,
             });
-            previousUpper = upper;
+            previousUpper = measured.XUpper;
         }
         return layers;
     }
 
+    /// <summary>The upper bound of I(Y;T_L) on the first min(N, n) training points with their training labels, by the
+    /// same estimator and noise paths as the layer probe, with the entropy H(Y) of those labels (Fano needs both);
+    /// null at s = 0, where binning gives no upper bound on MI.</summary>
+    public static TrainingLabelInformation? TrainingLabelInformationUpper(
+        NoisyMlp model, Tensor trainFeatures, int[] trainLabels, TrialConfig config)
+    {
+        if (config.ActNoise <= 0 || config.Depth < 1) return null;
+        int n = Math.Min(config.Information.EvalPoints, trainLabels.Length);
+        int[] labels = trainLabels[..n];
+        int paths = PathsFor(config);
+        SampleMatrix last = PreNoiseActivations(model, trainFeatures, n, paths)[^1];
+        double upper = MeasureLayer(last, n, labels, config.Depth - 1, paths, config).YUpper!.Value;
+        return new TrainingLabelInformation(upper, DiscreteInformation.Entropy(labels));
+    }
+
+    /// <summary>M paths when some layer's input is noisy (activation noise with depth &gt; 1, or input noise), else 1.</summary>
+    private static int PathsFor(TrialConfig config)
+    {
+        bool anyUpstreamNoise = config.InputNoise > 0 || (config.ActNoise > 0 && config.Depth > 1);
+        return config.ActNoise > 0 && anyUpstreamNoise ? config.Information.NoisePaths : 1;
+    }
+
+    private sealed record LayerMeasurement(
+        string Kind, double XLower, double XUpper, double? XUpperSe, double YEstimate, double? YLower, double? YUpper);
+
+    /// <param name="index">0-based layer index.</param>
+    private static LayerMeasurement MeasureLayer(SampleMatrix all, int n, int[] labels, int index, int paths, TrialConfig config)
+    {
+        if (config.ActNoise <= 0) return Binned(FirstPath(all, n), labels, config);
+        // h_l is random given x when noise enters upstream: input noise, or the activation noise of layers 1..l-1.
+        // Then the pair is a Monte-Carlo estimate; otherwise (layer 1 without input noise) it is an exact bound, and
+        // every path carries the same h_1, so one path is exact and M times cheaper.
+        bool upstreamNoisy = config.InputNoise > 0 || index > 0;
+        SampleMatrix centers = upstreamNoisy && paths > 1 ? all : FirstPath(all, n);
+        // Rows are path-major, so row r belongs to input r mod n; the labels are one per input.
+        int[] inputOf = Enumerable.Range(0, centers.Rows).Select(row => row % n).ToArray();
+        var result = PairwiseMixtureBounds.EstimateWithLabels(centers, config.ActNoise, inputOf, labels);
+        return new LayerMeasurement(
+            upstreamNoisy ? LayerInformationKind.MonteCarlo : LayerInformationKind.Exact,
+            result.X.Lower, result.X.Upper, upstreamNoisy ? result.X.UpperStandardError : null,
+            result.YEstimate, result.YLower, result.YUpper);
+    }
+
     /// <summary>Rows are path-major: row p * n + i is input i on noise path p.</summary>
-    private static List<SampleMatrix> PreNoiseActivations(NoisyMlp model, Tensor testFeatures, int n, int paths)
+    private static List<SampleMatrix> PreNoiseActivations(NoisyMlp model, Tensor features, int n, int paths)
     {
         model.eval();
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        Tensor inputs = testFeatures.narrow(0, 0, n).repeat(paths, 1);
+        Tensor inputs = features.narrow(0, 0, n).repeat(paths, 1);
         return model.PreNoiseActivations(inputs).Select(ToMatrix).ToList();
     }
 
@@ -75,15 +118,7 @@ internal static class LayerInformationProbe
     private static SampleMatrix FirstPath(SampleMatrix all, int n) =>
         all.Rows == n ? all : new SampleMatrix(all.Data[..(n * all.Columns)], n, all.Columns);
 
-    /// <summary>Rows are path-major, so row r belongs to input r mod n; the labels are one per input.</summary>
-    private static (string, double, double, double) Pairwise(SampleMatrix centers, int n, int[] labels, double s)
-    {
-        int[] inputOf = Enumerable.Range(0, centers.Rows).Select(row => row % n).ToArray();
-        var result = PairwiseMixtureBounds.EstimateWithLabels(centers, s, inputOf, labels);
-        return ("pairwise", result.X.Lower, result.X.Upper, result.YEstimate);
-    }
-
-    private static (string, double, double, double) Binned(SampleMatrix activations, int[] labels, TrialConfig config)
+    private static LayerMeasurement Binned(SampleMatrix activations, int[] labels, TrialConfig config)
     {
         bool bounded = config.Model.Activation == "tanh";
         int[] symbols = bounded
@@ -91,6 +126,9 @@ internal static class LayerInformationProbe
             : BinningEstimator.SymbolsOverDataRange(activations, config.Information.Bins);
         double ixt = DiscreteInformation.Entropy(symbols);
         double iyt = DiscreteInformation.MutualInformation(labels, symbols);
-        return ("binning", ixt, ixt, iyt);
+        return new LayerMeasurement(LayerInformationKind.Clustering, ixt, ixt, null, iyt, null, null);
     }
 }
+
+/// <summary>An upper value of I(Y;T_L) on training points and the entropy H(Y) of their labels, in nats.</summary>
+internal sealed record TrainingLabelInformation(double Upper, double LabelEntropy);

@@ -33,9 +33,16 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
     /// <summary>The output layer's parameters (weight and bias: (w + 1) * C numbers).</summary>
     public IEnumerable<Parameter> OutputParameters() => _output.parameters();
 
+    /// <summary>The output layer itself, for the closed-form per-example gradient of frozen_features training.</summary>
+    internal Linear OutputLayer => _output;
+
     public IEnumerable<Parameter> HiddenParameters() => _hidden.SelectMany(layer => layer.parameters());
 
-    public override Tensor forward(Tensor input)
+    public override Tensor forward(Tensor input) => Output(NoisyFeatures(input));
+
+    /// <summary>T_L, what the output layer sees: the input through every hidden layer with fresh activation noise
+    /// (and dropout in training), exactly the draws <see cref="forward"/> makes.</summary>
+    public Tensor NoisyFeatures(Tensor input)
     {
         Tensor x = AddInputNoise(input);
         for (int l = 0; l < _hidden.Count; l++)
@@ -43,8 +50,11 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
             x = AddActivationNoise(Activate(_hidden[l].forward(x)));
             if (training && _shape.Dropout > 0) x = Dropout(x);
         }
-        return _output.forward(x);
+        return x;
     }
+
+    /// <summary>The output layer's logits W t + b for features t.</summary>
+    public Tensor Output(Tensor features) => _output.forward(features);
 
     /// <summary>The pre-noise activations h_l of every hidden layer for one noisy pass (noise is added after
     /// each layer before the next, so layer l's h_l carries the noise of layers 1..l-1). No dropout: evaluation.</summary>

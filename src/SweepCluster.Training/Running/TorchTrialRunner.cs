@@ -61,7 +61,9 @@ public sealed class TorchTrialRunner : ITrialRunner
 
         phase.Restart();
         IReadOnlyList<LayerInformation> layers = LayerInformationProbe.Measure(model, testX, data.TestLabels, config, cancellation);
-        var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(config, log, layers, data.Classes);
+        var trainingLabels = LayerInformationProbe.TrainingLabelInformationUpper(model, trainX, data.TrainLabels, config);
+        int evaluationPoints = Math.Min(config.Information.EvalPoints, data.TestLabels.Length);
+        var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(config, log, layers, data.Classes, evaluationPoints, trainingLabels);
         double estimateSeconds = phase.Elapsed.TotalSeconds;
 
         return new TrialResult
@@ -102,7 +104,7 @@ public sealed class TorchTrialRunner : ITrialRunner
         Parameters = model.parameters().Sum(p => p.numel()),
         TrainedParameters = log.TrainedParameters,
         OutputParameters = log.OutputParameters,
-        LossSigma = TrialBoundsAssembly.LossSigma,
+        LossSigma = Core.Bounds.LossSigma.ZeroOne,
         AlphaFirst = log.Alphas.FirstOrDefault(),
         AlphaLast = log.Alphas.LastOrDefault(),
         SigmaFirst = log.Sigmas.FirstOrDefault(),

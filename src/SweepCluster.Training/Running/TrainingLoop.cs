@@ -1,4 +1,5 @@
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Data;
 using SweepCluster.Training.Model;
@@ -9,7 +10,9 @@ using static TorchSharp.torch;
 namespace SweepCluster.Training.Running;
 
 /// <summary>Minibatch training of a <see cref="NoisyMlp"/>: end_to_end trains every layer, frozen_features only the
-/// output layer. Gradients are clipped to norm K when K &gt; 0; every step is logged for the bounds. A NaN or
+/// output layer. Gradients are clipped to norm K when K &gt; 0: per example in frozen_features (see
+/// <see cref="PerExampleClipping"/>; training.clipping can ask for the batch clip instead), on the batch gradient
+/// otherwise. Every step is logged for the bounds. A NaN or
 /// infinite loss stops training and is reported, never thrown. With a checkpoint, training continues from the saved
 /// epoch and saves again every so many epochs.</summary>
 internal static class TrainingLoop
@@ -23,6 +26,9 @@ internal static class TrainingLoop
         if (frozen)
             foreach (var p in model.HiddenParameters()) p.requires_grad = false;
 
+        // Per-example clipping needs a clip to apply and frozen hidden layers (the loader refuses it in end_to_end).
+        bool perExample = frozen && config.Training.Clip > 0
+            && ClippingModes.IsPerExample(config.Training.Clipping, config.Training.Mode);
         var schedule = new StepSchedule(config);
         using IUpdateRule rule = UpdateRules.Create(config, trained, noise);
         var shuffle = new Random(SeedStreams.Derive(config.Seed, 0x5348)); // "SH": the batch-order stream
@@ -65,14 +71,12 @@ internal static class TrainingLoop
                 int[] batch = order[start..Math.Min(n, start + batchSize)];
                 using var scope = NewDisposeScope();
                 Tensor index = tensor(batch.Select(i => (long)i).ToArray(), device: features.device);
-                Tensor loss = nn.functional.cross_entropy(model.forward(features.index_select(0, index)), labels.index_select(0, index));
-                double lossValue = loss.item<float>();
+                Tensor x = features.index_select(0, index), y = labels.index_select(0, index);
+                double lossValue = perExample
+                    ? PerExampleStep(model, x, y, config.Training.Clip)
+                    : BatchStep(model, x, y, trained, config.Training.Clip);
                 if (!double.IsFinite(lossValue))
-                    return Log(alphas, sigmas, batches, config, trained, model, epochLosses, divergedAt: step);
-
-                foreach (var p in trained) p.grad?.zero_();
-                loss.backward();
-                if (config.Training.Clip > 0) GradientClipping.ClipTotalNorm(trained, config.Training.Clip);
+                    return Log(alphas, sigmas, batches, config, trained, model, epochLosses, perExample, divergedAt: step);
                 double alpha = schedule.Alpha(step), sigma = schedule.Sigma(step);
                 rule.Step(alpha, sigma);
 
@@ -88,13 +92,48 @@ internal static class TrainingLoop
             if (checkpoint?.IsDue(epoch, config.Training.Epochs) == true) checkpoint.Save(epoch, epochLosses, model, noise, rule);
             progress?.Report(new TrialProgress(epoch, config.Training.Epochs, epochLoss));
         }
-        return Log(alphas, sigmas, batches, config, trained, model, epochLosses, divergedAt: null);
+        return Log(alphas, sigmas, batches, config, trained, model, epochLosses, perExample, divergedAt: null);
+    }
+
+    /// <summary>Backpropagates the batch's mean loss and clips the batch gradient to K (when K &gt; 0); returns the
+    /// loss, or a non-finite value (with no gradient written) when training diverged.</summary>
+    private static double BatchStep(NoisyMlp model, Tensor x, Tensor y, List<Parameter> trained, double clip)
+    {
+        Tensor loss = nn.functional.cross_entropy(model.forward(x), y);
+        double value = loss.item<float>();
+        if (!double.IsFinite(value)) return value;
+        foreach (var p in trained) p.grad?.zero_();
+        loss.backward();
+        if (clip > 0) GradientClipping.ClipTotalNorm(trained, clip);
+        return value;
+    }
+
+    /// <summary>Frozen hidden layers: the noisy features come through the stack under no_grad (fresh noise and
+    /// dropout as in training) and the output layer's clipped per-example gradient is written in closed form.</summary>
+    private static double PerExampleStep(NoisyMlp model, Tensor x, Tensor y, double clip)
+    {
+        using var noGrad = no_grad();
+        Tensor features = model.NoisyFeatures(x);
+        Tensor logits = model.Output(features);
+        double value = nn.functional.cross_entropy(logits, y).item<float>();
+        if (!double.IsFinite(value)) return value;
+        var (weight, bias) = PerExampleClipping.BatchGradient(logits, features, y, clip);
+        var output = model.OutputLayer;
+        WriteGradient(output.weight!, weight);
+        WriteGradient(output.bias!, bias);
+        return value;
+    }
+
+    private static void WriteGradient(Parameter parameter, Tensor gradient)
+    {
+        if (parameter.grad is { } existing) existing.copy_(gradient);
+        else parameter.grad = gradient.clone();
     }
 
     private static TrainingLog Log(
         List<double> alphas, List<double> sigmas, List<int[]> batches, TrialConfig config,
-        List<Parameter> trained, NoisyMlp model, List<double> epochLosses, long? divergedAt) =>
-        new(alphas, sigmas, batches, config.Training.Clip,
+        List<Parameter> trained, NoisyMlp model, List<double> epochLosses, bool perExample, long? divergedAt) =>
+        new(alphas, sigmas, batches, config.Training.Clip, perExample,
             TrainedParameters: trained.Sum(p => p.numel()),
             OutputParameters: model.OutputParameters().Sum(p => p.numel()),
             epochLosses, divergedAt);

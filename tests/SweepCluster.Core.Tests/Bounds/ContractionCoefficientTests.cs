@@ -58,4 +58,17 @@ public sealed class ContractionCoefficientTests
         Assert.Equal(0.75, ContractionCoefficient.ForLayer("relu", 1, 2, 4.0, 0.5), 15);
         Assert.Throws<ArgumentException>(() => ContractionCoefficient.ForLayer("sigmoid", 1, 1, 1.0, 0.0));
     }
+
+    [Fact]
+    public void Dropout_is_charged_to_the_layers_whose_input_is_dropped_and_not_to_layer_one()
+    {
+        // NoisyMlp drops the outputs of hidden layers: the input of layer 1 (X) is never dropped, layers 2..L's are.
+        // tanh, w = 4, s = 1: 0.954500; dropout 0.5 on 4 inputs: 1 - 1/16 = 0.9375.
+        double noise = ContractionCoefficient.TanhGaussian(4, 1.0);
+        Assert.Equal(noise, ContractionCoefficient.ForHiddenLayer("tanh", 1, 4, 1.0, 0.5), 15);
+        Assert.Equal(noise * 0.9375, ContractionCoefficient.ForHiddenLayer("tanh", 2, 4, 1.0, 0.5), 15);
+        Assert.Equal(noise * 0.9375, ContractionCoefficient.ForHiddenLayer("tanh", 5, 4, 1.0, 0.5), 15);
+        Assert.Equal(noise, ContractionCoefficient.ForHiddenLayer("tanh", 3, 4, 1.0, 0.0), 15);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ContractionCoefficient.ForHiddenLayer("tanh", 0, 4, 1.0, 0.5));
+    }
 }

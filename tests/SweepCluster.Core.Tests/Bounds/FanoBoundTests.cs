@@ -29,4 +29,21 @@ public sealed class FanoBoundTests
         Assert.Throws<ArgumentOutOfRangeException>(() => FanoBound.LowerBound(0.1, 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => FanoBound.LowerBound(double.NaN, 10));
     }
+
+    [Fact]
+    public void With_uniform_labels_the_entropy_form_equals_the_uniform_form()
+    {
+        foreach (double information in new[] { 0.0, 0.2, 0.5, 1.0 })
+            Assert.Equal(FanoBound.LowerBound(information, 4), FanoBound.LowerBound(information, 4, Math.Log(4)), 14);
+    }
+
+    [Fact]
+    public void Unbalanced_labels_lower_the_bound_by_their_missing_entropy()
+    {
+        // H(Y) = 1.2 of ln 4 = 1.386, I = 0.1: (1.2 - 0.1 - ln 2) / ln 4 = 0.406853 / 1.386294 = 0.293482
+        Assert.Equal(0.2934821, FanoBound.LowerBound(0.1, 4, 1.2), 6);
+        // All labels alike: nothing to predict, no error forced.
+        Assert.Equal(0.0, FanoBound.LowerBound(0.0, 4, 0.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => FanoBound.LowerBound(0.1, 4, 2.0));
+    }
 }

@@ -86,16 +86,34 @@ public sealed class GeneralizationBoundsTests
     }
 
     [Fact]
-    public void Full_batch_training_gives_Ismi_sqrt_n_times_XuRaginsky_of_the_total()
+    public void Full_batch_training_charges_each_sample_the_step_at_a_b_th_of_its_sensitivity()
     {
-        // Every sample in every batch: I_i = I_SGLD for all i, so Ismi = sqrt(2 s^2 I) = sqrt(n) * sqrt(2 s^2 I / n).
-        // Per-sample bounds pay for full-batch training; they win when each sample sits in few batches.
-        const int n = 4;
-        var sum = new PensiaSum(dimension: 3, sampleCount: n);
-        for (int t = 0; t < 5; t++) sum.AddStep(0.05 * (t + 1), 0.2, 1.0, [0, 1, 2, 3]);
+        // Every sample in every batch of size b = n: I_i = sum_t (d/2) log1p((alpha_t K / (b sigma))^2 / d), equal for all i.
+        const int n = 4, d = 3;
+        var sum = new PensiaSum(dimension: d, sampleCount: n);
+        double perSample = 0;
+        for (int t = 0; t < 5; t++)
+        {
+            double alpha = 0.05 * (t + 1);
+            sum.AddStep(alpha, 0.2, 1.0, [0, 1, 2, 3]);
+            double x = alpha * 1.0 / (n * 0.2);
+            perSample += d / 2.0 * Math.Log(1 + x * x / d);
+        }
         double ismi = GeneralizationBounds.Ismi(0.5, sum.PerSample.ToArray(), n, 100, true).Value!.Value;
+        Assert.Equal(Math.Sqrt(2 * 0.25 * perSample), ismi, 13);
         double xr = GeneralizationBounds.XuRaginsky(0.5, sum.Total, n, 100, true).Value!.Value;
-        Assert.Equal(Math.Sqrt(n) * xr, ismi, 13);
+        Assert.True(ismi < Math.Sqrt(n) * xr, "each sample is charged less than the whole step");
+    }
+
+    [Fact]
+    public void Contracted_multiplies_by_the_square_root_of_the_factor_and_is_never_certified()
+    {
+        var bound = GeneralizationBounds.Contracted(0.25, 0.5, 8.0, 4, 1.0);
+        Assert.Equal(0.5 * Math.Sqrt(2 * 0.25 * 8.0 / 4), bound.Value!.Value, 15);
+        Assert.False(bound.Certified);
+        Assert.False(bound.Vacuous);
+        Assert.Equal("why", GeneralizationBounds.Contracted(0.5, 0.5, 1.0, 4, 1.0, "why").Reason);
+        Assert.Throws<ArgumentOutOfRangeException>(() => GeneralizationBounds.Contracted(1.5, 0.5, 1.0, 4, 1.0));
     }
 
     [Fact]

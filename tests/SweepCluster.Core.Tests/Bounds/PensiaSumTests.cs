@@ -39,18 +39,32 @@ public sealed class PensiaSumTests
     }
 
     [Fact]
-    public void Per_sample_sums_count_only_steps_whose_batch_held_the_sample()
+    public void Per_sample_sums_charge_a_sample_alpha_over_b_of_each_step_whose_batch_held_it()
     {
+        // d = 2, K = 1, sigma = 0.1: a step's total term is log1p((alpha/sigma)^2 / 2), a sample's (alpha k / b)
+        // in place of alpha, k its count in a batch of size b.
         var sum = new PensiaSum(dimension: 2, sampleCount: 4);
-        sum.AddStep(0.1, 0.1, 1.0, [0, 1]);    // term ln 1.5
-        sum.AddStep(0.2, 0.1, 1.0, [1, 2]);    // term ln 3
-        sum.AddStep(0.2, 0.1, 1.0, [2, 2, 2]); // term ln 3, sample 2 credited once although drawn three times
+        sum.AddStep(0.1, 0.1, 1.0, [0, 1]);    // total ln 1.5; per sample (0.05/0.1)^2/2 = 0.125: ln 1.125
+        sum.AddStep(0.2, 0.1, 1.0, [1, 2]);    // total ln 3;   per sample (0.1/0.1)^2/2 = 0.5: ln 1.5
+        sum.AddStep(0.2, 0.1, 1.0, [2, 2, 2]); // total ln 3;   sample 2 drawn 3 times of 3: alpha * 3/3, ln 3
         double[] perSample = sum.PerSample.ToArray();
-        Assert.Equal(Math.Log(1.5), perSample[0], 14);
-        Assert.Equal(Math.Log(4.5), perSample[1], 14);
-        Assert.Equal(2 * Math.Log(3), perSample[2], 14);
+        Assert.Equal(Math.Log(1.125), perSample[0], 14);
+        Assert.Equal(Math.Log(1.125) + Math.Log(1.5), perSample[1], 14);
+        Assert.Equal(Math.Log(1.5) + Math.Log(3), perSample[2], 14);
         Assert.Equal(0.0, perSample[3]);       // never in a batch
         Assert.Equal(Math.Log(1.5) + 2 * Math.Log(3), sum.Total!.Value, 14);
+    }
+
+    [Fact]
+    public void A_sample_is_no_longer_charged_the_whole_batch_step()
+    {
+        // The old sum gave every sample of a batch the full step term, which made B_ISMI = sqrt(b) * B_XR exactly.
+        var sum = new PensiaSum(dimension: 10, sampleCount: 64);
+        sum.AddStep(0.05, 0.01, 5.0, Enumerable.Range(0, 64).ToArray());
+        double step = PensiaSum.Term(10, 0.05, 0.01, 5.0);
+        double perSample = PensiaSum.Term(10, 0.05 / 64, 0.01, 5.0);
+        Assert.All(sum.PerSample.ToArray(), value => Assert.Equal(perSample, value, 14));
+        Assert.True(perSample < step / 64, "log1p is concave: 1/b of the step's sensitivity costs less than 1/b of its term");
     }
 
     [Fact]

@@ -147,6 +147,57 @@ public sealed class PairwiseMixtureBoundsTests
     }
 
     [Fact]
+    public void Upper_standard_error_is_the_spread_of_the_per_path_upper_values()
+    {
+        // N = 6 inputs, M = 4 paths, rows path-major. Brute force: path j's value is
+        // log N + (1/N) sum_i [log sum_(rows r of i) e^(-H/(8 s^2)) - log sum_(all rows r) e^(-H/(2 s^2))] at row (j, i);
+        // their mean is the upper value and sd / sqrt(M) its standard error.
+        const int n = 6, m = 4;
+        const double s = 1.0;
+        var random = new Random(7);
+        var centers = new SampleMatrix(n * m, 2);
+        for (int i = 0; i < centers.Data.Length; i++) centers.Data[i] = GaussianSamples.Next(random);
+        int[] inputOf = Enumerable.Range(0, n * m).Select(r => r % n).ToArray();
+
+        double Squared(int a, int b) => Math.Pow(centers[a, 0] - centers[b, 0], 2) + Math.Pow(centers[a, 1] - centers[b, 1], 2);
+        var pathValues = new double[m];
+        for (int j = 0; j < m; j++)
+        {
+            double total = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int k = j * n + i;
+                double within = Enumerable.Range(0, n * m).Where(r => inputOf[r] == i).Sum(r => Math.Exp(-Squared(k, r) / (8 * s * s)));
+                double all = Enumerable.Range(0, n * m).Sum(r => Math.Exp(-Squared(k, r) / (2 * s * s)));
+                total += Math.Log(within) - Math.Log(all);
+            }
+            pathValues[j] = Math.Log(n) + total / n;
+        }
+        double mean = pathValues.Average();
+        double se = Math.Sqrt(pathValues.Sum(v => (v - mean) * (v - mean)) / (m - 1) / m);
+
+        var bounds = PairwiseMixtureBounds.Estimate(centers, s, inputOf);
+        Assert.Equal(mean, bounds.Upper, 12);
+        Assert.Equal(se, bounds.UpperStandardError!.Value, 12);
+        Assert.True(se > 0);
+        int[] labels = Enumerable.Range(0, n).Select(i => i % 2).ToArray();
+        Assert.Equal(se, PairwiseMixtureBounds.EstimateWithLabels(centers, s, inputOf, labels).X.UpperStandardError!.Value, 12);
+    }
+
+    [Fact]
+    public void One_path_has_no_standard_error_and_identical_paths_have_zero()
+    {
+        const int n = 20, m = 3;
+        var random = new Random(3);
+        var single = new SampleMatrix(n, 2);
+        for (int i = 0; i < single.Data.Length; i++) single.Data[i] = GaussianSamples.Next(random);
+        var copies = single.SelectRows(Enumerable.Range(0, n * m).Select(r => r % n).ToArray());
+        int[] inputOf = Enumerable.Range(0, n * m).Select(r => r % n).ToArray();
+        Assert.Null(PairwiseMixtureBounds.Estimate(single, 0.7).UpperStandardError);
+        Assert.Equal(0.0, PairwiseMixtureBounds.Estimate(copies, 0.7, inputOf).UpperStandardError!.Value, 12);
+    }
+
+    [Fact]
     public void Separated_classes_carry_log_c_about_the_label_and_nothing_at_high_noise()
     {
         // Two clusters of two points each: the labels are perfectly recoverable from T at low noise.
