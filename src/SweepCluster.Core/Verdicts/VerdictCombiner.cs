@@ -13,8 +13,7 @@ public static class VerdictCombiner
         var fails = evidence.Where(e => e.Verdict == Verdict.Fail).ToList();
         var passes = evidence.Count(e => e.Verdict == Verdict.Pass);
         var judged = fails.Count + passes;
-        var left = evidence.Count - judged;
-        var unjudged = left == 0 ? "" : $"; {left} not judged";
+        var unjudged = Unjudged(evidence);
         (Verdict verdict, string why) = (fails.Count, passes) switch
         {
             ( > 0, _) => (Verdict.Fail, $"{fails.Count} of {judged} judged fail ({fails[0].Curve}: {fails[0].Detail}){unjudged}"),
@@ -24,5 +23,16 @@ public static class VerdictCombiner
             _ => (Verdict.NotTestable, evidence.First(e => e.Verdict == Verdict.NotTestable).Detail),
         };
         return new PredictionVerdict(rule.Prediction, verdict, why, rule.Rule, evidence, findings);
+    }
+
+    /// <summary>"; 2 no prediction, 1 not testable" for the curves left out of a pass or fail, or "" when none.</summary>
+    private static string Unjudged(IReadOnlyList<CurveEvidence> evidence)
+    {
+        var parts = new List<string>();
+        var silent = evidence.Count(e => e.Verdict == Verdict.NoPrediction);
+        var untestable = evidence.Count(e => e.Verdict == Verdict.NotTestable);
+        if (silent > 0) parts.Add($"{silent} {VerdictWords.Of(Verdict.NoPrediction)}");
+        if (untestable > 0) parts.Add($"{untestable} {VerdictWords.Of(Verdict.NotTestable)}");
+        return parts.Count == 0 ? "" : "; " + string.Join(", ", parts);
     }
 }

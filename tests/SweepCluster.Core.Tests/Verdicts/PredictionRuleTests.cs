@@ -30,6 +30,15 @@ public sealed class PredictionRuleTests
     }
 
     [Fact]
+    public void Curves_outside_a_pass_are_counted_by_why()
+    {
+        var verdict = Judge(Rows([Key(actNoise: 0), Key(actNoise: 0.5)], _depths), Prediction.GapVersusDepth);
+
+        AssertVerdict(Verdict.Pass, verdict);
+        Assert.Equal("1 of 1 judged hold; 1 no prediction", verdict.Why);
+    }
+
+    [Fact]
     public void P1_fails_when_b_paper_rises_beyond_its_interval_with_depth()
     {
         var pass = Judge(Rows([Key()], _depths), Prediction.BoundShape);
