@@ -40,6 +40,7 @@ public static class CurveFiles
         var text = new StringBuilder();
         var maxDepth = rows.Count == 0 ? 0 : rows.Max(r => r.Depth);
         var header = CsvHeader(maxDepth);
+        var quantities = CurveQuantities.ForDepth(maxDepth);
         Csv.AppendLine(text, header);
         foreach (var row in Sorted(rows))
         {
@@ -48,9 +49,11 @@ public static class CurveFiles
             cells.Add(Integer(row.Depth));
             cells.Add(Integer(row.NSeeds));
             cells.Add(Integer(row.NFailed));
-            foreach (var name in CurveQuantities.ForDepth(maxDepth))
+            // By name once per row: a deep sweep has hundreds of columns, and a linear lookup per column would be quadratic.
+            var byName = row.Quantities.ToDictionary(q => q.Name, StringComparer.Ordinal);
+            foreach (var name in quantities)
             {
-                if (row.Find(name) is not { } q)
+                if (!byName.TryGetValue(name, out var q))
                 {
                     cells.AddRange(QuantitySuffixes.Select(_ => ""));
                     continue;
