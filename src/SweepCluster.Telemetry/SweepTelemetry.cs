@@ -71,15 +71,17 @@ public static class SweepTelemetry
     /// <summary>The persistence code calls this once per journal write.</summary>
     public static void RecordJournalWrite(TimeSpan elapsed) => JournalWrite.Observe(elapsed.TotalSeconds);
 
-    /// <summary>Sets the curve gauges of one (key, depth) from its summarized row.</summary>
+    /// <summary>Sets the curve gauges of one (key, depth) from its summarized row: its top-level quantities only.</summary>
+    /// <remarks>The per-layer columns grow with a sweep's depth (about ten per layer); as labels they would multiply the
+    /// series by the depth, so they stay in curves.csv/json and the gauge keeps a fixed quantity label set.</remarks>
     public static void RecordCurveRow(CurveRow row)
     {
         var depth = row.Depth.ToString(CultureInfo.InvariantCulture);
         var width = row.Key.Width.ToString(CultureInfo.InvariantCulture);
         var actNoise = Csv.Number(row.Key.ActNoise);
         var sgldNoise = Csv.Number(row.Key.SgldNoise);
-        foreach (var quantity in row.Quantities)
-            if (quantity.Mean is { } mean)
-                Curve.WithLabels(quantity.Name, depth, width, actNoise, sgldNoise).Set(mean);
+        foreach (var name in CurveQuantities.TopLevel)
+            if (row.Mean(name) is { } mean)
+                Curve.WithLabels(name, depth, width, actNoise, sgldNoise).Set(mean);
     }
 }

@@ -103,7 +103,7 @@ public sealed class SweepJournalCommandTests : IDisposable
     public void Report_rebuilds_the_live_files_from_the_journal_alone()
     {
         Succeeds("run", Spec(), "--out", Dir());
-        string[] files = ["trials.jsonl", "trials.csv", "curves.csv", "curves.json", "plots/bound_vs_depth.svg", "plots/error_vs_depth.svg"];
+        string[] files = ["trials.jsonl", "trials.csv", "curves.csv", "curves.json", "report.md", "plots/bound_vs_depth.svg", "plots/error_vs_depth.svg"];
         var live = files.ToDictionary(f => f, f => Bytes(Dir(), f));
         foreach (var file in files) File.Delete(Path.Combine(Dir(), file));
 

@@ -12,11 +12,16 @@ public static class BoundPlots
     public const string BoundStem = "bound_vs_depth";
     public const string ErrorStem = "error_vs_depth";
 
+    /// <summary>The folder the figures go to, under the results folder.</summary>
+    public const string FolderName = "plots";
+
     private static readonly IReadOnlyList<PanelQuantity> _boundQuantities =
     [
         new(CurveQuantities.Gap, "gap", "#000000"),
         new(CurveQuantities.BXrOut, "B_XR_out", "#1f77b4"),
         new(CurveQuantities.BPaper, "B_paper", "#d62728"),
+        new(CurveQuantities.BPaperAllParams, "B_paper (all params)", "#ff7f0e"),
+        new(CurveQuantities.BPaperMeasured, "B_paper (measured eta)", "#9467bd"),
         new(CurveQuantities.BIsmi, "B_ISMI", "#2ca02c"),
     ];
 

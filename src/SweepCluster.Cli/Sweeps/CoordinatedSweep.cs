@@ -1,3 +1,4 @@
+using Spectre.Console;
 using SweepCluster.Cli.Reports;
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Hosting;
@@ -70,13 +71,16 @@ public static class CoordinatedSweep
         }
     }
 
-    /// <summary>trials.csv, curves and plots from what the folder's files hold.</summary>
+    /// <summary>trials.csv, curves, plots and report.md from what the folder's files hold; unless
+    /// <paramref name="quiet"/>, lists them and prints the verdict table.</summary>
     public static void WriteSummaries(SweepResultFiles files, string dir, bool quiet)
     {
         var rows = files.WriteSummaries();
-        var plots = BoundPlots.Write(rows, Path.Combine(dir, "plots"));
+        var plots = BoundPlots.Write(rows, Path.Combine(dir, BoundPlots.FolderName));
+        var verdicts = VerdictReportFile.Write(dir, rows);
         if (quiet) return;
-        Console.WriteLine($"  {Path.Combine(dir, TrialsJsonlWriter.FileName)}, {TrialsCsvWriter.FileName}, {CurveFiles.CsvFileName}, {CurveFiles.JsonFileName}");
+        Console.WriteLine($"  {Path.Combine(dir, TrialsJsonlWriter.FileName)}, {TrialsCsvWriter.FileName}, {CurveFiles.CsvFileName}, {CurveFiles.JsonFileName}, {VerdictReportFile.FileName}");
         foreach (string file in plots.Files) Console.WriteLine($"  {file}");
+        VerdictTable.Write(AnsiConsole.Console, verdicts);
     }
 }

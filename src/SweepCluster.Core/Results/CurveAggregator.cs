@@ -85,7 +85,7 @@ public sealed class CurveAggregator
     private CurveCell CellFor(CurveKey key, int depth)
     {
         if (!_cells.TryGetValue((key, depth), out var cell))
-            _cells[(key, depth)] = cell = new CurveCell();
+            _cells[(key, depth)] = cell = new CurveCell(depth);
         return cell;
     }
 

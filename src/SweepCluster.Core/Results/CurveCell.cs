@@ -9,11 +9,15 @@ namespace SweepCluster.Core.Results;
 /// order results arrived in, which an online mean would not (floating-point sums depend on order).</remarks>
 internal sealed class CurveCell
 {
+    private readonly IReadOnlyList<string> _names;
     private readonly List<SeedValue>[] _perSeed;
 
-    public CurveCell()
+    /// <summary>A cell of a row at <paramref name="depth"/>: the top-level quantities and those of layers 1..depth,
+    /// fixed at creation so a row's columns never depend on which result arrived first.</summary>
+    public CurveCell(int depth)
     {
-        _perSeed = new List<SeedValue>[CurveQuantities.All.Count];
+        _names = CurveQuantities.ForDepth(depth);
+        _perSeed = new List<SeedValue>[_names.Count];
         for (var i = 0; i < _perSeed.Length; i++) _perSeed[i] = [];
     }
 
@@ -27,7 +31,7 @@ internal sealed class CurveCell
         for (var i = 0; i < _perSeed.Length; i++)
         {
             // An undefined value (a bound with a reason) is skipped, so each quantity keeps its own n.
-            if (CurveQuantities.Read(result, i) is { } value)
+            if (CurveQuantities.Read(result, _names[i]) is { } value)
                 _perSeed[i].Add(new SeedValue(result.Config.Seed, value));
         }
     }
@@ -38,7 +42,7 @@ internal sealed class CurveCell
         for (var i = 0; i < quantities.Length; i++)
         {
             var perSeed = _perSeed[i].OrderBy(s => s.Seed).ThenBy(s => s.Value).ToArray();
-            var name = CurveQuantities.All[i];
+            var name = _names[i];
             if (perSeed.Length == 0)
             {
                 quantities[i] = new QuantitySummary(name, 0, null, null, null, perSeed);

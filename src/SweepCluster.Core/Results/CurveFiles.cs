@@ -14,12 +14,13 @@ public static class CurveFiles
     /// <summary>The suffixes of each quantity's columns, in order.</summary>
     public static readonly IReadOnlyList<string> QuantitySuffixes = ["n", "mean", "ci_low", "ci_high"];
 
-    /// <summary>curves.csv's header: the key columns, depth, n_seeds, n_failed, then per quantity
+    /// <summary>curves.csv's header for a sweep whose deepest row has depth <paramref name="maxDepth"/>: the key
+    /// columns, depth, n_seeds, n_failed, then per quantity of <see cref="CurveQuantities.ForDepth"/>
     /// &lt;quantity&gt;_n, _mean, _ci_low, _ci_high.</summary>
-    public static readonly IReadOnlyList<string> CsvHeader =
+    public static IReadOnlyList<string> CsvHeader(int maxDepth) =>
     [
         .. CurveKey.ColumnNames, "depth", "n_seeds", "n_failed",
-        .. CurveQuantities.All.SelectMany(q => QuantitySuffixes.Select(s => $"{q}_{s}")),
+        .. CurveQuantities.ForDepth(maxDepth).SelectMany(q => QuantitySuffixes.Select(s => $"{q}_{s}")),
     ];
 
     /// <summary>Writes both files into <paramref name="directory"/>; returns their paths.</summary>
@@ -32,21 +33,31 @@ public static class CurveFiles
         return (csvPath, jsonPath);
     }
 
-    /// <summary>curves.csv's text; blank cells where a quantity has no value (or too few seeds for an interval).</summary>
+    /// <summary>curves.csv's text; blank cells where a quantity has no value (or too few seeds for an interval), and
+    /// all four cells blank for a layer deeper than the row's depth.</summary>
     public static string FormatCsv(IReadOnlyList<CurveRow> rows)
     {
         var text = new StringBuilder();
-        Csv.AppendLine(text, CsvHeader);
+        var maxDepth = rows.Count == 0 ? 0 : rows.Max(r => r.Depth);
+        var header = CsvHeader(maxDepth);
+        var quantities = CurveQuantities.ForDepth(maxDepth);
+        Csv.AppendLine(text, header);
         foreach (var row in Sorted(rows))
         {
-            var cells = new List<string>(CsvHeader.Count);
+            var cells = new List<string>(header.Count);
             cells.AddRange(row.Key.Cells());
             cells.Add(Integer(row.Depth));
             cells.Add(Integer(row.NSeeds));
             cells.Add(Integer(row.NFailed));
-            foreach (var name in CurveQuantities.All)
+            // By name once per row: a deep sweep has hundreds of columns, and a linear lookup per column would be quadratic.
+            var byName = row.Quantities.ToDictionary(q => q.Name, StringComparer.Ordinal);
+            foreach (var name in quantities)
             {
-                var q = row.Get(name);
+                if (!byName.TryGetValue(name, out var q))
+                {
+                    cells.AddRange(QuantitySuffixes.Select(_ => ""));
+                    continue;
+                }
                 cells.Add(Integer(q.N));
                 cells.Add(Csv.Number(q.Mean));
                 cells.Add(Csv.Number(q.CiLow));

@@ -2,56 +2,92 @@ using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Core.Results;
 
-/// <summary>The per-trial numbers a curve summarizes over seeds, with how each is read from a result.</summary>
+/// <summary>The per-trial numbers a curve summarizes over seeds, with how each is read from a result: a fixed top level
+/// that every row has, and per-layer columns (<see cref="LayerQuantities"/>) for the layers a row's depth holds.</summary>
 public static class CurveQuantities
 {
     public const string TrainError = "train_error";
     public const string TestError = "test_error";
     public const string Gap = "gap";
+    /// <summary>Clipped cross-entropy on the training set.</summary>
+    public const string TrainLoss = "train_loss";
+    public const string TestLoss = "test_loss";
+    /// <summary>test_loss - train_loss.</summary>
+    public const string LossGap = "loss_gap";
     public const string BXrOut = "b_xr_out";
     public const string BPaper = "b_paper";
+    public const string BPaperAllParams = "b_paper_all_params";
+    public const string BPaperMeasured = "b_paper_measured";
     public const string BIsmi = "b_ismi";
-    /// <summary>Upper estimate of I(X;T_L) at the last hidden layer.</summary>
-    public const string IXTUpper = "i_x_t_upper";
-    /// <summary>Lower estimate of I(X;T_L) at the last hidden layer.</summary>
-    public const string IXTLower = "i_x_t_lower";
+    /// <summary>Fano lower bound on the training error.</summary>
+    public const string FanoLower = "fano_lower";
     /// <summary>Product of the analytic per-layer contraction coefficients: the whole network's eta.</summary>
     public const string EtaAnalyticProduct = "eta_analytic_product";
-    /// <summary>The last layer's empirical ratio I(X;T_L) / I(X;T_(L-1)).</summary>
+    /// <summary>Upper value of I(X;T_L) at the last hidden layer (MI estimators only; binning is in the layer columns).</summary>
+    public const string IXTUpper = "i_x_t_upper";
+    /// <summary>Lower value of I(X;T_L) at the last hidden layer (MI estimators only).</summary>
+    public const string IXTLower = "i_x_t_lower";
+    /// <summary>The last layer's empirical ratio I(X;T_L) / I(X;T_(L-1)) (MI estimators only).</summary>
     public const string EtaEmpiricalLast = "eta_empirical_last";
 
-    /// <summary>Every quantity, in column order.</summary>
-    public static readonly IReadOnlyList<string> All =
+    /// <summary>The generalization bounds, in column order.</summary>
+    public static readonly IReadOnlyList<string> Bounds = [BXrOut, BPaper, BPaperAllParams, BPaperMeasured, BIsmi];
+
+    /// <summary>The quantities every row has whatever its depth, in column order: errors, losses, bounds, Fano, the
+    /// network's eta, the last layer's information, and per bound the fraction of seeds where it is certified (1 when
+    /// every seed's assumptions hold). A bounded set: the only one the curve gauge exports.</summary>
+    public static readonly IReadOnlyList<string> TopLevel =
     [
-        TrainError, TestError, Gap, BXrOut, BPaper, BIsmi, IXTUpper, IXTLower, EtaAnalyticProduct, EtaEmpiricalLast,
+        TrainError, TestError, Gap, TrainLoss, TestLoss, LossGap, .. Bounds, FanoLower, EtaAnalyticProduct,
+        IXTUpper, IXTLower, EtaEmpiricalLast, .. Bounds.Select(CertifiedName),
     ];
 
-    /// <summary>The generalization bounds, in column order.</summary>
-    public static readonly IReadOnlyList<string> Bounds = [BXrOut, BPaper, BIsmi];
-
-    /// <summary>The value of quantity <c>All[index]</c> in <paramref name="result"/>, or null when it is undefined
-    /// there (a bound with a reason, no layers measured, or a non-finite number, which a mean cannot absorb).</summary>
-    public static double? Read(TrialResult result, int index)
+    private static readonly Dictionary<string, Func<TrialResult, double?>> _topLevelReaders = new(StringComparer.Ordinal)
     {
-        var value = index switch
-        {
-            0 => result.TrainError,
-            1 => result.TestError,
-            2 => result.Gap,
-            3 => result.Bounds?.BXrOut.Value,
-            4 => result.Bounds?.BPaper.Value,
-            5 => result.Bounds?.BIsmi.Value,
-            6 => LastLayer(result)?.IXTUpper,
-            7 => LastLayer(result)?.IXTLower,
-            8 => EtaProduct(result),
-            9 => LastLayer(result)?.EtaEmpirical,
-            _ => throw new ArgumentOutOfRangeException(nameof(index), index, "No such curve quantity."),
-        };
+        [TrainError] = r => r.TrainError,
+        [TestError] = r => r.TestError,
+        [Gap] = r => r.Gap,
+        [TrainLoss] = r => r.TrainLoss,
+        [TestLoss] = r => r.TestLoss,
+        [LossGap] = r => r.LossGap,
+        [BXrOut] = r => r.Bounds?.BXrOut.Value,
+        [BPaper] = r => r.Bounds?.BPaper.Value,
+        [BPaperAllParams] = r => r.Bounds?.BPaperAllParams.Value,
+        [BPaperMeasured] = r => r.Bounds?.BPaperMeasured.Value,
+        [BIsmi] = r => r.Bounds?.BIsmi.Value,
+        [FanoLower] = r => r.FanoLower,
+        [EtaAnalyticProduct] = EtaProduct,
+        [IXTUpper] = r => LastMeasuredLayer(r)?.IXTUpper,
+        [IXTLower] = r => LastMeasuredLayer(r)?.IXTLower,
+        [EtaEmpiricalLast] = r => LastMeasuredLayer(r)?.EtaEmpirical,
+        [CertifiedName(BXrOut)] = r => Certified(r.Bounds?.BXrOut),
+        [CertifiedName(BPaper)] = r => Certified(r.Bounds?.BPaper),
+        [CertifiedName(BPaperAllParams)] = r => Certified(r.Bounds?.BPaperAllParams),
+        [CertifiedName(BPaperMeasured)] = r => Certified(r.Bounds?.BPaperMeasured),
+        [CertifiedName(BIsmi)] = r => Certified(r.Bounds?.BIsmi),
+    };
+
+    /// <summary>The column holding the fraction of seeds where <paramref name="bound"/> is certified, e.g. "b_ismi_certified".</summary>
+    public static string CertifiedName(string bound) => $"{bound}_certified";
+
+    /// <summary>The quantities of a row at <paramref name="depth"/>: the top level, then layers 1..depth.</summary>
+    public static IReadOnlyList<string> ForDepth(int depth) => [.. TopLevel, .. LayerQuantities.Names(depth)];
+
+    /// <summary>The value of quantity <paramref name="name"/> in <paramref name="result"/>, or null when it is undefined
+    /// there (a bound with a reason, a layer not measured or measured by the other kind of estimator, or a non-finite
+    /// number, which a mean cannot absorb).</summary>
+    public static double? Read(TrialResult result, string name)
+    {
+        double? value;
+        if (_topLevelReaders.TryGetValue(name, out var read)) value = read(result);
+        else if (LayerQuantities.TryParse(name, out var layer, out var quantity)) value = LayerQuantities.Read(result, layer, quantity);
+        else throw new ArgumentOutOfRangeException(nameof(name), name, "No such curve quantity.");
         return value is { } v && double.IsFinite(v) ? v : null;
     }
 
-    private static LayerInformation? LastLayer(TrialResult result) =>
-        result.Layers.Count == 0 ? null : result.Layers.MaxBy(l => l.Layer);
+    /// <summary>The deepest layer measured by an MI estimator; a binning layer's value is not I(X;T).</summary>
+    private static LayerInformation? LastMeasuredLayer(TrialResult result) =>
+        result.Layers.MaxBy(l => l.Layer) is { } last && !LayerQuantities.IsBinning(last) ? last : null;
 
     private static double? EtaProduct(TrialResult result)
     {
@@ -60,4 +96,8 @@ public static class CurveQuantities
         foreach (var layer in result.Layers) product *= layer.EtaAnalytic;
         return product;
     }
+
+    /// <summary>1 when the bound is defined and certified, 0 when defined and not; undefined bounds count nowhere.</summary>
+    private static double? Certified(BoundValue? bound) =>
+        bound?.Value is null ? null : bound.Certified == true ? 1.0 : 0.0;
 }

@@ -8,10 +8,16 @@ public sealed record CurveRow(
     int NFailed,
     IReadOnlyList<QuantitySummary> Quantities)
 {
-    /// <summary>The summary of <paramref name="name"/> (one of <see cref="CurveQuantities.All"/>).</summary>
+    /// <summary>The summary of <paramref name="name"/> (one of <see cref="CurveQuantities.ForDepth"/> of this depth).</summary>
     public QuantitySummary Get(string name) =>
-        Quantities.FirstOrDefault(q => q.Name == name)
-        ?? throw new KeyNotFoundException($"Curve row has no quantity '{name}'.");
+        Find(name) ?? throw new KeyNotFoundException($"Curve row has no quantity '{name}'.");
+
+    /// <summary>The summary of <paramref name="name"/>, or null when this row has no such column (a layer deeper than
+    /// its depth).</summary>
+    public QuantitySummary? Find(string name) => Quantities.FirstOrDefault(q => q.Name == name);
+
+    /// <summary>The mean of <paramref name="name"/>, or null when undefined or absent.</summary>
+    public double? Mean(string name) => Find(name)?.Mean;
 }
 
 /// <summary>One quantity over the seeds of a (key, depth): how many seeds defined it, the mean and 95% t-interval

@@ -15,7 +15,7 @@ internal static class Curves
             var key = new CurveKey(width, actNoise, 0.001, 0, 0, 0, 500, "end_to_end", "sgld", "tanh", 0.01, 20, 64, 1.0);
             var eta = 0.9 - actNoise;
             var negative = negativeGapAtActNoise == actNoise;
-            var quantities = CurveQuantities.All.Select(name => Summary(name, name switch
+            var quantities = CurveQuantities.ForDepth(depth).Select(name => Summary(name, name switch
             {
                 CurveQuantities.TrainError => 0.02 * depth,
                 CurveQuantities.TestError => 0.12 + 0.01 * depth,

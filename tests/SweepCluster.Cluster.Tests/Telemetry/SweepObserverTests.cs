@@ -4,6 +4,8 @@ using SweepCluster.Cluster.Messages;
 using SweepCluster.Cluster.Telemetry;
 using SweepCluster.Cluster.Tests.Support;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Trials;
 using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cluster.Tests.Telemetry;
@@ -64,6 +66,28 @@ public sealed class SweepObserverTests(ITestOutputHelper output) : SweepClusterT
             Assert.Equal(0.15, SweepTelemetry.Curve.WithLabels("test_error", "2", "77", "0", "0").Value, 9);
             Assert.Equal(failuresBefore + 1, SweepTelemetry.Failures.WithLabels("diverged").Value);
         }, Patience);
+    }
+
+    [Fact]
+    public void The_curve_gauge_carries_the_top_level_quantities_and_none_of_the_per_layer_columns()
+    {
+        var coordinator = CreateTestProbe();
+        var observer = Sys.ActorOf(SweepObserver.Props(coordinator.Ref, TimeSpan.FromSeconds(30)));
+        // A width no other test uses, so the curve series is this test's own.
+        var config = FakeTrials.Planned(0).Config with { Width = 79 };
+        LayerInformation Layer(int l) => new()
+        {
+            Layer = l, Estimator = "pairwise", IXTLower = 1, IXTUpper = 2, IYT = 0.5, Saturated = false,
+            EtaAnalytic = 0.9, EtaEmpirical = 0.8,
+        };
+        var result = FakeTrials.Completed(new TrialId("layers-0"), config) with { Layers = [Layer(1), Layer(2)] };
+
+        observer.Tell(new TrialEnded(result, 1));
+
+        AwaitAssert(() => Assert.Equal(0.1, SweepTelemetry.Curve.WithLabels("loss_gap", "2", "79", "0", "0").Value, 9), Patience);
+        var quantities = SweepTelemetry.Curve.GetAllLabelValues().Where(l => l[2] == "79").Select(l => l[0]).ToList();
+        Assert.Contains("i_x_t_upper", quantities);
+        Assert.All(quantities, q => Assert.Contains(q, CurveQuantities.TopLevel));
     }
 
     [Fact]

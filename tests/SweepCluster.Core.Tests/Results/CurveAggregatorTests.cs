@@ -38,6 +38,22 @@ public sealed class CurveAggregatorTests
             AssertSummarizes(row, CurveQuantities.EtaAnalyticProduct,
                 ofDepth.Select(r => r.Layers.Aggregate(1.0, (p, l) => p * l.EtaAnalytic)));
             AssertSummarizes(row, CurveQuantities.EtaEmpiricalLast, ofDepth.Select(r => r.Layers[^1].EtaEmpirical!.Value));
+            AssertSummarizes(row, CurveQuantities.TrainLoss, ofDepth.Select(r => r.TrainLoss));
+            AssertSummarizes(row, CurveQuantities.TestLoss, ofDepth.Select(r => r.TestLoss));
+            AssertSummarizes(row, CurveQuantities.LossGap, ofDepth.Select(r => r.LossGap));
+            AssertSummarizes(row, CurveQuantities.FanoLower, ofDepth.Select(r => r.FanoLower!.Value));
+            AssertSummarizes(row, CurveQuantities.BPaperMeasured, ofDepth.Select(r => r.Bounds!.BPaperMeasured.Value!.Value));
+            AssertSummarizes(row, CurveQuantities.BPaperAllParams, ofDepth.Select(r => r.Bounds!.BPaperAllParams.Value!.Value));
+            for (var layer = 1; layer <= row.Depth; layer++)
+            {
+                var l = layer - 1;
+                AssertSummarizes(row, LayerQuantities.Name(layer, LayerQuantity.IXTLower), ofDepth.Select(r => r.Layers[l].IXTLower));
+                AssertSummarizes(row, LayerQuantities.Name(layer, LayerQuantity.IXTUpper), ofDepth.Select(r => r.Layers[l].IXTUpper));
+                AssertSummarizes(row, LayerQuantities.Name(layer, LayerQuantity.IXTUpperDpi), ofDepth.Select(r => r.Layers[l].IXTUpperDpi));
+                AssertSummarizes(row, LayerQuantities.Name(layer, LayerQuantity.IYT), ofDepth.Select(r => r.Layers[l].IYT));
+                AssertSummarizes(row, LayerQuantities.Name(layer, LayerQuantity.IYTUpper), ofDepth.Select(r => r.Layers[l].IYTUpper!.Value));
+                AssertSummarizes(row, LayerQuantities.Name(layer, LayerQuantity.EtaAnalytic), ofDepth.Select(r => r.Layers[l].EtaAnalytic));
+            }
         }
     }
 

@@ -27,7 +27,7 @@ public sealed class CurveFilesTests : IDisposable
         var (csvPath, jsonPath) = CurveFiles.Write(_folder.Path, rows);
 
         var csv = Csv.Parse(File.ReadAllText(csvPath));
-        Assert.Equal(CurveFiles.CsvHeader, csv[0]);
+        Assert.Equal(CurveFiles.CsvHeader(3), csv[0]);
         Assert.Equal(7, csv.Count);
         var column = csv[0].Select((name, i) => (name, i)).ToDictionary(p => p.name, p => p.i);
         var order = csv.Skip(1).Select(r => (int.Parse(r[column["width"]]), int.Parse(r[column["depth"]]))).ToList();

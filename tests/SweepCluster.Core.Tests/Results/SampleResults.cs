@@ -32,10 +32,15 @@ internal static class SampleResults
             Estimator = "pairwise",
             IXTLower = 4.0 - 0.5 * l - 0.1 * seed,
             IXTUpper = 4.5 - 0.5 * l + 0.07 * seed,
-            IYT = 1.2 - 0.1 * l,
+            IYT = 1.2 - 0.1 * l + 0.005 * seed,
             Saturated = false,
             EtaAnalytic = 0.9 - 0.01 * seed,
             EtaEmpirical = l == 1 ? null : 0.8 + 0.02 * seed,
+            Kind = l == 1 ? LayerInformationKind.Exact : LayerInformationKind.MonteCarlo,
+            IXTUpperSe = l == 1 ? null : 0.01 * l,
+            IXTUpperDpi = 4.5 - 0.5 * l + 0.07 * seed,
+            IYTLower = 1.0 - 0.1 * l,
+            IYTUpper = 1.3 - 0.1 * l + 0.01 * seed,
         }).ToList();
         return new TrialResult
         {
@@ -51,20 +56,22 @@ internal static class SampleResults
             TrainError = trainError,
             TestError = testError,
             Gap = testError - trainError,
-            TrainLoss = 0.3,
-            TestLoss = 0.5,
-            LossGap = 0.2,
+            TrainLoss = 0.3 + 0.01 * seed,
+            TestLoss = 0.5 + 0.02 * depth + 0.005 * seed,
+            LossGap = 0.2 + 0.02 * depth - 0.005 * seed,
             Layers = layers,
             ISgld = new SgldInformation { Value = 12.5, OutputLayer = 3.5 },
             Bounds = new TrialBounds
             {
                 BXrOut = new BoundValue { Value = 0.4 + 0.01 * seed, Vacuous = false, Certified = false },
                 BPaper = new BoundValue { Value = 2.0 * Math.Pow(0.9, depth) + 0.05 * seed, Vacuous = true, Certified = false },
+                BPaperAllParams = new BoundValue { Value = 9.0 + depth + 0.1 * seed, Vacuous = true, Certified = false },
+                BPaperMeasured = new BoundValue { Value = 0.3 * Math.Pow(0.8, depth) + 0.02 * seed, Vacuous = false, Certified = false },
                 BIsmi = bIsmi is { } b
                     ? new BoundValue { Value = b, Vacuous = false, Certified = true }
                     : BoundValue.Undefined("no injected noise"),
             },
-            FanoLower = 0.01,
+            FanoLower = 0.01 + 0.001 * seed,
             Timings = new TrialTimings { DataSeconds = 0.1, TrainSeconds = 2, EvaluateSeconds = 0.3, EstimateSeconds = 1, TotalSeconds = 3.4 },
         };
     }

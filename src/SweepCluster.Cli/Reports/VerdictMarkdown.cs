@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using SweepCluster.Core.Verdicts;
+
+namespace SweepCluster.Cli.Reports;
+
+/// <summary>report.md's text: the verdict table, the thresholds, then per prediction its rule, evidence per curve,
+/// findings and links to the plots. A function of the verdicts alone (no time, no paths), so `report DIR` writes the
+/// same bytes as the live run did.</summary>
+public static class VerdictMarkdown
+{
+    /// <summary>Relative links from report.md to the figures it discusses.</summary>
+    private static readonly string _boundPlot = $"{BoundPlots.FolderName}/{BoundPlots.BoundStem}.png";
+    private static readonly string _errorPlot = $"{BoundPlots.FolderName}/{BoundPlots.ErrorStem}.png";
+
+    public static string Format(VerdictReport report, int curves, int points)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Verdict on the predictions of SCIENCE.md section 6").AppendLine();
+        text.AppendLine($"Judged from curves.csv: {curves} curve(s), {points} (curve, depth) point(s). " +
+                        $"Plots: [gap and bounds vs depth]({_boundPlot}), [errors vs depth]({_errorPlot}).").AppendLine();
+        text.AppendLine("| prediction | verdict | why |").AppendLine("|---|---|---|");
+        foreach (var p in report.Predictions)
+            text.AppendLine($"| {Heading(p.Prediction)} | **{VerdictWords.Of(p.Verdict)}** | {Cell(p.Why)} |");
+        text.AppendLine();
+        AppendThresholds(text, report.Thresholds);
+        foreach (var p in report.Predictions) AppendPrediction(text, p);
+        return text.ToString();
+    }
+
+    /// <summary>"P1 bound shape: ...".</summary>
+    public static string Heading(Prediction prediction) =>
+        $"{PredictionNames.Id(prediction)} {PredictionNames.Title(prediction)}";
+
+    private static void AppendThresholds(StringBuilder text, VerdictThresholds t)
+    {
+        text.AppendLine("## Thresholds").AppendLine();
+        text.AppendLine($"- Every interval is a Student t-interval over seeds at confidence {N(t.Level)}; slopes are least " +
+                        "squares over the per-seed values, with a t-interval on N - 2 degrees of freedom.");
+        text.AppendLine($"- No prediction passes on fewer than {t.MinDepths} depths or on points with fewer than {t.MinSeeds} seeds.");
+        text.AppendLine("- A change counts only when one interval lies wholly beyond the other; numbers within a relative " +
+                        $"{N(t.RelativeTolerance)} count as equal.");
+        text.AppendLine($"- A curve loses information when its analytic eta product is below 1 (by more than {N(t.EtaBelowOne)}).");
+        text.AppendLine($"- P2: a raw I(X;T) rise beyond {N(t.StandardErrors)} Monte-Carlo standard errors and its seed interval is a violation.");
+        text.AppendLine($"- P1 in frozen_features: the ln B_paper slope may miss (1/2) ln eta by {N(t.LogSlopeRelativeTolerance)} of it beyond its interval.");
+        text.AppendLine();
+    }
+
+    private static void AppendPrediction(StringBuilder text, PredictionVerdict p)
+    {
+        text.AppendLine($"## {Heading(p.Prediction)}").AppendLine();
+        text.AppendLine($"**{VerdictWords.Of(p.Verdict)}**: {p.Why}").AppendLine();
+        text.AppendLine($"Rule: {p.Rule}").AppendLine();
+        if (p.Evidence.Count > 0)
+        {
+            text.AppendLine("| curve | verdict | evidence |").AppendLine("|---|---|---|");
+            foreach (var e in p.Evidence)
+                text.AppendLine($"| {Cell(e.Curve)} | {VerdictWords.Of(e.Verdict)} | {Cell(e.Detail)} |");
+            text.AppendLine();
+        }
+        if (p.Findings.Count > 0)
+        {
+            text.AppendLine("Findings (reported, not judged):").AppendLine();
+            foreach (var finding in p.Findings) text.AppendLine($"- {finding}");
+            text.AppendLine();
+        }
+        text.AppendLine($"See: {Links(p.Prediction)}").AppendLine();
+    }
+
+    private static string Links(Prediction prediction) => prediction switch
+    {
+        Prediction.BoundShape or Prediction.Validity or Prediction.LabelNoise => $"[gap and bounds vs depth]({_boundPlot})",
+        Prediction.TrainErrorVersusDepth => $"[errors vs depth]({_errorPlot})",
+        Prediction.DataProcessing => "the layer{l}_i_x_t_* columns of curves.csv",
+        _ => $"[gap and bounds vs depth]({_boundPlot}), [errors vs depth]({_errorPlot})",
+    };
+
+    /// <summary>A table cell: a pipe would end the cell early.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string N(double value) => value.ToString("G", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,88 @@
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Spec;
+
+namespace SweepCluster.Core.Verdicts;
+
+/// <summary>P4: once I(Y;T_L) falls with depth the training error does not fall; the depth of least test error is
+/// reported per curve, with whether more noise or narrower layers move it shallower.</summary>
+public sealed class TrainErrorDepthRule : IPredictionRule
+{
+    public Prediction Prediction => Prediction.TrainErrorVersusDepth;
+
+    public string Rule =>
+        "Per curve with analytic eta product < 1, every depth step L -> L+1 where the last layer's mean I(Y;T) falls " +
+        "(layer{L+1}_i_y_t at depth L+1 below layer{L}_i_y_t at depth L): a violation is a train-error interval at " +
+        "L+1 wholly below L's; any violation fails. No step with I(Y;T_L) falling: no prediction. The depth of least " +
+        "mean test error is reported per curve, and across act_noise and width as findings (not judged).";
+
+    public PredictionVerdict Judge(CurveSet curves)
+    {
+        var evidence = curves.Curves.Select(c => Judge(c, curves)).ToList();
+        return VerdictCombiner.Combine(this, evidence, Findings(curves));
+    }
+
+    private static CurveEvidence Judge(SweepCurve curve, CurveSet curves)
+    {
+        var t = curves.Thresholds;
+        var best = BestDepth(curve.Rows);
+        var bestText = best is { } b ? $"least test error at depth {b}" : "test error undefined";
+        if (!curves.IsLossy(curve))
+            return new CurveEvidence(curve.Label, Verdict.NoPrediction, $"eta = 1: no strict information loss; {bestText}");
+        var rows = curve.WithInterval(CurveQuantities.TrainError, t.MinSeeds);
+        if (rows.Count < t.MinDepths)
+            return new CurveEvidence(curve.Label, Verdict.NotTestable,
+                $"train error has a {t.MinSeeds}-seed interval at {rows.Count} depth(s); {t.MinDepths} are needed");
+        int falling = 0, violations = 0;
+        for (var i = 1; i < rows.Count; i++)
+        {
+            var before = rows[i - 1].Mean(LayerQuantities.Name(rows[i - 1].Depth, LayerQuantity.IYT));
+            var after = rows[i].Mean(LayerQuantities.Name(rows[i].Depth, LayerQuantity.IYT));
+            if (before is null || after is null || !(after < before)) continue;
+            falling++;
+            if (Intervals.WhollyBelow(rows[i].Get(CurveQuantities.TrainError), rows[i - 1].Get(CurveQuantities.TrainError), t))
+                violations++;
+        }
+        var slope = DepthSlope.Fit(SweepCurve.SeedPoints(rows, CurveQuantities.TrainError), t.Level);
+        if (falling == 0)
+            return new CurveEvidence(curve.Label, Verdict.NoPrediction,
+                $"I(Y;T_L) never falls from one depth to the next: no prediction; {bestText}");
+        return new CurveEvidence(curve.Label, violations == 0 ? Verdict.Pass : Verdict.Fail,
+            $"train error slope {slope?.ToString() ?? "not fitted"}; {violations} of {falling} steps where I(Y;T_L) falls " +
+            $"have train error falling beyond the interval; {bestText}");
+    }
+
+    private static int? BestDepth(IReadOnlyList<CurveRow> rows) =>
+        rows.Where(r => r.Mean(CurveQuantities.TestError) is not null)
+            .OrderBy(r => r.Mean(CurveQuantities.TestError)).ThenBy(r => r.Depth)
+            .Select(r => (int?)r.Depth).FirstOrDefault();
+
+    /// <summary>Where the least test error sits as act_noise grows, and as width shrinks, for each curve family.</summary>
+    private static IReadOnlyList<string> Findings(CurveSet curves)
+    {
+        var findings = new List<string>();
+        findings.AddRange(Movement(curves, AxisNames.ActNoise, k => k.ActNoise, k => k with { ActNoise = 0 }, "more act_noise"));
+        findings.AddRange(Movement(curves, AxisNames.Width, k => -k.Width, k => k with { Width = 0 }, "narrower width"));
+        return findings;
+    }
+
+    /// <summary>One finding per family of curves that differ only in one setting, ordered in the direction the paper
+    /// says should move the least test error shallower.</summary>
+    private static IEnumerable<string> Movement(
+        CurveSet curves, string axisName, Func<CurveKey, double> order, Func<CurveKey, CurveKey> withAxisFixed, string direction)
+    {
+        foreach (var family in curves.Curves.GroupBy(c => withAxisFixed(c.Key)).OrderBy(g => g.Key))
+        {
+            var members = family.OrderBy(c => order(c.Key)).ToList();
+            if (members.Count < 2) continue;
+            var depths = members.Select(c => (Curve: c, Best: BestDepth(c.Rows))).Where(p => p.Best is not null).ToList();
+            if (depths.Count < 2) continue;
+            var sequence = string.Join(" -> ", depths.Select(p => $"{axisName}={AxisValue(p.Curve.Key, axisName)}: L={p.Best}"));
+            var shallower = depths.Zip(depths.Skip(1)).All(p => p.Second.Best <= p.First.Best);
+            yield return $"least test error ({curves.Labels.Of(family.Key, axisName)}): {sequence}; with {direction} it " +
+                         (shallower ? "stays or moves shallower" : "moves deeper somewhere");
+        }
+    }
+
+    private static string AxisValue(CurveKey key, string axisName) =>
+        key.Cells()[CurveKey.ColumnNames.ToList().IndexOf(axisName)];
+}

@@ -1,0 +1,58 @@
+namespace SweepCluster.Cli.Tests;
+
+/// <summary>The verdict report a real sweep leaves in its folder and prints at its end.</summary>
+public sealed class SweepReportTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("report-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>Eight quick trials: depths 1 and 2, act_noise 0 and 0.5, two seeds.</summary>
+    private string Spec()
+    {
+        string path = Path.Combine(_folder, "small.yaml");
+        File.WriteAllText(path, """
+            name: small-report
+            dataset:
+              classes: 3
+              dimension: 6
+              test_size: 200
+            training:
+              epochs: 2
+            information:
+              eval_points: 32
+              noise_paths: 2
+            grid:
+              depth: [1, 2]
+              width: 4
+              act_noise: [0, 0.5]
+              train_size: 200
+            seeds: 2
+            """);
+        return path;
+    }
+
+    [Fact]
+    public void A_finished_sweep_writes_report_md_with_a_verdict_per_prediction_and_prints_the_table()
+    {
+        string dir = Path.Combine(_folder, "out");
+
+        var run = CliProcess.Run("run", Spec(), "--out", dir);
+
+        Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.StdOut}{run.StdErr}");
+        var report = File.ReadAllText(Path.Combine(dir, "report.md"));
+        string[] verdicts = ["**pass**", "**fail**", "**no prediction**", "**not testable**"];
+        for (var p = 1; p <= 7; p++)
+        {
+            var row = report.Split('\n').Single(line => line.StartsWith($"| P{p} ", StringComparison.Ordinal));
+            Assert.Contains(verdicts, v => row.Contains(v, StringComparison.Ordinal));
+            Assert.Contains($"## P{p} ", report);
+            Assert.Contains($"P{p} ", run.StdOut);
+        }
+        // The sweep varies no label_noise, so P7 cannot be judged, and says why.
+        Assert.Contains("| **not testable** | label_noise has one value |", report);
+        Assert.Contains("](plots/bound_vs_depth.png)", report);
+        Assert.True(File.Exists(Path.Combine(dir, "plots", "bound_vs_depth.png")));
+        Assert.Contains("report.md", run.StdOut);
+    }
+}
