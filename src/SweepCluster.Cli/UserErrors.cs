@@ -10,6 +10,8 @@ public static class UserErrors
     public const int ExitCode = 2;
     /// <summary>The sweep's journal cannot be used or failed: a matter of the data, not of the command line.</summary>
     public const int JournalExitCode = 3;
+    /// <summary>A request inside the node ran out of time: a machine too busy for the node's own deadlines.</summary>
+    public const int TimeoutExitCode = 4;
 
     public static int Run(Func<int> command)
     {
@@ -30,12 +32,27 @@ public static class UserErrors
         {
             return Report(e.Message.TrimEnd('.') + "; run 'sweepcluster --help' for usage.");
         }
+        catch (Exception e) when (TimedOut(e) is { } timeout)
+        {
+            Console.Error.WriteLine(
+                $"sweepcluster: an internal request ran out of time ({timeout.Message.TrimEnd('.')}), most likely because the machine is too busy; run the same command again: every trial that ended is kept in the journal.");
+            return TimeoutExitCode;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("sweepcluster: cancelled.");
             return 130;
         }
     }
+
+    /// <summary>An actor ask or a task wait that timed out, possibly wrapped by a blocking wait in a library.</summary>
+    private static Exception? TimedOut(Exception e) => e switch
+    {
+        Akka.Actor.AskTimeoutException or TimeoutException => e,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(TimedOut).FirstOrDefault(t => t is not null),
+        _ when e.InnerException is { } inner => TimedOut(inner),
+        _ => null,
+    };
 
     private static int Report(string message)
     {

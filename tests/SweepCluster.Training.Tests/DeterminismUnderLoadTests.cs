@@ -75,9 +75,10 @@ public sealed class DeterminismUnderLoadTests
     }
 
     [Fact]
-    public void The_native_math_is_set_to_reproducible_before_libtorch_starts()
+    public void The_native_environment_is_set_before_libtorch_starts()
     {
-        Assert.Equal(ReproducibleNativeMath.MklBranch, ReproducibleNativeMath.MklSetting);
+        Assert.Equal(NativeTorchEnvironment.MklBranch, NativeTorchEnvironment.MklSetting);
+        Assert.Equal("PASSIVE", NativeTorchEnvironment.OpenMpWaitSetting);
     }
 
     /// <summary>Two spinning threads per core for as long as it lives.</summary>

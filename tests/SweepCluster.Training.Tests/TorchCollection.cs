@@ -12,5 +12,5 @@ public sealed class TorchCollection
     /// <summary>Tests may reach TorchSharp before any type of the Training assembly: set the reproducible native math
     /// first, as the product does.</summary>
     [ModuleInitializer]
-    internal static void ConfigureNativeMath() => ReproducibleNativeMath.Configure();
+    internal static void ConfigureNativeMath() => NativeTorchEnvironment.Configure();
 }
