@@ -15,10 +15,21 @@ public sealed class ExampleSpecsTests
     }
 
     [Fact]
-    public void Quickstart_names_144_trials_with_distinct_ids()
+    public void Quickstart_names_288_trials_in_both_modes_with_distinct_ids()
     {
         var trials = GridExpander.Expand(SpecLoader.Load(Example("quickstart.yaml")));
-        Assert.Equal(6 * 2 * 4 * 3, trials.Count);
+        // depth x width x act_noise x mode x sgld_noise x seeds
+        Assert.Equal(4 * 2 * 3 * 2 * 2 * 3, trials.Count);
+        Assert.Equal(["end_to_end", "frozen_features"], trials.Select(t => t.Config.Training.Mode).Distinct().Order());
+        Assert.Equal(trials.Count, trials.Select(t => t.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void The_paper_fashion_mnist_sweep_reads_the_idx_files_and_names_distinct_trials()
+    {
+        var spec = SpecLoader.Load(Example("paper-fashion-mnist.yaml"));
+        var trials = GridExpander.Expand(spec);
+        Assert.Equal("/usr/share/datasets/fashion-mnist", spec.Dataset.Path);
         Assert.Equal(trials.Count, trials.Select(t => t.Id).Distinct().Count());
     }
 }
