@@ -51,6 +51,7 @@ internal static class ResumeBenchmark
         finally
         {
             Directory.Delete(folder, recursive: true);
+            BenchmarkNode.DeleteSnapshots();
         }
     }
 
