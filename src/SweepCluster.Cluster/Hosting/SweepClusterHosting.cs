@@ -14,11 +14,8 @@ namespace SweepCluster.Cluster.Hosting;
 public static class SweepClusterHosting
 {
     /// <summary>Call first, before <c>AddSweepCoordinator</c> and <c>AddTrialWorkers</c>: they use the proxy it registers.</summary>
-    /// <exception cref="Core.UserInputException">The options are invalid.</exception>
     public static AkkaConfigurationBuilder ConfigureSweepCluster(this AkkaConfigurationBuilder builder, SweepClusterOptions options)
     {
-        options.Validate();
-
         // First and prepended: every typed option below is added later and so overrides a key repeated in the file.
         builder.AddHocon(ClusterHocon.Load(), HoconAddMode.Prepend);
 

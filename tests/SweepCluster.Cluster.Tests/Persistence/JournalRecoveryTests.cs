@@ -9,6 +9,7 @@ using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Tests.Support;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core.Trials;
+using SweepCluster.Sessions;
 
 namespace SweepCluster.Cluster.Tests.Persistence;
 

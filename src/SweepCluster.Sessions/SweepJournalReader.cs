@@ -2,14 +2,15 @@ using Akka.Actor;
 using Akka.Hosting;
 using Akka.Persistence.Query;
 using Akka.Persistence.Sql.Query;
-using Akka.Streams;
 using Akka.Streams.Dsl;
+using Akka.Streams;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Sweep;
 
-namespace SweepCluster.Cluster.Persistence;
+namespace SweepCluster.Sessions;
 
 /// <summary>Reads a sweep's journal from its first event, through Akka.Persistence.Query in a small actor system of
 /// its own (no cluster), and folds it into a <see cref="SweepReplay"/>: the state and the ended results from which
