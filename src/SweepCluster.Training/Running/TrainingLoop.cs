@@ -21,7 +21,7 @@ internal static class TrainingLoop
         NoisyMlp model, Tensor features, Tensor labels, TrialConfig config, Generator noise,
         IProgress<TrialProgress>? progress, TrainingCheckpoint? checkpoint, CancellationToken cancellation)
     {
-        bool frozen = config.Training.Mode == "frozen_features";
+        bool frozen = config.Training.Mode == TrainingMode.FrozenFeatures;
         List<Parameter> trained = frozen ? model.OutputParameters().ToList() : model.parameters().ToList();
         if (frozen)
             foreach (var p in model.HiddenParameters()) p.requires_grad = false;

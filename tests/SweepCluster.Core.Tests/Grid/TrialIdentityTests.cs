@@ -10,6 +10,22 @@ public sealed class TrialIdentityTests
 
     private static TrialConfig First(string yaml) => GridExpander.Expand(SpecLoader.Parse(yaml, "x.yaml"))[0].Config;
 
+    /// <summary>Pinned: the spec's words (mode, optimizer, activation, dataset kind) are typed in the code but hashed as
+    /// the same snake_case words, so a sweep started before they were typed keeps its trial ids.</summary>
+    [Fact]
+    public void A_known_spec_keeps_its_trial_id()
+    {
+        const string yaml = "name: pinned\ndataset:\n  kind: idx\n  path: /data/mnist\nmodel:\n  activation: relu\n" +
+                            "training:\n  mode: frozen_features\n  optimizer: sgld\n  clip: 1.0\n  epochs: 3\n" +
+                            "grid:\n  depth: 2\n  width: 8\n  sgld_noise: 0.01\n";
+        var config = First(yaml);
+        Assert.Contains("\"mode\":\"frozen_features\"", TrialIdentity.Canonical(config));
+        Assert.Contains("\"optimizer\":\"sgld\"", TrialIdentity.Canonical(config));
+        Assert.Contains("\"activation\":\"relu\"", TrialIdentity.Canonical(config));
+        Assert.Contains("\"kind\":\"idx\"", TrialIdentity.Canonical(config));
+        Assert.Equal(new TrialId("t-43071216333eb172"), TrialIdentity.Of(config));
+    }
+
     [Fact]
     public void Key_order_and_number_spelling_do_not_change_ids()
     {
@@ -43,8 +59,8 @@ public sealed class TrialIdentityTests
             config with { Dataset = config.Dataset with { ClassSubset = [1, 2] } },
             config with { Training = config.Training with { LearningRate = 0.06 } },
             config with { Information = config.Information with { EvalPoints = 257 } },
-            config with { Model = config.Model with { Activation = "relu" } },
-            config with { Dataset = config.Dataset with { Kind = "idx", Path = "/data" } },
+            config with { Model = config.Model with { Activation = ActivationKind.Relu } },
+            config with { Dataset = config.Dataset with { Kind = DatasetKind.Idx, Path = "/data" } },
             config with { Training = config.Training with { SgldParameterization = "inverse_temperature" } },
             config with { Training = config.Training with { MaxAttempts = 3 } },
             config with { Width = 5 },

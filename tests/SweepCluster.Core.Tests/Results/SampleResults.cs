@@ -11,7 +11,7 @@ internal static class SampleResults
     {
         Dataset = new DatasetSettings { ClassSubset = [3, 5] },
         Model = new ModelSettings(),
-        Training = new TrainingSettings { Optimizer = "sgld", LearningRate = 0.01, Clip = 1.0 },
+        Training = new TrainingSettings { Optimizer = OptimizerKind.Sgld, LearningRate = 0.01, Clip = 1.0 },
         Information = new InformationSettings(),
         Depth = depth,
         Width = width,
