@@ -1,6 +1,7 @@
 using Akka.Actor;
 using SweepCluster.Cluster.Messages;
 using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
 using SweepCluster.Telemetry;
 
@@ -16,7 +17,7 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
     private readonly IActorRef _coordinator;
     private readonly TimeSpan _interval;
     private readonly CurveAggregator _curves = new();
-    private readonly TrialRate _rate = new(TimeSpan.FromMinutes(1));
+    private readonly SweepProgressModel _progress = new();
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -62,10 +63,9 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
         SweepTelemetry.Trials.WithLabels("failed").Set(status.Failed);
         SweepTelemetry.Retries.IncTo(status.Retries);
         SweepTelemetry.DiscardedResults.IncTo(status.DiscardedResults);
-        var perMinute = _rate.Add(DateTime.UtcNow, status.Completed + status.Failed);
-        SweepTelemetry.TrialsPerMinute.Set(perMinute);
-        var remaining = status.Total - status.Completed - status.Failed;
-        SweepTelemetry.Eta.Set(remaining == 0 ? 0 : perMinute > 0 ? remaining / perMinute * 60 : -1);
+        var view = _progress.Observe(DateTime.UtcNow, status.Total, status.Completed, status.Failed, status.Assigned);
+        SweepTelemetry.TrialsPerMinute.Set(view.PerMinute);
+        SweepTelemetry.Eta.Set(view.Eta is { } eta ? eta.TotalSeconds : -1);
     }
 
     private void Record(TrialEnded ended)
