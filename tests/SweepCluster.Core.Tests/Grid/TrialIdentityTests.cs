@@ -1,5 +1,6 @@
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Spec;
+using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Core.Tests.Grid;
 
@@ -24,6 +25,16 @@ public sealed class TrialIdentityTests
         Assert.Contains("\"activation\":\"relu\"", TrialIdentity.Canonical(config));
         Assert.Contains("\"kind\":\"idx\"", TrialIdentity.Canonical(config));
         Assert.Equal(new TrialId("t-43071216333eb172"), TrialIdentity.Of(config));
+    }
+
+    [Fact]
+    public void A_result_writes_its_typed_trial_id_as_a_plain_string()
+    {
+        var config = First(Ordered);
+        var result = new TrialResult { TrialId = TrialIdentity.Of(config), Config = config, Status = TrialStatus.Completed };
+        string json = TrialJson.Serialize(result);
+        Assert.StartsWith($"{{\"trial_id\":\"{result.TrialId.Value}\",", json);
+        Assert.Equal(result.TrialId, TrialJson.Deserialize<TrialResult>(json).TrialId);
     }
 
     [Fact]
