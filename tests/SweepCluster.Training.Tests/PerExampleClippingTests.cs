@@ -4,6 +4,7 @@ using SweepCluster.Core.Trials;
 using SweepCluster.Training.Data;
 using SweepCluster.Training.Model;
 using SweepCluster.Training.Optimization;
+using SweepCluster.Training.Measurement;
 using SweepCluster.Training.Running;
 using static TorchSharp.torch;
 

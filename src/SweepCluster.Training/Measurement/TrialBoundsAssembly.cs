@@ -2,7 +2,6 @@ using SweepCluster.Core.Bounds;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
-using SweepCluster.Training.Running;
 
 namespace SweepCluster.Training.Measurement;
 
