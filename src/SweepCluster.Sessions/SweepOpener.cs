@@ -1,9 +1,10 @@
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Persistence;
+using SweepCluster.Core;
+using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
-using SweepCluster.Core;
 
 namespace SweepCluster.Sessions;
 

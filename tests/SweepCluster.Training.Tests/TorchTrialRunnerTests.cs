@@ -1,3 +1,4 @@
+using SweepCluster.Core;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;

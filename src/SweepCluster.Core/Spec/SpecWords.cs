@@ -32,7 +32,7 @@ public enum DatasetKind
 }
 
 /// <summary>The spec's snake_case words of a closed vocabulary ("frozen_features", "sgld", "tanh"): the same words
-/// the YAML, the JSON (<see cref="Trials.TrialJson"/>) and therefore the trial ids use.</summary>
+/// the YAML, the JSON (<see cref="TrialJson"/>) and therefore the trial ids use.</summary>
 public static class SpecWords
 {
     /// <summary>The word of <paramref name="value"/>, such as "frozen_features".</summary>
