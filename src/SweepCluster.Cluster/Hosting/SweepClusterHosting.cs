@@ -48,7 +48,7 @@ public static class SweepClusterHosting
 
         // Every node, coordinator or not, talks to the coordinator through this proxy: it finds the singleton
         // wherever it runs and buffers messages while it starts or moves.
-        builder.WithSingletonProxy<SweepCoordinator>(SweepCoordinator.SingletonName, CoordinatorSingletonOptions());
+        builder.WithSingletonProxy<SweepCoordinator>(SweepCoordinator.SingletonName, SweepCoordinatorHosting.CoordinatorSingletonOptions());
 
         if (options.SeedNodes.Length == 0)
         {
@@ -66,11 +66,4 @@ public static class SweepClusterHosting
     public static AkkaConfigurationBuilder AddSweepSerializer(this AkkaConfigurationBuilder builder) =>
         builder.WithCustomSerializer(SweepClusterSerializer.SerializerName, SweepClusterSerializer.BoundTypes,
             system => new SweepClusterSerializer(system));
-
-    internal static ClusterSingletonOptions CoordinatorSingletonOptions() => new()
-    {
-        Role = SweepRoles.Coordinator,
-        // Find a moved or late singleton within about a second.
-        SingletonIdentificationInterval = TimeSpan.FromSeconds(1),
-    };
 }
