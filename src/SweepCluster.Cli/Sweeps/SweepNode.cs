@@ -11,6 +11,7 @@ using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Telemetry;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
+using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 using SweepCluster.Sessions;
 using SweepCluster.Telemetry;
@@ -19,8 +20,8 @@ using SweepCluster.Training.Running;
 namespace SweepCluster.Cli.Sweeps;
 
 /// <summary>What a node that holds the coordinator runs it with: the plan, where ended trials go, the journal, and the
-/// trials that ended before this start (for the metrics' curve).</summary>
-public sealed record CoordinatorRole(SweepPlan Plan, ISweepResultSink Sink, JournalSettings Journal, IReadOnlyList<TrialResult> EndedBefore);
+/// curves the results folder folds (the metrics read them too).</summary>
+public sealed record CoordinatorRole(SweepPlan Plan, ISweepResultSink Sink, JournalSettings Journal, ICurveFeed Curves);
 
 /// <summary>One node of a sweep cluster in this process: the actor system with the roles its options name, the
 /// coordinator singleton (when it has a plan) and one worker slot per device slot, all run by the real trainer.</summary>
@@ -64,7 +65,7 @@ public sealed class SweepNode : IAsyncDisposable
                 akka.WithSweepJournal(journal).AddSweepCoordinator(plan, sink,
                     configuration.Coordinator with { JournalWritten = (latency, _) => SweepTelemetry.RecordJournalWrite(latency) });
             if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, configuration.Workers);
-            if (metrics is not null) akka.AddSweepTelemetry(coordinator?.EndedBefore);
+            if (metrics is not null) akka.AddSweepTelemetry(coordinator?.Curves);
         });
         var host = builder.Build();
         try

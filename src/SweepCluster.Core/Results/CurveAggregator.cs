@@ -11,7 +11,7 @@ namespace SweepCluster.Core.Results;
 /// result; <see cref="Rows"/> summarizes each cell (Student t-interval of <c>SeedStatistics.Summarize</c>) when asked.
 /// A trial id is counted once: a repeated delivery is ignored, and a completion replaces an earlier failure of the
 /// same trial (a resumed sweep may retry it), so the outcome does not depend on arrival order.</remarks>
-public sealed class CurveAggregator
+public sealed class CurveAggregator : ICurveFeed
 {
     private readonly double _level;
     private readonly Dictionary<(CurveKey Key, int Depth), CurveCell> _cells = [];
