@@ -24,12 +24,12 @@ public sealed class MetricsEndpoint : IDisposable
     public string Url { get; }
 
     /// <summary>Starts serving on <paramref name="host"/>:<paramref name="port"/>; null when port is 0 (metrics off).</summary>
-    /// <exception cref="UserInputException">The port is not a port, or is taken.</exception>
+    /// <exception cref="UserInputException">The port cannot be served (the session checked its range).</exception>
     public static MetricsEndpoint? Start(string host, int port)
     {
         if (port == 0) return null;
-        if (port is < 0 or > 65535)
-            throw new UserInputException($"--metrics-port {port} is not a TCP port; use 1-65535, or 0 to turn metrics off.");
+        ArgumentOutOfRangeException.ThrowIfNegative(port);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         SweepTelemetry.EnsureRegistered();
         // A node bound to another address than loopback is exposed anyway; its /metrics then answers on every
         // address (HttpListener's "+"), because a scraper names it by IP or container name, not by --host.

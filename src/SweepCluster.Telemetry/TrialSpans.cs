@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Telemetry;
@@ -26,8 +27,8 @@ public static class TrialSpans
         activity.SetTag("trial.input_noise", config.InputNoise);
         activity.SetTag("trial.train_size", config.TrainSize);
         activity.SetTag("trial.seed", config.Seed);
-        activity.SetTag("trial.mode", config.Training.Mode);
-        activity.SetTag("trial.optimizer", config.Training.Optimizer);
+        activity.SetTag("trial.mode", config.Training.Mode.Word());
+        activity.SetTag("trial.optimizer", config.Training.Optimizer.Word());
         activity.SetTag("worker.id", workerId);
         activity.SetTag("worker.device", device);
         return activity;

@@ -6,6 +6,7 @@ using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Workers;
+using SweepCluster.Sessions;
 
 namespace SweepCluster.Benchmarks;
 
@@ -13,18 +14,30 @@ namespace SweepCluster.Benchmarks;
 /// when given, a journal; without one, Akka's in-memory journal stands in (the baseline).</summary>
 internal static class BenchmarkNode
 {
+    /// <summary>Where the baseline's local snapshot store writes, removed with the temporary folder.</summary>
+    private static readonly string SnapshotFolder = Path.Combine(Path.GetTempPath(), $"sweepcluster-bench-snapshots-{Environment.ProcessId}");
+
+    /// <summary>Removes what the baseline's snapshot store wrote.</summary>
+    public static void DeleteSnapshots()
+    {
+        if (Directory.Exists(SnapshotFolder)) Directory.Delete(SnapshotFolder, recursive: true);
+    }
+
     public static IHost Build(SweepPlan plan, ISweepResultSink sink, NoOpRunner runner, JournalSettings? journal, Action<TimeSpan, int>? journalWritten = null)
     {
-        var options = new SweepClusterOptions { Port = 0, Slots = 2, Devices = "cpu", ThreadsPerSlot = 1 };
+        var node = new NodeOptions { Port = 0, Slots = 2, Devices = "cpu", ThreadsPerSlot = 1 }.Build([], Environment.ProcessorCount);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddAkka(options.ActorSystemName, akka =>
+        builder.Services.AddAkka(node.Cluster.ActorSystemName, akka =>
         {
             akka.AddHocon("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR", HoconAddMode.Prepend);
-            akka.ConfigureSweepCluster(options);
+            akka.ConfigureSweepCluster(node.Cluster);
             if (journal is not null) akka.WithSweepJournal(journal);
-            akka.AddSweepCoordinator(plan, sink, options.CoordinatorSettings() with { JournalWritten = journalWritten });
-            akka.AddTrialWorkers(runner, options.PlanSlots([], Environment.ProcessorCount));
+            // Without a journal, Akka's in-memory journal and its default local snapshot store stand in; the store
+            // writes files, so it is pointed at a temporary folder rather than ./snapshots.
+            else akka.AddHocon($"akka.persistence.snapshot-store.local.dir = \"{SnapshotFolder.Replace("\\", "/")}\"", HoconAddMode.Append);
+            akka.AddSweepCoordinator(plan, sink, node.Coordinator with { JournalWritten = journalWritten });
+            akka.AddTrialWorkers(runner, node.Slots);
         });
         return builder.Build();
     }

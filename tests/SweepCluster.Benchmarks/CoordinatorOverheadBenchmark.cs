@@ -28,7 +28,7 @@ internal static class CoordinatorOverheadBenchmark
         foreach (var trial in plan)
         {
             state = state.ApplyAll(state.Process(new RequestTrial("w", DateTimeOffset.UtcNow)));
-            var result = new TrialResult { TrialId = trial.Id.Value, Config = trial.Config, Status = TrialStatus.Completed };
+            var result = new TrialResult { TrialId = trial.Id, Config = trial.Config, Status = TrialStatus.Completed };
             state = state.ApplyAll(state.Process(new ReportTrialResult("w", trial.Id, 1, result)));
         }
         double pureMs = pure.Elapsed.TotalMilliseconds / trials;

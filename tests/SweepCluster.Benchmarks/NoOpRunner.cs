@@ -15,6 +15,6 @@ internal sealed class NoOpRunner : ITrialRunner
     public TrialResult Run(TrialId id, TrialConfig config, TrialRunContext context, CancellationToken cancellation)
     {
         _first.TrySetResult();
-        return new() { TrialId = id.Value, Config = config, Status = TrialStatus.Completed, TrainError = config.Seed * 1e-3 };
+        return new() { TrialId = id, Config = config, Status = TrialStatus.Completed, TrainError = config.Seed * 1e-3 };
     }
 }

@@ -3,6 +3,7 @@ using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
+using SweepCluster.Sessions;
 
 namespace SweepCluster.Benchmarks;
 
@@ -51,6 +52,7 @@ internal static class ResumeBenchmark
         finally
         {
             Directory.Delete(folder, recursive: true);
+            BenchmarkNode.DeleteSnapshots();
         }
     }
 

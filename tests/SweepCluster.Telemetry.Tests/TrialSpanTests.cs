@@ -30,7 +30,7 @@ public sealed class TrialSpanTests
         Assert.Null(Activity.Current);
         var result = new TrialResult
         {
-            TrialId = "span-test", Config = config, Status = TrialStatus.Completed,
+            TrialId = new("span-test"), Config = config, Status = TrialStatus.Completed,
             Timings = new TrialTimings { DataSeconds = 1, TrainSeconds = 2, EvaluateSeconds = 3, EstimateSeconds = 4, TotalSeconds = 10 },
         };
         TrialSpans.End(span, result, null);

@@ -1,4 +1,6 @@
+using SweepCluster.Core;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Running;
 
@@ -48,7 +50,7 @@ public sealed class CheckpointTests : IDisposable
         var config = small with
         {
             SgldNoise = optimizer == "sgld" ? 0.001 : 0,
-            Training = small.Training with { Epochs = 6, Optimizer = optimizer, Clip = 1.0, Mode = mode },
+            Training = small.Training with { Epochs = 6, Optimizer = SpecWords.Parse<OptimizerKind>(optimizer), Clip = 1.0, Mode = SpecWords.Parse<TrainingMode>(mode) },
         };
         var uninterrupted = new TorchTrialRunner().Run(Id, config, new TrialRunContext("cpu", 1), CancellationToken.None);
 

@@ -51,7 +51,7 @@ public sealed class DataTests : IDisposable
     public void Idx_files_load_with_class_subset_and_subsampling(bool gzip)
     {
         WriteIdxSet(gzip, trainCount: 30, testCount: 12);
-        var settings = new DatasetSettings { Kind = "idx", Path = _folder, ClassSubset = [4, 9], TestSize = 100 };
+        var settings = new DatasetSettings { Kind = DatasetKind.Idx, Path = _folder, ClassSubset = [4, 9], TestSize = 100 };
         TrialData data = IdxDataset.Create(settings, trainSize: 5, trialSeed: 0);
         Assert.Equal(2, data.Classes);
         Assert.Equal(4, data.Dimension);
@@ -66,7 +66,7 @@ public sealed class DataTests : IDisposable
     [Fact]
     public void Missing_fashion_mnist_names_the_package_to_install()
     {
-        var settings = new DatasetSettings { Kind = "idx", Path = "/usr/share/datasets/fashion-mnist-absent" };
+        var settings = new DatasetSettings { Kind = DatasetKind.Idx, Path = "/usr/share/datasets/fashion-mnist-absent" };
         var error = Assert.Throws<UserInputException>(() => IdxDataset.Create(settings, 10, 0));
         Assert.Contains("/usr/share/datasets/fashion-mnist-absent", error.Message);
         Assert.Contains("apt-get install dataset-fashion-mnist", error.Message);
@@ -78,7 +78,7 @@ public sealed class DataTests : IDisposable
         WriteIdxSet(gzip: false, trainCount: 10, testCount: 10);
         string images = Path.Combine(_folder, "train-images-idx3-ubyte");
         File.WriteAllBytes(images, File.ReadAllBytes(images)[..30]);
-        var settings = new DatasetSettings { Kind = "idx", Path = _folder };
+        var settings = new DatasetSettings { Kind = DatasetKind.Idx, Path = _folder };
         var error = Assert.Throws<UserInputException>(() => IdxDataset.Create(settings, 5, 0));
         Assert.Contains("train-images-idx3-ubyte", error.Message);
         Assert.Contains("malformed", error.Message);

@@ -1,3 +1,4 @@
+using SweepCluster.Core;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Optimization;

@@ -4,6 +4,7 @@ using SweepCluster.Core.Trials;
 using SweepCluster.Training.Data;
 using SweepCluster.Training.Model;
 using SweepCluster.Training.Optimization;
+using SweepCluster.Training.Measurement;
 using SweepCluster.Training.Running;
 using static TorchSharp.torch;
 
@@ -94,14 +95,14 @@ public sealed class PerExampleClippingTests
     {
         var small = TrialConfigs.Small(depth: 2, actNoise: 0.5);
         // No update noise: any change of the output layer is the clipped gradient's doing.
-        var config = small with { Training = small.Training with { Mode = "frozen_features", Optimizer = "sgd", Clip = 0.5 } };
+        var config = small with { Training = small.Training with { Mode = TrainingMode.FrozenFeatures, Optimizer = OptimizerKind.Sgd, Clip = 0.5 } };
         TrialData data = TrialDataFactory.Create(config);
         using var scope = NewDisposeScope();
         Tensor x = tensor(data.TrainFeatures, [data.TrainSize, data.Dimension]);
         Tensor y = tensor(data.TrainLabels.Select(l => (long)l).ToArray());
         using var initialization = new Generator(1);
         using var noise = new Generator(2);
-        using var model = new NoisyMlp(new NoisyMlpShape(data.Dimension, config.Depth, config.Width, data.Classes, "tanh", 0.5, 0, 0), initialization, noise);
+        using var model = new NoisyMlp(new NoisyMlpShape(data.Dimension, config.Depth, config.Width, data.Classes, ActivationKind.Tanh, 0.5, 0, 0), initialization, noise);
         Tensor[] hiddenBefore = model.HiddenParameters().Select(p => p.detach().clone()).ToArray();
         Tensor[] outputBefore = model.OutputParameters().Select(p => p.detach().clone()).ToArray();
 
@@ -117,7 +118,7 @@ public sealed class PerExampleClippingTests
     {
         // K far above every gradient norm: c_i = 1, so the closed-form mean gradient is autograd's, with the same noise draws.
         var small = TrialConfigs.Small(depth: 2, actNoise: 0.5);
-        var perExample = small with { Training = small.Training with { Mode = "frozen_features", Clip = 1e6, Clipping = ClippingMode.PerExample } };
+        var perExample = small with { Training = small.Training with { Mode = TrainingMode.FrozenFeatures, Clip = 1e6, Clipping = ClippingMode.PerExample } };
         var batch = perExample with { Training = perExample.Training with { Clipping = ClippingMode.Batch } };
         Tensor[] a = TrainedOutput(perExample, out bool clippedA), b = TrainedOutput(batch, out bool clippedB);
         Assert.True(clippedA);
@@ -132,7 +133,7 @@ public sealed class PerExampleClippingTests
         Tensor y = tensor(data.TrainLabels.Select(l => (long)l).ToArray());
         using var initialization = new Generator(1);
         using var noise = new Generator(2);
-        using var model = new NoisyMlp(new NoisyMlpShape(data.Dimension, config.Depth, config.Width, data.Classes, "tanh", config.ActNoise, 0, 0), initialization, noise);
+        using var model = new NoisyMlp(new NoisyMlpShape(data.Dimension, config.Depth, config.Width, data.Classes, ActivationKind.Tanh, config.ActNoise, 0, 0), initialization, noise);
         perExample = TrainingLoop.Train(model, x, y, config, noise, null, null, CancellationToken.None).PerExampleClipping;
         return model.OutputParameters().Select(p => p.detach().clone()).ToArray();
     }
@@ -144,14 +145,14 @@ public sealed class PerExampleClippingTests
     public void The_log_records_whether_every_example_was_clipped(string mode, ClippingMode clipping, bool perExample)
     {
         var small = TrialConfigs.Small(depth: 1);
-        var config = small with { Training = small.Training with { Mode = mode, Clipping = clipping, Clip = 1.0, Epochs = 1 } };
+        var config = small with { Training = small.Training with { Mode = SpecWords.Parse<TrainingMode>(mode), Clipping = clipping, Clip = 1.0, Epochs = 1 } };
         TrialData data = TrialDataFactory.Create(config);
         using var scope = NewDisposeScope();
         Tensor x = tensor(data.TrainFeatures, [data.TrainSize, data.Dimension]);
         Tensor y = tensor(data.TrainLabels.Select(l => (long)l).ToArray());
         using var initialization = new Generator(1);
         using var noise = new Generator(2);
-        using var model = new NoisyMlp(new NoisyMlpShape(data.Dimension, 1, config.Width, data.Classes, "tanh", 0.5, 0, 0), initialization, noise);
+        using var model = new NoisyMlp(new NoisyMlpShape(data.Dimension, 1, config.Width, data.Classes, ActivationKind.Tanh, 0.5, 0, 0), initialization, noise);
         Assert.Equal(perExample, TrainingLoop.Train(model, x, y, config, noise, null, null, CancellationToken.None).PerExampleClipping);
     }
 
@@ -162,14 +163,14 @@ public sealed class PerExampleClippingTests
     public void B_ismi_is_certified_in_frozen_features_with_sgld_and_undefined_with_a_reason_in_end_to_end()
     {
         var small = TrialConfigs.Small(depth: 2, actNoise: 1.0);
-        var frozen = small with { SgldNoise = 0.05, Training = small.Training with { Mode = "frozen_features", Optimizer = "sgld", Clip = 1.0 } };
+        var frozen = small with { SgldNoise = 0.05, Training = small.Training with { Mode = TrainingMode.FrozenFeatures, Optimizer = OptimizerKind.Sgld, Clip = 1.0 } };
         TrialResult m2 = Run(frozen);
         Assert.NotNull(m2.Bounds!.BIsmi.Value);
         Assert.True(m2.Bounds.BIsmi.Certified);
         // Each sample is charged 1/b of a step's sensitivity in the few steps it joins: far below B_XR_out.
         Assert.True(m2.Bounds.BIsmi.Value < m2.Bounds.BXrOut.Value, $"B_ISMI {m2.Bounds.BIsmi.Value} vs B_XR_out {m2.Bounds.BXrOut.Value}");
 
-        TrialResult m1 = Run(frozen with { Training = frozen.Training with { Mode = "end_to_end" } });
+        TrialResult m1 = Run(frozen with { Training = frozen.Training with { Mode = TrainingMode.EndToEnd } });
         Assert.Null(m1.Bounds!.BIsmi.Value);
         Assert.Contains("per-example clipping was not done", m1.Bounds.BIsmi.Reason);
         Assert.NotNull(m1.Bounds.BXrOut.Value);
@@ -180,7 +181,7 @@ public sealed class PerExampleClippingTests
     {
         var counts = new List<long>();
         var small = TrialConfigs.Small(depth: 2, actNoise: 1.0);
-        var config = small with { SgldNoise = 0.01, Training = small.Training with { Mode = "frozen_features", Optimizer = "sgld", Clip = 1.0, Epochs = 5 } };
+        var config = small with { SgldNoise = 0.01, Training = small.Training with { Mode = TrainingMode.FrozenFeatures, Optimizer = OptimizerKind.Sgld, Clip = 1.0, Epochs = 5 } };
         var context = new TrialRunContext("cpu", 1, new CountingProgress(() => counts.Add(Tensor.TotalCount)));
         new TorchTrialRunner().Run(new TrialId("t-test"), config, context, CancellationToken.None);
         Assert.Equal(5, counts.Count);

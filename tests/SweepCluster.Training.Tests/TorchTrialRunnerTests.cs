@@ -1,4 +1,6 @@
+using SweepCluster.Core;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Running;
 using static TorchSharp.torch;
@@ -74,7 +76,7 @@ public sealed class TorchTrialRunnerTests
     public void Frozen_features_train_only_the_output_layer()
     {
         var baseConfig = TrialConfigs.Small();
-        var config = baseConfig with { SgldNoise = 0.01, Training = baseConfig.Training with { Mode = "frozen_features", Clip = 1.0 } };
+        var config = baseConfig with { SgldNoise = 0.01, Training = baseConfig.Training with { Mode = TrainingMode.FrozenFeatures, Clip = 1.0 } };
         TrialResult r = Run(config);
         Assert.Equal(r.Run!.OutputParameters, r.Run.TrainedParameters);
         Assert.Equal(r.ISgld!.Value, r.ISgld.OutputLayer);
@@ -85,7 +87,7 @@ public sealed class TorchTrialRunnerTests
     public void A_nan_loss_fails_the_trial_with_the_step_instead_of_crashing()
     {
         var baseConfig = TrialConfigs.Small(depth: 1, actNoise: 0);
-        var config = baseConfig with { Model = baseConfig.Model with { Activation = "relu" }, Training = baseConfig.Training with { LearningRate = 1e30 } };
+        var config = baseConfig with { Model = baseConfig.Model with { Activation = ActivationKind.Relu }, Training = baseConfig.Training with { LearningRate = 1e30 } };
         TrialResult r = Run(config);
         Assert.Equal(TrialStatus.Failed, r.Status);
         Assert.Matches(@"^diverged at step \d+$", r.FailureReason);

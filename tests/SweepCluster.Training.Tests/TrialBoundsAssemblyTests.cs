@@ -1,5 +1,6 @@
 using SweepCluster.Core.Bounds;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Measurement;
 using SweepCluster.Training.Running;
@@ -18,7 +19,7 @@ public sealed class TrialBoundsAssemblyTests
     private static TrialConfig Config(string mode)
     {
         var small = TrialConfigs.Small(depth: 2, actNoise: 1.0);
-        return small with { TrainSize = N, SgldNoise = Sigma, Training = small.Training with { Mode = mode, Optimizer = "sgld", Clip = 1.0 } };
+        return small with { TrainSize = N, SgldNoise = Sigma, Training = small.Training with { Mode = SpecWords.Parse<TrainingMode>(mode), Optimizer = OptimizerKind.Sgld, Clip = 1.0 } };
     }
 
     private static LayerInformation Layer(int index, double eta, double upper) => new()

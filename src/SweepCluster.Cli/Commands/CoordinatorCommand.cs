@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
-using SweepCluster.Cluster.Persistence;
+using SweepCluster.Sessions;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Telemetry;
 
@@ -22,9 +22,9 @@ public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var signal = new ShutdownSignal();
-        var options = settings.OwnerOptions(settings.Port, MetricsEndpoint.CoordinatorDefaultPort);
+        var node = SweepNode.Configure(settings.OwnerOptions(settings.Port, MetricsEndpoint.CoordinatorDefaultPort));
         return CoordinatedSweep.RunAsync(
-            () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.Journal, settings.ForceNew, signal.Token),
-            options, "WARNING", signal.Token).GetAwaiter().GetResult();
+            () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.JournalConnectionString, settings.ForceNew, signal.Token),
+            node, "WARNING", signal.Token).GetAwaiter().GetResult();
     }
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
-using SweepCluster.Cluster.Persistence;
+using SweepCluster.Sessions;
 using SweepCluster.Core.Results;
 
 namespace SweepCluster.Cli.Commands;
@@ -25,7 +25,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
 
     private static async Task<int> WriteAsync(Settings settings, CancellationToken cancellation)
     {
-        await using var opened = await SweepOpener.ForReportAsync(settings.Dir, settings.Journal, cancellation);
+        await using var opened = await SweepOpener.ForReportAsync(settings.Dir, JournalConnection.FromFlagOrEnvironment(settings.Journal), cancellation);
         var replay = opened.Replay!;
         using (var files = SweepResultFiles.Rebuild(opened.Dir, replay.Ended))
             CoordinatedSweep.WriteSummaries(files, opened.Dir, quiet: false);

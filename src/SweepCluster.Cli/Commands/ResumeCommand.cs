@@ -1,9 +1,8 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
-using SweepCluster.Cluster.Persistence;
+using SweepCluster.Sessions;
 using SweepCluster.Telemetry;
-using SweepCluster.Cluster.Hosting;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -26,10 +25,10 @@ public sealed class ResumeCommand : Command<ResumeCommand.Settings>
     {
         using var signal = new ShutdownSignal();
         // Resumed in one process it is a `run`; on a fixed port for workers, a coordinator.
-        var options = settings.OwnerOptions(settings.Port,
-            settings.Port == 0 ? MetricsEndpoint.RunDefaultPort : MetricsEndpoint.CoordinatorDefaultPort);
+        var node = SweepNode.Configure(settings.OwnerOptions(settings.Port,
+            settings.Port == 0 ? MetricsEndpoint.RunDefaultPort : MetricsEndpoint.CoordinatorDefaultPort));
         return CoordinatedSweep.RunAsync(
-            () => SweepOpener.ForFolderAsync(settings.Dir, settings.Journal, signal.Token),
-            options, settings.Port == 0 ? "ERROR" : "WARNING", signal.Token).GetAwaiter().GetResult();
+            () => SweepOpener.ForFolderAsync(settings.Dir, settings.JournalConnectionString, signal.Token),
+            node, settings.Port == 0 ? "ERROR" : "WARNING", signal.Token).GetAwaiter().GetResult();
     }
 }

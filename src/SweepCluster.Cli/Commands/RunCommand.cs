@@ -1,7 +1,6 @@
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
-using SweepCluster.Cluster.Persistence;
-using SweepCluster.Cluster.Hosting;
+using SweepCluster.Sessions;
 using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cli.Commands;
@@ -14,9 +13,9 @@ public sealed class RunCommand : Command<RunCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var signal = new ShutdownSignal();
-        var options = settings.Apply(new SweepClusterOptions { Port = 0 }, MetricsEndpoint.RunDefaultPort);
+        var node = SweepNode.Configure(settings.Apply(new NodeOptions { Port = 0 }, MetricsEndpoint.RunDefaultPort));
         return CoordinatedSweep.RunAsync(
-            () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.Journal, settings.ForceNew, signal.Token),
-            options, "ERROR", signal.Token).GetAwaiter().GetResult();
+            () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.JournalConnectionString, settings.ForceNew, signal.Token),
+            node, "ERROR", signal.Token).GetAwaiter().GetResult();
     }
 }

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
-using SweepCluster.Cluster.Hosting;
-using SweepCluster.Core;
+using SweepCluster.Sessions;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -37,12 +36,9 @@ public class SlotSettings : CommandSettings
     public int? MetricsPort { get; init; }
 
     /// <param name="defaultMetricsPort">The verb's documented default for <see cref="MetricsPort"/>.</param>
-    public SweepClusterOptions Apply(SweepClusterOptions options, int defaultMetricsPort)
+    public NodeOptions Apply(NodeOptions options, int defaultMetricsPort)
     {
         options.MetricsPort = MetricsPort ?? defaultMetricsPort;
-        // Checked before a results folder is made, so a typo leaves nothing behind.
-        if (options.MetricsPort is < 0 or > 65535)
-            throw new UserInputException($"--metrics-port {options.MetricsPort} is not a TCP port; use 1-65535, or 0 to turn metrics off.");
         options.CheckpointEvery = CheckpointEvery;
         options.Slots = Slots;
         options.Devices = Devices;

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cluster;
-using SweepCluster.Cluster.Hosting;
+using SweepCluster.Sessions;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -12,9 +12,12 @@ public class SweepFolderSettings : SlotSettings
     [Description("PostgreSQL connection string for the journal, e.g. \"Host=127.0.0.1;Database=sweeps;Username=sweeps\" (also SWEEPCLUSTER_JOURNAL); default: DIR/journal.db (SQLite).")]
     public string? Journal { get; init; }
 
+    /// <summary>The PostgreSQL connection string from --journal or SWEEPCLUSTER_JOURNAL; null: the folder's SQLite file.</summary>
+    public string? JournalConnectionString => JournalConnection.FromFlagOrEnvironment(Journal);
+
     /// <summary>The options of a node that owns a sweep on <paramref name="port"/>: its coordinator, and a worker too
     /// unless told to run no slots.</summary>
-    public SweepClusterOptions OwnerOptions(int port, int defaultMetricsPort) => Apply(new SweepClusterOptions
+    public NodeOptions OwnerOptions(int port, int defaultMetricsPort) => Apply(new NodeOptions
     {
         Port = port,
         Roles = Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],

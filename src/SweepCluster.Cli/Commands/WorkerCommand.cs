@@ -4,6 +4,7 @@ using SweepCluster.Cli.Sweeps;
 using SweepCluster.Cluster;
 using SweepCluster.Cluster.Hosting;
 using SweepCluster.Core;
+using SweepCluster.Sessions;
 using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cli.Commands;
@@ -32,14 +33,14 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
         if (parts.Length != 2 || parts[0].Length == 0 || !int.TryParse(parts[1], out int port) || port is < 1 or > 65535)
             throw new UserInputException($"--seed '{settings.Seed}' is not HOST:PORT; give the coordinator's address, e.g. --seed 127.0.0.1:{SweepClusterOptions.DefaultSeedPort}.");
         using var signal = new ShutdownSignal();
-        var options = settings.Apply(new SweepClusterOptions
+        var node = SweepNode.Configure(settings.Apply(new NodeOptions
         {
             Port = settings.Port,
             Roles = [SweepRoles.Worker],
             SeedNodes = [$"akka.tcp://{SweepClusterOptions.DefaultActorSystemName}@{parts[0]}:{port}"],
             CheckpointDirectory = settings.CheckpointDir is { } dir ? Path.GetFullPath(dir) : null,
-        }, MetricsEndpoint.WorkerDefaultPort);
-        return RunAsync(options, signal.Token).GetAwaiter().GetResult();
+        }, MetricsEndpoint.WorkerDefaultPort));
+        return RunAsync(node, signal.Token).GetAwaiter().GetResult();
     }
 
     /// <summary>A node not in a cluster after this long is replaced: a fresh actor system joins a restarted seed where
@@ -49,13 +50,13 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
     /// <summary>Runs the node until stopped. A node that leaves the cluster without being asked (the coordinator died,
     /// so this side downed itself), or that has found no coordinator within <see cref="JoinPatience"/>, is replaced by
     /// a fresh one that joins the seed again and waits for the coordinator.</summary>
-    private static async Task<int> RunAsync(SweepClusterOptions options, CancellationToken cancellation)
+    private static async Task<int> RunAsync(NodeConfiguration configuration, CancellationToken cancellation)
     {
         var stopped = Task.Delay(Timeout.Infinite, cancellation).ContinueWith(_ => { }, TaskScheduler.Default);
         while (true)
         {
-            await using var node = await SweepNode.StartAsync(options, coordinator: null, logLevel: "WARNING");
-            Console.WriteLine($"worker on {options.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}], coordinator at {options.SeedNodes[0]}; Ctrl+C stops it.");
+            await using var node = await SweepNode.StartAsync(configuration, coordinator: null, logLevel: "WARNING");
+            Console.WriteLine($"worker on {configuration.Cluster.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}], coordinator at {configuration.Cluster.SeedNodes[0]}; Ctrl+C stops it.");
             var ended = await Task.WhenAny(Task.WhenAny(node.Joined, Task.Delay(JoinPatience, CancellationToken.None)), stopped);
             if (ended != stopped && node.Joined.IsCompleted) ended = await Task.WhenAny(node.Terminated, stopped);
             if (ended == stopped)
@@ -64,8 +65,8 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
                 return 0;
             }
             Console.WriteLine(node.Joined.IsCompleted
-                ? $"worker: this node left the cluster (coordinator lost); joining {options.SeedNodes[0]} again."
-                : $"worker: no coordinator answered within {JoinPatience.TotalSeconds:F0} s; joining {options.SeedNodes[0]} again with a fresh node.");
+                ? $"worker: this node left the cluster (coordinator lost); joining {configuration.Cluster.SeedNodes[0]} again."
+                : $"worker: no coordinator answered within {JoinPatience.TotalSeconds:F0} s; joining {configuration.Cluster.SeedNodes[0]} again with a fresh node.");
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cli.Output;
@@ -11,7 +12,7 @@ public static class TrialResultTable
     {
         var c = result.Config;
         console.MarkupLine($"[bold]trial {result.TrialId}[/]  depth {c.Depth}  width {c.Width}  act_noise {F(c.ActNoise)}  " +
-                           $"{c.Model.Activation}  {c.Training.Mode}  {c.Training.Optimizer}  n {c.TrainSize}  seed {c.Seed}");
+                           $"{c.Model.Activation.Word()}  {c.Training.Mode.Word()}  {c.Training.Optimizer.Word()}  n {c.TrainSize}  seed {c.Seed}");
         if (result.Status == TrialStatus.Failed)
         {
             console.MarkupLineInterpolated($"[red]failed:[/] {result.FailureReason}");

@@ -1,11 +1,11 @@
 using Spectre.Console;
 using SweepCluster.Cli.Reports;
 using SweepCluster.Cluster.Coordinator;
-using SweepCluster.Cluster.Hosting;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
+using SweepCluster.Sessions;
 
 namespace SweepCluster.Cli.Sweeps;
 
@@ -15,22 +15,21 @@ namespace SweepCluster.Cli.Sweeps;
 public static class CoordinatedSweep
 {
     public static async Task<int> RunAsync(
-        Func<Task<OpenedSweep>> open, SweepClusterOptions options, string logLevel, CancellationToken cancellation)
+        Func<Task<OpenedSweep>> open, NodeConfiguration configuration, string logLevel, CancellationToken cancellation)
     {
-        // A taken port is found before a folder is made, so the usual reason a node cannot start leaves nothing behind.
-        SweepNode.EnsurePortFree(options);
+        // The configuration was built, and its ports checked, before the folder is opened: the usual reason a node
+        // cannot start leaves nothing behind.
         await using var opened = await open();
         string dir = opened.Dir;
         if (opened.InsteadOf is { } refused)
             Console.WriteLine($"--force-new: the sweep in {refused} cannot continue under this spec; starting a new sweep in {dir}.");
         IReadOnlyList<PlannedTrial> trials = GridExpander.Expand(opened.Spec);
-        AtomicFile.WriteAllText(Path.Combine(dir, "spec.yaml"), opened.SpecYaml);
+        AtomicFile.WriteAllText(Path.Combine(dir, SweepFolder.SpecFileName), opened.SpecYaml);
         // trials.jsonl is rebuilt from the journal first: a crash may have left it a line short or with a torn line.
         using var files = SweepResultFiles.Rebuild(dir, opened.Replay?.Ended ?? []);
         var sink = new ResultFolderSink(files);
         var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials, opened.Spec.Training.MaxAttempts);
-        options.CheckpointDirectory ??= Path.Combine(dir, "checkpoints");
-        await using (var node = await SweepNode.StartAsync(options, new CoordinatorRole(plan, sink, opened.Journal, opened.Replay?.Ended ?? []), logLevel))
+        await using (var node = await SweepNode.StartAsync(configuration.InFolder(dir), new CoordinatorRole(plan, sink, opened.Journal, files), logLevel))
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +
                               (files.Count > 0 ? $"{files.Count} ended before this start, " : "") +

@@ -11,15 +11,17 @@ using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Telemetry;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
+using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
+using SweepCluster.Sessions;
 using SweepCluster.Telemetry;
 using SweepCluster.Training.Running;
 
 namespace SweepCluster.Cli.Sweeps;
 
 /// <summary>What a node that holds the coordinator runs it with: the plan, where ended trials go, the journal, and the
-/// trials that ended before this start (for the metrics' curve).</summary>
-public sealed record CoordinatorRole(SweepPlan Plan, ISweepResultSink Sink, JournalSettings Journal, IReadOnlyList<TrialResult> EndedBefore);
+/// curves the results folder folds (the metrics read them too).</summary>
+public sealed record CoordinatorRole(SweepPlan Plan, ISweepResultSink Sink, JournalSettings Journal, ICurveFeed Curves);
 
 /// <summary>One node of a sweep cluster in this process: the actor system with the roles its options name, the
 /// coordinator singleton (when it has a plan) and one worker slot per device slot, all run by the real trainer.</summary>
@@ -40,15 +42,17 @@ public sealed class SweepNode : IAsyncDisposable
     /// <summary>The coordinator singleton, wherever it runs, through this node's proxy.</summary>
     public IActorRef Coordinator => _host.Services.GetRequiredService<ActorRegistry>().Get<SweepCoordinator>();
 
+    /// <summary>The one typed configuration of a node, from its options and this machine's devices and cores.</summary>
+    /// <exception cref="UserInputException">An option is wrong or a fixed port is taken, in one sentence.</exception>
+    public static NodeConfiguration Configure(NodeOptions options) =>
+        options.Build(DeviceSelection.VisibleCudaDevices(), Environment.ProcessorCount);
+
     /// <param name="logLevel">Akka's log level: ERROR under a progress display, WARNING on a standalone node.</param>
-    public static async Task<SweepNode> StartAsync(SweepClusterOptions options, CoordinatorRole? coordinator, string logLevel)
+    public static async Task<SweepNode> StartAsync(NodeConfiguration configuration, CoordinatorRole? coordinator, string logLevel)
     {
-        IReadOnlyList<WorkerSlot> slots = options.HasRole(SweepRoles.Worker)
-            ? options.PlanSlots(DeviceSelection.VisibleCudaDevices(), Environment.ProcessorCount)
-            : [];
-        options.Validate();
-        EnsurePortFree(options);
-        var metrics = MetricsEndpoint.Start(options.Host, options.MetricsPort);
+        var options = configuration.Cluster;
+        var slots = configuration.Slots;
+        var metrics = MetricsEndpoint.Start(options.Host, configuration.MetricsPort);
         if (metrics is not null) Console.WriteLine($"metrics at {metrics.Url}");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -58,9 +62,10 @@ public sealed class SweepNode : IAsyncDisposable
             akka.AddHocon($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}", HoconAddMode.Prepend);
             akka.ConfigureSweepCluster(options);
             if (coordinator is var (plan, sink, journal, _))
-                akka.WithSweepJournal(journal).AddSweepCoordinator(plan, sink, options.CoordinatorSettings());
-            if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, options.WorkerSettings());
-            if (metrics is not null) akka.AddSweepTelemetry(coordinator?.EndedBefore);
+                akka.WithSweepJournal(journal).AddSweepCoordinator(plan, sink,
+                    configuration.Coordinator with { JournalWritten = (latency, _) => SweepTelemetry.RecordJournalWrite(latency) });
+            if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, configuration.Workers);
+            if (metrics is not null) akka.AddSweepTelemetry(coordinator?.Curves);
         });
         var host = builder.Build();
         try
@@ -71,7 +76,7 @@ public sealed class SweepNode : IAsyncDisposable
         {
             host.Dispose();
             metrics?.Dispose();
-            throw PortInUse(options);
+            throw PortCheck.PortInUse(options.Host, options.Port);
         }
         return new SweepNode(host, slots, metrics);
     }
@@ -101,36 +106,6 @@ public sealed class SweepNode : IAsyncDisposable
         _host.Dispose();
         _metrics?.Dispose();
     }
-
-    /// <summary>Akka would log its own bind failure with several stack traces before failing; a fixed port (the node's
-    /// or its metrics') that is taken is a user's matter, so it is checked before anything is written and said in one
-    /// sentence.</summary>
-    public static void EnsurePortFree(SweepClusterOptions options)
-    {
-        if (!System.Net.IPAddress.TryParse(options.Host, out var address)) return;
-        if (options.Port != 0 && IsTaken(address, options.Port)) throw PortInUse(options);
-        if (options.MetricsPort != 0 && IsTaken(address, options.MetricsPort))
-            throw new UserInputException(
-                $"--metrics-port {options.MetricsPort} on {options.Host} is already in use; pick another with --metrics-port, or 0 to turn metrics off.");
-    }
-
-    private static bool IsTaken(System.Net.IPAddress address, int port)
-    {
-        try
-        {
-            var probe = new System.Net.Sockets.TcpListener(address, port);
-            probe.Start();
-            probe.Stop();
-            return false;
-        }
-        catch (System.Net.Sockets.SocketException e) when (e.SocketErrorCode == System.Net.Sockets.SocketError.AddressAlreadyInUse)
-        {
-            return true;
-        }
-    }
-
-    private static UserInputException PortInUse(SweepClusterOptions options) =>
-        new($"--port {options.Port} on {options.Host} is already in use; pick another with --port.");
 
     private static bool IsPortInUse(Exception e)
     {

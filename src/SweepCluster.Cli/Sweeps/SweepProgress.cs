@@ -1,13 +1,14 @@
-using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cli.Sweeps;
 
 /// <summary>Shows a running sweep: done / running / failed / total, rate, ETA and the latest result. A live table on a
-/// terminal; on anything else (a pipe, CI) one line whenever the counts change.</summary>
+/// terminal; on anything else (a pipe, CI) one line whenever the counts change. Rate and ETA come from
+/// <see cref="SweepProgressModel"/>, the model the metrics read too.</summary>
 public static class SweepProgress
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
@@ -17,32 +18,32 @@ public static class SweepProgress
         if (AnsiConsole.Profile.Capabilities.Interactive)
         {
             await AnsiConsole.Live(new Text("waiting for the coordinator...")).StartAsync(live =>
-                PollAsync(node, sink.Finished, cancellation, (status, elapsed, startDone) =>
-                    live.UpdateTarget(Table(status, sink.Latest, elapsed, startDone))));
+                PollAsync(node, sink.Finished, cancellation, (view, elapsed) =>
+                    live.UpdateTarget(Table(view, sink.Latest, elapsed))));
             return;
         }
         string last = "";
-        await PollAsync(node, sink.Finished, cancellation, (status, elapsed, startDone) =>
+        await PollAsync(node, sink.Finished, cancellation, (view, _) =>
         {
-            string line = Line(status, elapsed, startDone);
+            string line = Line(view);
             if (line != last) Console.WriteLine(line);
             last = line;
         });
     }
 
     /// <summary>Asks the coordinator for its status every poll period until the sweep ends or is cancelled, and shows
-    /// each answer with the elapsed time and the number of trials already ended when the first answer came.</summary>
+    /// each answer as the progress model sees it, with the time since the display started.</summary>
     private static async Task PollAsync(
-        SweepNode node, Task finished, CancellationToken cancellation, Action<SweepStatusResponse, TimeSpan, int> show)
+        SweepNode node, Task finished, CancellationToken cancellation, Action<SweepProgressView, TimeSpan> show)
     {
-        var clock = Stopwatch.StartNew();
-        int startDone = -1;
+        var started = DateTime.UtcNow;
+        var model = new SweepProgressModel();
         while (!finished.IsCompleted && !cancellation.IsCancellationRequested)
         {
-            if (await TryStatus(node) is { } status)
+            if (await TryStatus(node) is { } s)
             {
-                if (startDone < 0) startDone = status.Completed + status.Failed;
-                show(status, clock.Elapsed, startDone);
+                var now = DateTime.UtcNow;
+                show(model.Observe(now, s.Total, s.Completed, s.Failed, s.Assigned), now - started);
             }
             await Task.WhenAny(finished, Task.Delay(Poll, cancellation)).ContinueWith(_ => { });
         }
@@ -60,15 +61,15 @@ public static class SweepProgress
         }
     }
 
-    private static string Line(SweepStatusResponse s, TimeSpan elapsed, int startDone) =>
-        $"done {s.Completed}/{s.Total}  running {s.Assigned}  failed {s.Failed}  {Rate(s, elapsed, startDone)}  eta {Eta(s, elapsed, startDone)}";
+    private static string Line(SweepProgressView v) =>
+        $"done {v.Completed}/{v.Total}  running {v.Running}  failed {v.Failed}  {Rate(v)}  eta {Eta(v)}";
 
-    private static Table Table(SweepStatusResponse s, TrialResult? latest, TimeSpan elapsed, int startDone)
+    private static Table Table(SweepProgressView v, TrialResult? latest, TimeSpan elapsed)
     {
         var table = new Table().AddColumns("done", "running", "failed", "total", "rate", "eta", "elapsed");
-        table.AddRow(s.Completed.ToString(CultureInfo.InvariantCulture), s.Assigned.ToString(CultureInfo.InvariantCulture),
-            s.Failed.ToString(CultureInfo.InvariantCulture), s.Total.ToString(CultureInfo.InvariantCulture),
-            Rate(s, elapsed, startDone), Eta(s, elapsed, startDone), elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
+        table.AddRow(v.Completed.ToString(CultureInfo.InvariantCulture), v.Running.ToString(CultureInfo.InvariantCulture),
+            v.Failed.ToString(CultureInfo.InvariantCulture), v.Total.ToString(CultureInfo.InvariantCulture),
+            Rate(v), Eta(v), elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
         if (latest is { } r)
             table.Caption(Markup.Escape(
                 $"latest: {r.TrialId} depth {r.Config.Depth} width {r.Config.Width} act_noise {r.Config.ActNoise} seed {r.Config.Seed}: " +
@@ -76,16 +77,8 @@ public static class SweepProgress
         return table;
     }
 
-    private static double PerMinute(SweepStatusResponse s, TimeSpan elapsed, int startDone) =>
-        elapsed.TotalMinutes > 0 ? (s.Completed + s.Failed - startDone) / elapsed.TotalMinutes : 0;
+    private static string Rate(SweepProgressView v) => $"{v.PerMinute.ToString("F1", CultureInfo.InvariantCulture)}/min";
 
-    private static string Rate(SweepStatusResponse s, TimeSpan elapsed, int startDone) =>
-        $"{PerMinute(s, elapsed, startDone).ToString("F1", CultureInfo.InvariantCulture)}/min";
-
-    private static string Eta(SweepStatusResponse s, TimeSpan elapsed, int startDone)
-    {
-        double rate = PerMinute(s, elapsed, startDone);
-        int left = s.Total - s.Completed - s.Failed;
-        return rate > 0 ? TimeSpan.FromMinutes(left / rate).ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "-";
-    }
+    private static string Eta(SweepProgressView v) =>
+        v.Eta is { } eta ? eta.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture) : "-";
 }

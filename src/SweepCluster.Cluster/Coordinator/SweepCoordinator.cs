@@ -117,9 +117,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private void Handle(RequestWork request)
     {
         RememberWorker(request.WorkerId, Sender);
-        // A slot asks only when idle, so an assignment it still holds was lost on the way or by a restart of the
-        // slot: hand the same attempt again rather than a second trial it cannot run.
-        if (AssignedTo(request.WorkerId) is { } held)
+        // An attempt the slot still holds was lost on the way: the same attempt again (LeasePolicy.HeldBy).
+        if (_state.HeldBy(request.WorkerId) is { } held)
         {
             Sender.Tell(new AssignTrial(held.Id, held.Plan.Config, held.Attempts));
             return;
@@ -133,7 +132,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 
     private void Handle(TrialProgressReport report)
     {
-        if (!IsCurrent(report.WorkerId, report.TrialId, report.Attempt))
+        if (!_state.IsCurrentAttempt(report.WorkerId, report.TrialId, report.Attempt))
         {
             // Still running an attempt that a coordinator restart gave back: it is that worker's again.
             RememberWorker(report.WorkerId, Sender);
@@ -159,14 +158,12 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 
     private void Handle(CheckLeases _)
     {
-        var now = Now;
-        var expired = _state.AssignedTrials
-            .Where(t => now - LastHeard(t) >= _settings.LeasePeriod)
-            .ToList();
-        foreach (var trial in expired)
+        var expired = _state.ExpiredLeases(Now, _settings.LeasePeriod,
+            id => _progress.TryGetValue(id, out var progress) ? progress.LastHeard : null);
+        foreach (var release in expired)
         {
-            _log.Warning("Trial {0} on {1} sent no progress for {2}; giving it back.", trial.Id, trial.Worker, _settings.LeasePeriod);
-            Execute(new ReleaseTrial(trial.Id, trial.Worker!, "lease expired"));
+            _log.Warning("Trial {0} on {1} sent no progress for {2}; giving it back.", release.TrialId, release.WorkerId, _settings.LeasePeriod);
+            Execute(release);
         }
     }
 
@@ -339,16 +336,6 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             Context.Unwatch(known);
         _workers[workerId] = worker;
     }
-
-    private TrialEntry? AssignedTo(string workerId) =>
-        _state.AssignedTrials.FirstOrDefault(t => t.Worker == workerId);
-
-    private bool IsCurrent(string workerId, TrialId id, int attempt) =>
-        _state.Trials.TryGetValue(id, out var entry)
-        && entry.Phase == TrialPhase.Assigned && entry.Worker == workerId && entry.Attempts == attempt;
-
-    private DateTimeOffset LastHeard(TrialEntry trial) =>
-        _progress.TryGetValue(trial.Id, out var progress) ? progress.LastHeard : trial.AssignedAt ?? Now;
 
     private SweepSummary Summary() => new(
         _state.Total, _state.Count(TrialPhase.Completed), _state.Count(TrialPhase.Failed), _state.DiscardedResults, _state.Retries);

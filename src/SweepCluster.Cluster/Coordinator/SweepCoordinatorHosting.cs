@@ -1,6 +1,5 @@
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
-using SweepCluster.Cluster.Hosting;
 
 namespace SweepCluster.Cluster.Coordinator;
 
@@ -15,6 +14,15 @@ public static class SweepCoordinatorHosting
         builder.WithSingleton<SweepCoordinator>(
             SweepCoordinator.SingletonName,
             SweepCoordinator.Props(plan, sink, settings),
-            SweepClusterHosting.CoordinatorSingletonOptions(),
+            CoordinatorSingletonOptions(),
             createProxyToo: false);
+
+    /// <summary>Where the singleton runs and how fast a proxy finds it; the manager here and the proxy every node
+    /// registers in <c>ConfigureSweepCluster</c> use the same.</summary>
+    public static ClusterSingletonOptions CoordinatorSingletonOptions() => new()
+    {
+        Role = SweepRoles.Coordinator,
+        // Find a moved or late singleton within about a second.
+        SingletonIdentificationInterval = TimeSpan.FromSeconds(1),
+    };
 }

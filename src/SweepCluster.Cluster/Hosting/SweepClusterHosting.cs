@@ -14,11 +14,8 @@ namespace SweepCluster.Cluster.Hosting;
 public static class SweepClusterHosting
 {
     /// <summary>Call first, before <c>AddSweepCoordinator</c> and <c>AddTrialWorkers</c>: they use the proxy it registers.</summary>
-    /// <exception cref="Core.UserInputException">The options are invalid.</exception>
     public static AkkaConfigurationBuilder ConfigureSweepCluster(this AkkaConfigurationBuilder builder, SweepClusterOptions options)
     {
-        options.Validate();
-
         // First and prepended: every typed option below is added later and so overrides a key repeated in the file.
         builder.AddHocon(ClusterHocon.Load(), HoconAddMode.Prepend);
 
@@ -51,7 +48,7 @@ public static class SweepClusterHosting
 
         // Every node, coordinator or not, talks to the coordinator through this proxy: it finds the singleton
         // wherever it runs and buffers messages while it starts or moves.
-        builder.WithSingletonProxy<SweepCoordinator>(SweepCoordinator.SingletonName, CoordinatorSingletonOptions());
+        builder.WithSingletonProxy<SweepCoordinator>(SweepCoordinator.SingletonName, SweepCoordinatorHosting.CoordinatorSingletonOptions());
 
         if (options.SeedNodes.Length == 0)
         {
@@ -69,11 +66,4 @@ public static class SweepClusterHosting
     public static AkkaConfigurationBuilder AddSweepSerializer(this AkkaConfigurationBuilder builder) =>
         builder.WithCustomSerializer(SweepClusterSerializer.SerializerName, SweepClusterSerializer.BoundTypes,
             system => new SweepClusterSerializer(system));
-
-    internal static ClusterSingletonOptions CoordinatorSingletonOptions() => new()
-    {
-        Role = SweepRoles.Coordinator,
-        // Find a moved or late singleton within about a second.
-        SingletonIdentificationInterval = TimeSpan.FromSeconds(1),
-    };
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Akka.Actor;
 using Akka.Serialization;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Core;
 using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
 
@@ -32,7 +33,7 @@ public sealed class SweepClusterSerializer : SerializerWithStringManifest
         // A copy of the shared trial options plus the two types only messages carry.
         _options = new JsonSerializerOptions(TrialJson.Options)
         {
-            Converters = { new ActorRefJsonConverter(system), new TrialIdJsonConverter() },
+            Converters = { new ActorRefJsonConverter(system) },
         };
     }
 

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using SweepCluster.Cluster.Messages;
 using SweepCluster.Core.Results;
+using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
 using SweepCluster.Telemetry;
 
@@ -15,16 +16,23 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
 
     private readonly IActorRef _coordinator;
     private readonly TimeSpan _interval;
-    private readonly CurveAggregator _curves = new();
-    private readonly TrialRate _rate = new(TimeSpan.FromMinutes(1));
+    private readonly CurveAggregator? _own;
+    private readonly ICurveFeed _curves;
+    private readonly SweepProgressModel _progress = new();
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public SweepObserver(IActorRef coordinator, TimeSpan interval, IReadOnlyList<TrialResult> endedBefore)
+    public SweepObserver(IActorRef coordinator, TimeSpan interval, IReadOnlyList<TrialResult> endedBefore, ICurveFeed? curves)
     {
         _coordinator = coordinator;
         _interval = interval;
-        foreach (var result in endedBefore) _curves.Add(result);
+        if (curves is null)
+        {
+            // No results folder here: the observer folds the curve itself.
+            _own = new CurveAggregator();
+            foreach (var result in endedBefore) _own.Add(result);
+        }
+        _curves = curves ?? _own!;
         Receive<Poll>(_ => PollCoordinator());
         Receive<SweepSubscribed>(_ => { });
         Receive<SweepStatusResponse>(Record);
@@ -33,8 +41,10 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
     }
 
     /// <param name="endedBefore">Trials that ended before this start (a resumed sweep): the curve starts from them.</param>
-    public static Props Props(IActorRef coordinator, TimeSpan interval, IReadOnlyList<TrialResult>? endedBefore = null) =>
-        Akka.Actor.Props.Create(() => new SweepObserver(coordinator, interval, endedBefore ?? Array.Empty<TrialResult>()));
+    /// <param name="curves">The curves the results folder folds (the sink folds each ended trial before the coordinator
+    /// tells its subscribers): read, not folded a second time. Null: the observer folds its own.</param>
+    public static Props Props(IActorRef coordinator, TimeSpan interval, IReadOnlyList<TrialResult>? endedBefore = null, ICurveFeed? curves = null) =>
+        Akka.Actor.Props.Create(() => new SweepObserver(coordinator, interval, endedBefore ?? Array.Empty<TrialResult>(), curves));
 
     public const string ActorName = "sweep-observer";
 
@@ -62,10 +72,9 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
         SweepTelemetry.Trials.WithLabels("failed").Set(status.Failed);
         SweepTelemetry.Retries.IncTo(status.Retries);
         SweepTelemetry.DiscardedResults.IncTo(status.DiscardedResults);
-        var perMinute = _rate.Add(DateTime.UtcNow, status.Completed + status.Failed);
-        SweepTelemetry.TrialsPerMinute.Set(perMinute);
-        var remaining = status.Total - status.Completed - status.Failed;
-        SweepTelemetry.Eta.Set(remaining == 0 ? 0 : perMinute > 0 ? remaining / perMinute * 60 : -1);
+        var view = _progress.Observe(DateTime.UtcNow, status.Total, status.Completed, status.Failed, status.Assigned);
+        SweepTelemetry.TrialsPerMinute.Set(view.PerMinute);
+        SweepTelemetry.Eta.Set(view.Eta is { } eta ? eta.TotalSeconds : -1);
     }
 
     private void Record(TrialEnded ended)
@@ -74,7 +83,7 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
         if (result.Timings is { } timings)
             SweepTelemetry.TrialDuration.WithLabels(result.Status == TrialStatus.Completed ? "completed" : "failed").Observe(timings.TotalSeconds);
         if (result.Status == TrialStatus.Failed) SweepTelemetry.Failures.WithLabels(FailureKind(result.FailureReason)).Inc();
-        if (!_curves.Add(result)) return;
+        if (_own is not null && !_own.Add(result)) return;
         if (_curves.Row(CurveKey.Of(result.Config), result.Config.Depth) is { } row) SweepTelemetry.RecordCurveRow(row);
     }
 

@@ -1,4 +1,5 @@
 using MathNet.Numerics;
+using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Core.Bounds;
 
@@ -41,16 +42,15 @@ public static class ContractionCoefficient
     }
 
     /// <summary>The coefficient of one hidden layer: activation noise (tanh only) times dropout (when p &gt; 0).</summary>
-    /// <param name="activation">"tanh" or "relu". ReLU is unbounded, so noise of any size guarantees no contraction.</param>
+    /// <param name="activation">ReLU is unbounded, so noise of any size guarantees no contraction.</param>
     /// <remarks>The two channels are composed (dropout on the layer's input, then the noisy activation), and
     /// SDPI coefficients of composed channels multiply.</remarks>
-    public static double ForLayer(string activation, int width, int inputWidth, double noiseStd, double dropout)
+    public static double ForLayer(ActivationKind activation, int width, int inputWidth, double noiseStd, double dropout)
     {
-        ArgumentNullException.ThrowIfNull(activation);
-        double fromNoise = activation.ToLowerInvariant() switch
+        double fromNoise = activation switch
         {
-            "tanh" => TanhGaussian(width, noiseStd),
-            "relu" => 1.0,
+            ActivationKind.Tanh => TanhGaussian(width, noiseStd),
+            ActivationKind.Relu => 1.0,
             _ => throw new ArgumentException($"Unknown activation '{activation}'; expected tanh or relu.", nameof(activation)),
         };
         double fromDropout = dropout > 0 ? Dropout(dropout, inputWidth) : 1.0;
@@ -65,7 +65,7 @@ public static class ContractionCoefficient
     /// output layer, outside the hidden chain X -> T_1 -> ... -> T_L.) The coefficient describes the training-time
     /// network that the SGLD sum is about; the measured I(X;T_l) is taken in evaluation, without dropout.
     /// </remarks>
-    public static double ForHiddenLayer(string activation, int layer, int width, double noiseStd, double dropout)
+    public static double ForHiddenLayer(ActivationKind activation, int layer, int width, double noiseStd, double dropout)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(layer);
         return ForLayer(activation, width, inputWidth: width, noiseStd, layer == 1 ? 0.0 : dropout);

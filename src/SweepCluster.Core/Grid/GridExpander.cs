@@ -30,7 +30,7 @@ public static class GridExpander
     private static TrialConfig Resolve(SweepSpec spec, IReadOnlyDictionary<string, AxisValue> point)
     {
         double Number(string axis, double fallback) => point.TryGetValue(axis, out var v) ? v.Number!.Value : fallback;
-        string Word(string axis, string fallback) => point.TryGetValue(axis, out var v) ? v.Text! : fallback;
+        T Word<T>(string axis, T fallback) where T : struct, Enum => point.TryGetValue(axis, out var v) ? SpecWords.Parse<T>(v.Text!) : fallback;
 
         var training = spec.Training with
         {
@@ -63,18 +63,18 @@ public static class GridExpander
     private static void CheckCombination(SweepSpec spec, TrialConfig c)
     {
         string file = Path.GetFileName(spec.SourcePath);
-        string point = $"depth {c.Depth}, width {c.Width}, optimizer {c.Training.Optimizer}, sgld_noise {c.SgldNoise}, clip {c.Training.Clip}";
-        if (c.Training.Optimizer == "sgld" && (c.SgldNoise <= 0 || c.Training.Clip <= 0))
+        string point = $"depth {c.Depth}, width {c.Width}, optimizer {c.Training.Optimizer.Word()}, sgld_noise {c.SgldNoise}, clip {c.Training.Clip}";
+        if (c.Training.Optimizer == OptimizerKind.Sgld && (c.SgldNoise <= 0 || c.Training.Clip <= 0))
             throw new UserInputException(
                 $"{file}: the grid point ({point}) uses optimizer sgld without update noise and a gradient clip; give grid.sgld_noise > 0 and training.clip > 0.");
-        if (c.Training.Optimizer == "adam" && c.SgldNoise > 0)
+        if (c.Training.Optimizer == OptimizerKind.Adam && c.SgldNoise > 0)
             throw new UserInputException(
                 $"{file}: the grid point ({point}) adds sgld_noise to adam steps, which the SGLD information sum does not cover; use optimizer sgd or sgld, or set sgld_noise to 0.");
         // The loader refuses this already; a --set override of the mode axis reaches here without passing it.
-        if (c.Training.Clipping == ClippingMode.PerExample && c.Training.Mode != "frozen_features")
+        if (c.Training.Clipping == ClippingMode.PerExample && c.Training.Mode != TrainingMode.FrozenFeatures)
             throw new UserInputException(
-                $"{file}: training.clipping is per_example but the grid point ({point}) has mode {c.Training.Mode}; per-example clipping needs frozen_features, so use clipping auto or mode frozen_features.");
-        if (c.Training.Mode == "frozen_features" && c.Depth < 1)
+                $"{file}: training.clipping is per_example but the grid point ({point}) has mode {c.Training.Mode.Word()}; per-example clipping needs frozen_features, so use clipping auto or mode frozen_features.");
+        if (c.Training.Mode == TrainingMode.FrozenFeatures && c.Depth < 1)
             throw new UserInputException($"{file}: frozen_features needs at least one hidden layer; give depth >= 1.");
     }
 }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Core.Grid;
 

@@ -1,3 +1,4 @@
+using SweepCluster.Core.Grid;
 using SweepCluster.Core.Statistics;
 using SweepCluster.Core.Trials;
 
@@ -5,17 +6,17 @@ namespace SweepCluster.Core.Results;
 
 /// <summary>Folds trial results, one at a time, into bound-versus-depth curves: per (<see cref="CurveKey"/>, depth)
 /// running statistics over seeds of every <see cref="CurveQuantities"/> quantity. Not thread-safe: one owner
-/// (the aggregator actor or a report command) feeds it.</summary>
+/// (the result files or the metrics observer) feeds it.</summary>
 /// <remarks>Adding a result costs O(1) amortized: it appends the seed's values to one cell. Nothing is recomputed per
 /// result; <see cref="Rows"/> summarizes each cell (Student t-interval of <c>SeedStatistics.Summarize</c>) when asked.
 /// A trial id is counted once: a repeated delivery is ignored, and a completion replaces an earlier failure of the
 /// same trial (a resumed sweep may retry it), so the outcome does not depend on arrival order.</remarks>
-public sealed class CurveAggregator
+public sealed class CurveAggregator : ICurveFeed
 {
     private readonly double _level;
     private readonly Dictionary<(CurveKey Key, int Depth), CurveCell> _cells = [];
     private readonly Dictionary<CurveKey, int> _failedByKey = [];
-    private readonly Dictionary<string, Counted> _counted = new(StringComparer.Ordinal);
+    private readonly Dictionary<TrialId, Counted> _counted = [];
 
     /// <summary>An empty aggregator whose intervals have confidence <paramref name="level"/>.</summary>
     public CurveAggregator(double level = 0.95)

@@ -1,6 +1,6 @@
 namespace SweepCluster.Core.Results;
 
-/// <summary>The shape of curves.json (serialized snake_case through <see cref="Trials.TrialJson.Options"/>).</summary>
+/// <summary>The shape of curves.json (serialized snake_case through <see cref="TrialJson.Options"/>).</summary>
 internal sealed record CurvesDocument(IReadOnlyList<CurveJsonRow> Rows);
 
 /// <summary>One curves.json row: the key's fields flat, as in curves.csv, and the quantities by name.</summary>

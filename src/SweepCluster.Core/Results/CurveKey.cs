@@ -4,7 +4,8 @@ using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Core.Results;
 
-/// <summary>What one bound-versus-depth curve holds fixed: every grid-relevant setting except depth and seed.</summary>
+/// <summary>What one bound-versus-depth curve holds fixed: every grid-relevant setting except depth and seed. Its
+/// words are the spec's (<see cref="SpecWords"/>), as curves.csv and curves.json write them.</summary>
 public sealed record CurveKey(
     int Width,
     double ActNoise,
@@ -32,7 +33,7 @@ public sealed record CurveKey(
     /// <summary>The curve a trial of <paramref name="config"/> belongs to.</summary>
     public static CurveKey Of(TrialConfig config) => new(
         config.Width, config.ActNoise, config.SgldNoise, config.LabelNoise, config.Dropout, config.InputNoise,
-        config.TrainSize, config.Training.Mode, config.Training.Optimizer, config.Model.Activation,
+        config.TrainSize, config.Training.Mode.Word(), config.Training.Optimizer.Word(), config.Model.Activation.Word(),
         config.Training.LearningRate, config.Training.Epochs, config.Training.BatchSize, config.Training.Clip);
 
     /// <summary>The key's values as CSV cells, in <see cref="ColumnNames"/> order.</summary>

@@ -4,7 +4,7 @@ namespace SweepCluster.Core.Results;
 
 /// <summary>The results folder of one sweep: each ended trial is appended to trials.jsonl at once and folded into
 /// the curves; <see cref="WriteSummaries"/> rewrites trials.csv and curves.csv/json atomically from what is held.</summary>
-public sealed class SweepResultFiles : IDisposable
+public sealed class SweepResultFiles : ICurveFeed, IDisposable
 {
     private readonly object _gate = new();
     private readonly TrialsJsonlWriter _jsonl;
@@ -56,6 +56,13 @@ public sealed class SweepResultFiles : IDisposable
     public IReadOnlyList<CurveRow> Curves()
     {
         lock (_gate) return _curves.Rows();
+    }
+
+    IReadOnlyList<CurveRow> ICurveFeed.Rows() => Curves();
+
+    public CurveRow? Row(CurveKey key, int depth)
+    {
+        lock (_gate) return _curves.Row(key, depth);
     }
 
     /// <summary>Writes trials.csv, curves.csv and curves.json; returns the curve rows written.</summary>

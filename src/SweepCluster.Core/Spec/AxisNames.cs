@@ -26,7 +26,4 @@ public static class AxisNames
         Depth, Width, ActNoise, SgldNoise, LabelNoise, Dropout, InputNoise, TrainSize,
         LearningRate, Epochs, BatchSize, Clip, Activation, Optimizer, Mode,
     ];
-
-    /// <summary>Axes whose values are words rather than numbers.</summary>
-    public static readonly IReadOnlySet<string> TextAxes = new HashSet<string> { Activation, Optimizer, Mode };
 }

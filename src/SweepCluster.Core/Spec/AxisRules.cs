@@ -5,9 +5,9 @@ namespace SweepCluster.Core.Spec;
 /// <summary>What values each grid axis accepts: whole numbers, numbers in a range, or words from a list.</summary>
 internal static class AxisRules
 {
-    public static readonly IReadOnlyList<string> Activations = ["tanh", "relu"];
-    public static readonly IReadOnlyList<string> Optimizers = ["sgd", "adam", "sgld"];
-    public static readonly IReadOnlyList<string> Modes = ["end_to_end", "frozen_features"];
+    public static readonly IReadOnlyList<string> Activations = SpecWords.All<ActivationKind>();
+    public static readonly IReadOnlyList<string> Optimizers = SpecWords.All<OptimizerKind>();
+    public static readonly IReadOnlyList<string> Modes = SpecWords.All<TrainingMode>();
 
     /// <summary>Parses and range-checks one value of an axis; returns null with the reason when it is refused.</summary>
     public static (AxisValue? Value, string? Problem) Parse(string axis, string text)

@@ -26,6 +26,6 @@ public static class ClippingModes
     };
 
     /// <summary>True when a trial of this mode clips per example (auto resolves to per_example in frozen_features).</summary>
-    public static bool IsPerExample(ClippingMode clipping, string mode) =>
-        clipping == ClippingMode.PerExample || (clipping == ClippingMode.Auto && mode == "frozen_features");
+    public static bool IsPerExample(ClippingMode clipping, TrainingMode mode) =>
+        clipping == ClippingMode.PerExample || (clipping == ClippingMode.Auto && mode == TrainingMode.FrozenFeatures);
 }

@@ -32,7 +32,7 @@ internal sealed partial class SectionReaders(SpecErrors errors)
             string field = $"dataset.{key}";
             result = key switch
             {
-                "kind" => result with { Kind = _read.Word(node, field, ["synthetic", "idx"]) },
+                "kind" => result with { Kind = SpecWords.Parse<DatasetKind>(_read.Word(node, field, SpecWords.All<DatasetKind>())) },
                 "classes" => result with { Classes = _read.Integer(node, field, 2, 1000) },
                 "dimension" => result with { Dimension = _read.Integer(node, field, 1, 1_000_000) },
                 "separation" => result with { Separation = _read.Number(node, field, 0) },
@@ -54,7 +54,7 @@ internal sealed partial class SectionReaders(SpecErrors errors)
             result = key switch
             {
                 "architecture" => result with { Architecture = _read.Word(node, field, ["mlp"]) },
-                _ => result with { Activation = Given(AxisNames.Activation, field, node, _read.Word(node, field, AxisRules.Activations)) },
+                _ => result with { Activation = SpecWords.Parse<ActivationKind>(Given(AxisNames.Activation, field, node, _read.Word(node, field, AxisRules.Activations))) },
             };
         }
         return result;
@@ -69,8 +69,8 @@ internal sealed partial class SectionReaders(SpecErrors errors)
             string field = $"training.{key}";
             result = key switch
             {
-                "mode" => result with { Mode = Given(AxisNames.Mode, field, node, _read.Word(node, field, AxisRules.Modes)) },
-                "optimizer" => result with { Optimizer = Given(AxisNames.Optimizer, field, node, _read.Word(node, field, AxisRules.Optimizers)) },
+                "mode" => result with { Mode = SpecWords.Parse<TrainingMode>(Given(AxisNames.Mode, field, node, _read.Word(node, field, AxisRules.Modes))) },
+                "optimizer" => result with { Optimizer = SpecWords.Parse<OptimizerKind>(Given(AxisNames.Optimizer, field, node, _read.Word(node, field, AxisRules.Optimizers))) },
                 "learning_rate" => result with { LearningRate = Given(AxisNames.LearningRate, field, node, _read.Number(node, field, 0, minExclusive: true)) },
                 "schedule" => result with { Schedule = _read.Word(node, field, ["constant", "inverse_time"]) },
                 "lr_decay" => result with { LrDecay = _read.Number(node, field, 0) },

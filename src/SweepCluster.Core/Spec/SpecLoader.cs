@@ -66,7 +66,7 @@ public static class SpecLoader
             throw errors.General("the required key 'grid' is missing; add a grid with at least depth and width.");
         var grid = GridReader.Read(Mapping(gridNode, "grid", errors), errors, sections.GivenSettings);
         IReadOnlyList<int> seeds = entries.TryGetValue("seeds", out var s) ? SeedsReader.Read(s, errors) : [0];
-        if (dataset.Kind == "idx" && dataset.Path is null)
+        if (dataset.Kind == DatasetKind.Idx && dataset.Path is null)
             throw errors.At(d!, "dataset", "has kind idx but no path; add 'path:' naming the folder of the IDX files (e.g. /usr/share/datasets/fashion-mnist).");
         CheckClipping(training, grid, sections.ClippingNode, errors);
         return new SweepSpec(name, dataset, model, training, information, grid, seeds, sourcePath);
@@ -79,8 +79,8 @@ public static class SpecLoader
         if (training.Clipping != ClippingMode.PerExample) return;
         var modeAxis = grid.FirstOrDefault(axis => axis.Name == AxisNames.Mode);
         bool endToEnd = modeAxis is null
-            ? training.Mode == "end_to_end"
-            : modeAxis.Values.Any(value => value.Text == "end_to_end");
+            ? training.Mode == TrainingMode.EndToEnd
+            : modeAxis.Values.Any(value => value.Text == TrainingMode.EndToEnd.Word());
         if (endToEnd)
             throw errors.At(clippingNode!, "training.clipping",
                 "is per_example, which only frozen_features trials can do (their output layer's per-example gradient has a closed form) but this spec has end_to_end trials; use clipping auto (per_example in frozen_features, batch in end_to_end) or mode frozen_features.");

@@ -28,7 +28,7 @@ public readonly record struct AxisValue(double? Number, string? Text)
 public sealed record DatasetSettings
 {
     /// <summary>"synthetic" (seeded Gaussian mixture) or "idx" (MNIST-format files).</summary>
-    public string Kind { get; init; } = "synthetic";
+    public DatasetKind Kind { get; init; } = DatasetKind.Synthetic;
     /// <summary>Synthetic: number of classes C.</summary>
     public int Classes { get; init; } = 4;
     /// <summary>Synthetic: input dimension D.</summary>
@@ -51,16 +51,16 @@ public sealed record ModelSettings
     /// <summary>"mlp" (the reference model).</summary>
     public string Architecture { get; init; } = "mlp";
     /// <summary>"tanh" (bounded, the default) or "relu".</summary>
-    public string Activation { get; init; } = "tanh";
+    public ActivationKind Activation { get; init; } = ActivationKind.Tanh;
 }
 
 /// <summary>How the network is trained.</summary>
 public sealed record TrainingSettings
 {
     /// <summary>"end_to_end" (M1) or "frozen_features" (M2: random frozen hidden layers, only the output layer trained).</summary>
-    public string Mode { get; init; } = "end_to_end";
+    public TrainingMode Mode { get; init; } = TrainingMode.EndToEnd;
     /// <summary>"sgd", "adam" or "sgld" (SGD with Gaussian noise on every update and a gradient clip).</summary>
-    public string Optimizer { get; init; } = "sgd";
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
     public double LearningRate { get; init; } = 0.05;
     /// <summary>"constant" or "inverse_time" (alpha_t = lr / (1 + lr_decay * t)).</summary>
     public string Schedule { get; init; } = "constant";

@@ -27,7 +27,7 @@ public sealed record TrialAttemptFailed(TrialId TrialId, string WorkerId, int At
     /// and reason when the runner threw.</summary>
     public TrialResult EndedResult(TrialConfig config) => Result ?? new TrialResult
     {
-        TrialId = TrialId.Value,
+        TrialId = TrialId,
         Config = config,
         Status = TrialStatus.Failed,
         FailureReason = $"{Kind}: {Reason}",

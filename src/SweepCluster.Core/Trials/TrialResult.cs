@@ -7,7 +7,7 @@ namespace SweepCluster.Core.Trials;
 /// as snake_case JSON; the same object is one line of trials.jsonl.</summary>
 public sealed record TrialResult
 {
-    public required string TrialId { get; init; }
+    public required TrialId TrialId { get; init; }
     public required TrialConfig Config { get; init; }
     public required TrialStatus Status { get; init; }
     /// <summary>Why a failed trial failed, e.g. "diverged at step 312"; null when completed.</summary>

@@ -1,4 +1,5 @@
 using SweepCluster.Core.Results;
+using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Core.Verdicts;
 
@@ -34,7 +35,7 @@ public sealed class BoundShapeRule : IPredictionRule
         var slope = DepthSlope.Fit(SweepCurve.SeedPoints(rows, CurveQuantities.BPaper), t.Level);
         var detail = $"b_paper slope {Describe(slope)}; {violations} of {rows.Count - 1} depth steps rise beyond the interval";
         var logSlopeHolds = true;
-        if (curve.Key.Mode == "frozen_features")
+        if (curve.Key.Mode == TrainingMode.FrozenFeatures.Word())
             (logSlopeHolds, detail) = CheckLogSlope(rows, t, detail);
         var verdict = violations == 0 && logSlopeHolds ? Verdict.Pass : Verdict.Fail;
         return new CurveEvidence(curve.Label, verdict, detail);

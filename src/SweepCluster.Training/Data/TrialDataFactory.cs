@@ -1,4 +1,5 @@
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Training.Data;
 
@@ -9,9 +10,9 @@ public static class TrialDataFactory
     {
         TrialData data = config.Dataset.Kind switch
         {
-            "synthetic" => SyntheticGaussianMixture.Create(config.Dataset, config.TrainSize, config.Seed),
-            "idx" => IdxDataset.Create(config.Dataset, config.TrainSize, config.Seed),
-            _ => throw new ArgumentException($"Unknown dataset kind '{config.Dataset.Kind}'."),
+            DatasetKind.Synthetic => SyntheticGaussianMixture.Create(config.Dataset, config.TrainSize, config.Seed),
+            DatasetKind.Idx => IdxDataset.Create(config.Dataset, config.TrainSize, config.Seed),
+            var other => throw new ArgumentException($"Unknown dataset kind '{other}'."),
         };
         return config.LabelNoise > 0 ? data with { TrainLabels = Relabel(data, config) } : data;
     }

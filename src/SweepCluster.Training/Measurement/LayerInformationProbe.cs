@@ -2,6 +2,7 @@ using SweepCluster.Core.Bounds;
 using SweepCluster.Core.Data;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Information;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Model;
 using static TorchSharp.torch;
@@ -120,7 +121,7 @@ internal static class LayerInformationProbe
 
     private static LayerMeasurement Binned(SampleMatrix activations, int[] labels, TrialConfig config)
     {
-        bool bounded = config.Model.Activation == "tanh";
+        bool bounded = config.Model.Activation == ActivationKind.Tanh;
         int[] symbols = bounded
             ? BinningEstimator.Symbols(activations, config.Information.Bins, -1.0, 1.0)
             : BinningEstimator.SymbolsOverDataRange(activations, config.Information.Bins);

@@ -1,7 +1,7 @@
 using SweepCluster.Core.Bounds;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
-using SweepCluster.Training.Running;
 
 namespace SweepCluster.Training.Measurement;
 
@@ -23,8 +23,8 @@ internal static class TrialBoundsAssembly
         int n = config.TrainSize;
         var trained = Replay(log, log.TrainedParameters, n);
         var output = Replay(log, log.OutputParameters, n);
-        bool frozen = config.Training.Mode == "frozen_features";
-        string? undefined = trained.UndefinedReason ?? (config.Training.Optimizer == "adam" ? AdamReason : null);
+        bool frozen = config.Training.Mode == TrainingMode.FrozenFeatures;
+        string? undefined = trained.UndefinedReason ?? (config.Training.Optimizer == OptimizerKind.Adam ? AdamReason : null);
 
         var sgld = undefined is null
             ? new SgldInformation { Value = trained.Total, OutputLayer = output.Total }

@@ -1,3 +1,4 @@
+using SweepCluster.Core.Spec;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -71,7 +72,7 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
         return activations;
     }
 
-    private Tensor Activate(Tensor z) => _shape.Activation == "relu" ? nn.functional.relu(z) : z.tanh();
+    private Tensor Activate(Tensor z) => _shape.Activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
 
     private Tensor AddActivationNoise(Tensor h) =>
         _shape.ActivationNoise > 0 ? h + randn(h.shape, h.dtype, h.device, generator: _noise) * _shape.ActivationNoise : h;
@@ -91,7 +92,7 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
     /// drawn from the trial's generator: deep tanh stacks then start in their responsive range.</summary>
     private void Initialize(Generator generator)
     {
-        double gain = _shape.Activation == "relu" ? Math.Sqrt(2.0) : 5.0 / 3.0;
+        double gain = _shape.Activation == ActivationKind.Relu ? Math.Sqrt(2.0) : 5.0 / 3.0;
         using var noGrad = no_grad();
         foreach (var layer in _hidden.Append(_output))
         {
@@ -106,5 +107,5 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
 
 /// <summary>The architecture and noise settings of a <see cref="NoisyMlp"/>.</summary>
 public sealed record NoisyMlpShape(
-    int InputDimension, int Depth, int Width, int Classes, string Activation,
+    int InputDimension, int Depth, int Width, int Classes, ActivationKind Activation,
     double ActivationNoise, double InputNoise, double Dropout);

@@ -1,4 +1,5 @@
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -10,8 +11,8 @@ internal static class UpdateRules
     public static IUpdateRule Create(TrialConfig config, IReadOnlyList<Parameter> trained, Generator noise) =>
         config.Training.Optimizer switch
         {
-            "sgd" or "sgld" => new NoisySgdRule(trained, noise),
-            "adam" => new AdamRule(trained, config.Training.LearningRate),
+            OptimizerKind.Sgd or OptimizerKind.Sgld => new NoisySgdRule(trained, noise),
+            OptimizerKind.Adam => new AdamRule(trained, config.Training.LearningRate),
             var other => throw new ArgumentException($"Unknown optimizer '{other}'."),
         };
 }

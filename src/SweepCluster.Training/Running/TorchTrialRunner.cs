@@ -48,7 +48,7 @@ public sealed class TorchTrialRunner : ITrialRunner
         if (log.DivergedAtStep is { } step)
             return new TrialResult
             {
-                TrialId = id.Value, Config = config, Status = TrialStatus.Failed, Run = echo,
+                TrialId = id, Config = config, Status = TrialStatus.Failed, Run = echo,
                 FailureReason = $"diverged at step {step}",
                 Timings = new TrialTimings { DataSeconds = dataSeconds, TrainSeconds = trainSeconds, TotalSeconds = total.Elapsed.TotalSeconds },
             };
@@ -68,7 +68,7 @@ public sealed class TorchTrialRunner : ITrialRunner
 
         return new TrialResult
         {
-            TrialId = id.Value,
+            TrialId = id,
             Config = config,
             Status = TrialStatus.Completed,
             Run = echo,

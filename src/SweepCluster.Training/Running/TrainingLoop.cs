@@ -2,6 +2,7 @@ using SweepCluster.Core.Grid;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Data;
+using SweepCluster.Training.Measurement;
 using SweepCluster.Training.Model;
 using SweepCluster.Training.Optimization;
 using TorchSharp.Modules;
@@ -21,7 +22,7 @@ internal static class TrainingLoop
         NoisyMlp model, Tensor features, Tensor labels, TrialConfig config, Generator noise,
         IProgress<TrialProgress>? progress, TrainingCheckpoint? checkpoint, CancellationToken cancellation)
     {
-        bool frozen = config.Training.Mode == "frozen_features";
+        bool frozen = config.Training.Mode == TrainingMode.FrozenFeatures;
         List<Parameter> trained = frozen ? model.OutputParameters().ToList() : model.parameters().ToList();
         if (frozen)
             foreach (var p in model.HiddenParameters()) p.requires_grad = false;
@@ -44,16 +45,13 @@ internal static class TrainingLoop
         {
             // The finished epochs' batch orders, step sizes and noise levels follow from the seed: replay them for the log.
             for (int epoch = 1; epoch <= savedEpoch; epoch++)
-            {
-                int[] order = Enumerable.Range(0, n).ToArray();
-                shuffle.Shuffle(order);
-                for (int start = 0; start < n; start += batchSize, step++)
+                foreach (int[] batch in EpochBatches(shuffle, n, batchSize))
                 {
                     alphas.Add(schedule.Alpha(step));
                     sigmas.Add(schedule.Sigma(step));
-                    batches.Add(order[start..Math.Min(n, start + batchSize)]);
+                    batches.Add(batch);
+                    step++;
                 }
-            }
             epochLosses.AddRange(savedLosses);
             firstEpoch = savedEpoch + 1;
         }
@@ -61,14 +59,11 @@ internal static class TrainingLoop
 
         for (int epoch = firstEpoch; epoch <= config.Training.Epochs; epoch++)
         {
-            int[] order = Enumerable.Range(0, n).ToArray();
-            shuffle.Shuffle(order);
             double lossSum = 0;
             int batchCount = 0;
-            for (int start = 0; start < n; start += batchSize)
+            foreach (int[] batch in EpochBatches(shuffle, n, batchSize))
             {
                 cancellation.ThrowIfCancellationRequested();
-                int[] batch = order[start..Math.Min(n, start + batchSize)];
                 using var scope = NewDisposeScope();
                 Tensor index = tensor(batch.Select(i => (long)i).ToArray(), device: features.device);
                 Tensor x = features.index_select(0, index), y = labels.index_select(0, index);
@@ -93,6 +88,17 @@ internal static class TrainingLoop
             progress?.Report(new TrialProgress(epoch, config.Training.Epochs, epochLoss));
         }
         return Log(alphas, sigmas, batches, config, trained, model, epochLosses, perExample, divergedAt: null);
+    }
+
+    /// <summary>One epoch's minibatches: the n examples shuffled by the batch-order stream, then cut into slices of
+    /// <paramref name="batchSize"/> (the last may be shorter). Training and checkpoint replay both take them from
+    /// here, so a replayed epoch's batches are the ones it trained on.</summary>
+    private static IEnumerable<int[]> EpochBatches(Random shuffle, int n, int batchSize)
+    {
+        int[] order = Enumerable.Range(0, n).ToArray();
+        shuffle.Shuffle(order);
+        for (int start = 0; start < n; start += batchSize)
+            yield return order[start..Math.Min(n, start + batchSize)];
     }
 
     /// <summary>Backpropagates the batch's mean loss and clips the batch gradient to K (when K &gt; 0); returns the

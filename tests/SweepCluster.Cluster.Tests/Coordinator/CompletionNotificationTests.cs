@@ -35,5 +35,5 @@ public sealed class CompletionNotificationTests(ITestOutputHelper output) : Swee
         worker.ExpectMsg<NoTrialNow>(Patience);
     }
 
-    private static (string, int) Ended(TrialEnded ended) => (ended.Result.TrialId, ended.Attempts);
+    private static (string, int) Ended(TrialEnded ended) => (ended.Result.TrialId.Value, ended.Attempts);
 }

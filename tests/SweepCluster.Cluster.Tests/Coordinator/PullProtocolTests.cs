@@ -22,7 +22,7 @@ public sealed class PullProtocolTests(ITestOutputHelper output) : SweepClusterTe
         observer.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
 
         Assert.Equal(new SweepSummary(5, 5, 0, 0, 0), finished.Summary);
-        Assert.Equal(Plan.Trials.Select(t => t.Id.Value).Order(), Sink.Results.Select(r => r.TrialId).Order());
+        Assert.Equal(Plan.Trials.Select(t => t.Id.Value).Order(), Sink.Results.Select(r => r.TrialId.Value).Order());
         Assert.All(Sink.Results, r => Assert.Equal(TrialStatus.Completed, r.Status));
         Assert.Equal([finished.Summary], Sink.Finished);
         // Each trial ran once, off the mailbox, on a dedicated (non-pool) thread with the slot's settings.

@@ -24,7 +24,7 @@ public sealed class RetryTests(ITestOutputHelper output) : SweepClusterTestKit(o
         var finished = (SweepFinished)observer.FishForMessage(m => m is SweepFinished, Patience);
 
         Assert.Equal(new SweepSummary(Total: 2, Completed: 0, Failed: 2, DiscardedResults: 0, Retries: 4), finished.Summary);
-        var results = Sink.Results.ToDictionary(r => r.TrialId);
+        var results = Sink.Results.ToDictionary(r => r.TrialId.Value);
         Assert.Equal(2, results.Count);
         Assert.All(results.Values, r => Assert.Equal(TrialStatus.Failed, r.Status));
         Assert.Equal("exception: InvalidOperationException: boom", results["t-0"].FailureReason);

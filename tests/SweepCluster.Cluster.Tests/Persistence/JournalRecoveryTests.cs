@@ -9,6 +9,7 @@ using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Tests.Support;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core.Trials;
+using SweepCluster.Sessions;
 
 namespace SweepCluster.Cluster.Tests.Persistence;
 
@@ -71,8 +72,8 @@ public sealed class JournalRecoveryTests : IDisposable
             await second.StopAsync();
         }
 
-        var before = firstSink.Results.Select(r => r.TrialId).ToHashSet();
-        var after = secondSink.Results.Select(r => r.TrialId).ToList();
+        var before = firstSink.Results.Select(r => r.TrialId.Value).ToHashSet();
+        var after = secondSink.Results.Select(r => r.TrialId.Value).ToList();
         Assert.Equal(4, after.Count);
         Assert.DoesNotContain(after, before.Contains);
         Assert.DoesNotContain(completing.Calls, c => before.Contains(c.TrialId.Value));

@@ -17,12 +17,12 @@ internal static class FakeTrials
 
     public static TrialResult Completed(TrialId id, TrialConfig config) => new()
     {
-        TrialId = id.Value, Config = config, Status = TrialStatus.Completed,
+        TrialId = id, Config = config, Status = TrialStatus.Completed,
         TrainError = 0.1, TestError = 0.15, Gap = 0.05, TrainLoss = 0.3, TestLoss = 0.4, LossGap = 0.1,
     };
 
     public static TrialResult Diverged(TrialId id, TrialConfig config) => new()
     {
-        TrialId = id.Value, Config = config, Status = TrialStatus.Failed, FailureReason = "diverged at step 3",
+        TrialId = id, Config = config, Status = TrialStatus.Failed, FailureReason = "diverged at step 3",
     };
 }

@@ -113,15 +113,4 @@ public sealed class SweepObserverTests(ITestOutputHelper output) : SweepClusterT
     [InlineData("42", "unknown")]
     public void Failure_kind_is_the_reasons_first_word(string? reason, string kind) =>
         Assert.Equal(kind, SweepObserver.FailureKind(reason));
-
-    [Fact]
-    public void Trial_rate_is_per_minute_over_the_window()
-    {
-        var rate = new TrialRate(TimeSpan.FromMinutes(1));
-        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-        Assert.Equal(0, rate.Add(start, 0));
-        Assert.Equal(20, rate.Add(start.AddSeconds(30), 10), 9);
-        // Samples older than the window drop out: 10 more over the last 60 s.
-        Assert.Equal(10, rate.Add(start.AddSeconds(90), 20), 9);
-    }
 }

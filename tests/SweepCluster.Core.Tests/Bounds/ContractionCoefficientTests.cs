@@ -1,5 +1,6 @@
 using MathNet.Numerics.Distributions;
 using SweepCluster.Core.Bounds;
+using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Core.Tests.Bounds;
 
@@ -50,13 +51,13 @@ public sealed class ContractionCoefficientTests
     public void A_layer_multiplies_its_noise_and_dropout_coefficients()
     {
         // tanh, w = 1, s = 1: 0.682689; dropout 0.5 on 3 inputs: 1 - 1/8 = 0.875; product 0.597353
-        Assert.Equal(0.6826894921 * 0.875, ContractionCoefficient.ForLayer("tanh", 1, 3, 1.0, 0.5), 9);
-        Assert.Equal(0.6826894921, ContractionCoefficient.ForLayer("tanh", 1, 3, 1.0, 0.0), 9);
-        Assert.Equal(1.0, ContractionCoefficient.ForLayer("tanh", 8, 8, 0.0, 0.0));
+        Assert.Equal(0.6826894921 * 0.875, ContractionCoefficient.ForLayer(ActivationKind.Tanh, 1, 3, 1.0, 0.5), 9);
+        Assert.Equal(0.6826894921, ContractionCoefficient.ForLayer(ActivationKind.Tanh, 1, 3, 1.0, 0.0), 9);
+        Assert.Equal(1.0, ContractionCoefficient.ForLayer(ActivationKind.Tanh, 8, 8, 0.0, 0.0));
         // ReLU is unbounded: noise guarantees nothing, dropout still does (1 - 0.5^2 = 0.75).
-        Assert.Equal(1.0, ContractionCoefficient.ForLayer("relu", 1, 3, 4.0, 0.0));
-        Assert.Equal(0.75, ContractionCoefficient.ForLayer("relu", 1, 2, 4.0, 0.5), 15);
-        Assert.Throws<ArgumentException>(() => ContractionCoefficient.ForLayer("sigmoid", 1, 1, 1.0, 0.0));
+        Assert.Equal(1.0, ContractionCoefficient.ForLayer(ActivationKind.Relu, 1, 3, 4.0, 0.0));
+        Assert.Equal(0.75, ContractionCoefficient.ForLayer(ActivationKind.Relu, 1, 2, 4.0, 0.5), 15);
+        Assert.Throws<ArgumentException>(() => ContractionCoefficient.ForLayer((ActivationKind)99, 1, 1, 1.0, 0.0));
     }
 
     [Fact]
@@ -65,10 +66,10 @@ public sealed class ContractionCoefficientTests
         // NoisyMlp drops the outputs of hidden layers: the input of layer 1 (X) is never dropped, layers 2..L's are.
         // tanh, w = 4, s = 1: 0.954500; dropout 0.5 on 4 inputs: 1 - 1/16 = 0.9375.
         double noise = ContractionCoefficient.TanhGaussian(4, 1.0);
-        Assert.Equal(noise, ContractionCoefficient.ForHiddenLayer("tanh", 1, 4, 1.0, 0.5), 15);
-        Assert.Equal(noise * 0.9375, ContractionCoefficient.ForHiddenLayer("tanh", 2, 4, 1.0, 0.5), 15);
-        Assert.Equal(noise * 0.9375, ContractionCoefficient.ForHiddenLayer("tanh", 5, 4, 1.0, 0.5), 15);
-        Assert.Equal(noise, ContractionCoefficient.ForHiddenLayer("tanh", 3, 4, 1.0, 0.0), 15);
-        Assert.Throws<ArgumentOutOfRangeException>(() => ContractionCoefficient.ForHiddenLayer("tanh", 0, 4, 1.0, 0.5));
+        Assert.Equal(noise, ContractionCoefficient.ForHiddenLayer(ActivationKind.Tanh, 1, 4, 1.0, 0.5), 15);
+        Assert.Equal(noise * 0.9375, ContractionCoefficient.ForHiddenLayer(ActivationKind.Tanh, 2, 4, 1.0, 0.5), 15);
+        Assert.Equal(noise * 0.9375, ContractionCoefficient.ForHiddenLayer(ActivationKind.Tanh, 5, 4, 1.0, 0.5), 15);
+        Assert.Equal(noise, ContractionCoefficient.ForHiddenLayer(ActivationKind.Tanh, 3, 4, 1.0, 0.0), 15);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ContractionCoefficient.ForHiddenLayer(ActivationKind.Tanh, 0, 4, 1.0, 0.5));
     }
 }

@@ -11,7 +11,7 @@ internal static class SampleResults
     {
         Dataset = new DatasetSettings { ClassSubset = [3, 5] },
         Model = new ModelSettings(),
-        Training = new TrainingSettings { Optimizer = "sgld", LearningRate = 0.01, Clip = 1.0 },
+        Training = new TrainingSettings { Optimizer = OptimizerKind.Sgld, LearningRate = 0.01, Clip = 1.0 },
         Information = new InformationSettings(),
         Depth = depth,
         Width = width,
@@ -44,7 +44,7 @@ internal static class SampleResults
         }).ToList();
         return new TrialResult
         {
-            TrialId = $"t-w{width}-s{actNoise}-d{depth}-seed{seed}",
+            TrialId = new($"t-w{width}-s{actNoise}-d{depth}-seed{seed}"),
             Config = Config(depth, seed, width, actNoise),
             Status = TrialStatus.Completed,
             Run = new TrialRunEcho
@@ -78,7 +78,7 @@ internal static class SampleResults
 
     public static TrialResult Failed(int depth, int seed, int width = 32, double actNoise = 0.1) => new()
     {
-        TrialId = $"t-w{width}-s{actNoise}-d{depth}-seed{seed}",
+        TrialId = new($"t-w{width}-s{actNoise}-d{depth}-seed{seed}"),
         Config = Config(depth, seed, width, actNoise),
         Status = TrialStatus.Failed,
         FailureReason = "diverged at step 312, \"loss\" = NaN",

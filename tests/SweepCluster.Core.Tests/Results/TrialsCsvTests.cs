@@ -47,7 +47,7 @@ public sealed class TrialsCsvTests : IDisposable
         var rows = Csv.Parse(TrialsCsvWriter.Format([result]));
         var cell = Cells(rows[0], rows[1]);
 
-        Assert.Equal(result.TrialId, cell["trial_id"]);
+        Assert.Equal(result.TrialId.Value, cell["trial_id"]);
         Assert.Equal("completed", cell["status"]);
         Assert.Equal("3", cell["config_depth"]);
         Assert.Equal("sgld", cell["config_training_optimizer"]);

@@ -80,6 +80,6 @@ public sealed class ClippingSpecTests
     [InlineData(ClippingMode.PerExample, "frozen_features", true)]
     public void Auto_resolves_by_mode(ClippingMode clipping, string mode, bool perExample)
     {
-        Assert.Equal(perExample, ClippingModes.IsPerExample(clipping, mode));
+        Assert.Equal(perExample, ClippingModes.IsPerExample(clipping, SpecWords.Parse<TrainingMode>(mode)));
     }
 }

@@ -52,7 +52,7 @@ public sealed class SpecLoaderTests
         var spec = Parse(Full);
         Assert.Equal("full", spec.Name);
         Assert.Equal(new DatasetSettings { Classes = 3, Dimension = 7, Separation = 2.5, TestSize = 500, DataSeed = 4 }, spec.Dataset with { ClassSubset = [] });
-        Assert.Equal("frozen_features", spec.Training.Mode);
+        Assert.Equal("frozen_features", spec.Training.Mode.Word());
         Assert.Equal("inverse_time", spec.Training.Schedule);
         Assert.Equal(0.01, spec.Training.LrDecay);
         Assert.Equal(3, spec.Training.MaxAttempts);
@@ -80,7 +80,7 @@ public sealed class SpecLoaderTests
     {
         var trials = GridExpander.Expand(Parse(Full));
         Assert.Equal([0.01, 0.1], trials.Select(t => t.Config.Training.LearningRate).Distinct());
-        Assert.All(trials, t => Assert.Equal("relu", t.Config.Model.Activation));
+        Assert.All(trials, t => Assert.Equal("relu", t.Config.Model.Activation.Word()));
     }
 
     [Theory]
@@ -139,7 +139,7 @@ public sealed class SpecLoaderTests
     public void An_idx_dataset_keeps_its_path_and_class_subset_in_order()
     {
         var spec = Parse("name: fashion\ndataset:\n  kind: idx\n  path: /data/fashion\n  class_subset: [9, 4]\ngrid:\n  depth: 1\n  width: 4\n");
-        Assert.Equal("idx", spec.Dataset.Kind);
+        Assert.Equal("idx", spec.Dataset.Kind.Word());
         Assert.Equal("/data/fashion", spec.Dataset.Path);
         Assert.Equal([9, 4], spec.Dataset.ClassSubset);
     }
@@ -154,7 +154,7 @@ public sealed class SpecLoaderTests
         Assert.Equal([AxisValue.Of(0.5), AxisValue.Of(1)], spec.Grid.Single(a => a.Name == "act_noise").Values);
         Assert.Equal("/specs/test.yaml", spec.SourcePath);
         var trial = GridExpander.Expand(spec)[0].Config;
-        Assert.Equal((8, 1000.0, "sgld", 2.0, 5, 32), (trial.Width, trial.SgldNoise, trial.Training.Optimizer, trial.Training.Clip, trial.Training.Epochs, trial.Training.BatchSize));
+        Assert.Equal((8, 1000.0, "sgld", 2.0, 5, 32), (trial.Width, trial.SgldNoise, trial.Training.Optimizer.Word(), trial.Training.Clip, trial.Training.Epochs, trial.Training.BatchSize));
         Assert.Equal("mlp", trial.Model.Architecture);
     }
 

@@ -31,7 +31,7 @@ public sealed class SpecOverridesTests
         Assert.Equal([4, 1], spec.Seeds);
         Assert.Equal([AxisValue.Of(0.5), AxisValue.Of(2)], spec.Grid.Single(a => a.Name == "act_noise").Values);
         Assert.Equal(["depth", "width", "act_noise", "optimizer"], spec.Grid.Select(a => a.Name));
-        Assert.All(GridExpander.Expand(spec), t => Assert.Equal("adam", t.Config.Training.Optimizer));
+        Assert.All(GridExpander.Expand(spec), t => Assert.Equal("adam", t.Config.Training.Optimizer.Word()));
         Assert.Equal(36, SpecDescription.TrialCount(Spec));
     }
 

@@ -60,7 +60,6 @@ public sealed class SeedStatisticsTests
     public void Missing_or_infinite_values_are_rejected_not_averaged(double bad)
     {
         Assert.Throws<ArgumentException>(() => SeedStatistics.Summarize([1, bad, 3]));
-        Assert.Throws<ArgumentException>(() => new RunningSeedStatistics().Add(bad));
     }
 
     [Fact]
@@ -68,21 +67,5 @@ public sealed class SeedStatisticsTests
     {
         Assert.Throws<ArgumentException>(() => SeedStatistics.Summarize([]));
         Assert.Throws<ArgumentOutOfRangeException>(() => SeedStatistics.Summarize([1, 2], level: 1.0));
-        Assert.Throws<InvalidOperationException>(() => new RunningSeedStatistics().Summarize());
-    }
-
-    [Fact]
-    public void Running_accumulator_keeps_insertion_order_and_equals_the_batch_summary()
-    {
-        double[] values = [0.31, 0.27, 0.35, 0.29, 0.30, 0.41, 0.22];
-        var running = new RunningSeedStatistics();
-        for (int i = 0; i < values.Length; i++)
-        {
-            running.Add(values[i]);
-            Assert.Equal(SeedStatistics.Summarize(values[..(i + 1)]), running.Summarize());
-        }
-        Assert.Equal(values, running.Values);
-        Assert.Equal(7, running.Count);
-        Assert.Equal(SeedStatistics.Summarize(values, 0.99), running.Summarize(0.99));
     }
 }

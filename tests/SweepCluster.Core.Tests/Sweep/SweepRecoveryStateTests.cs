@@ -92,7 +92,7 @@ public sealed class SweepRecoveryStateTests
         var replay = new SweepReplay();
         foreach (var @event in events) replay.Apply(@event);
 
-        Assert.Equal(["t-1", "t-2", "t-0"], replay.Ended.Select(r => r.TrialId));
+        Assert.Equal(["t-1", "t-2", "t-0"], replay.Ended.Select(r => r.TrialId.Value));
         var failed = replay.Ended[1];
         Assert.Equal((TrialStatus.Failed, "exception: out of memory"), (failed.Status, failed.FailureReason));
         Assert.Equal(trials[2].Config, failed.Config);

@@ -22,7 +22,7 @@ internal static class SweepSteps
 
     public static TrialResult Result(PlannedTrial trial, TrialStatus status = TrialStatus.Completed) => new()
     {
-        TrialId = trial.Id.Value, Config = trial.Config, Status = status,
+        TrialId = trial.Id, Config = trial.Config, Status = status,
         FailureReason = status == TrialStatus.Failed ? "diverged at step 3" : null,
     };
 

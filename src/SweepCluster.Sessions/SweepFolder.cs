@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 
-namespace SweepCluster.Cluster.Persistence;
+namespace SweepCluster.Sessions;
 
 /// <summary>DIR/sweep.json: which sweep a results folder belongs to (its id, from which the journal's persistence id
 /// is derived) and where its journal is kept. Written once, atomically, when the sweep starts; a PostgreSQL connection
@@ -12,6 +13,9 @@ namespace SweepCluster.Cluster.Persistence;
 public sealed record SweepFolder(string SweepId, JournalKind Journal)
 {
     public const string FileName = "sweep.json";
+
+    /// <summary>DIR/spec.yaml: the copy of the spec in force, beside the journal that records it.</summary>
+    public const string SpecFileName = "spec.yaml";
 
     public static string PathIn(string dir) => Path.Combine(dir, FileName);
 
@@ -47,7 +51,7 @@ public sealed record SweepFolder(string SweepId, JournalKind Journal)
             $"{dir} keeps its journal in {JournalSettings.SqliteFileName}; drop --journal (and SWEEPCLUSTER_JOURNAL) to resume it."),
         (JournalKind.PostgreSql, null) => throw new UserInputException(
             $"{dir} keeps its journal in PostgreSQL; give its connection string with --journal \"Host=...;Database=...\" or SWEEPCLUSTER_JOURNAL."),
-        (JournalKind.PostgreSql, { } given) => JournalSettings.PostgreSql(given),
+        (JournalKind.PostgreSql, { } given) => JournalConnection.PostgreSql(given),
         _ => throw new UserInputException($"{PathIn(dir)} names journal kind {Journal}, which this version does not know."),
     };
 }

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
+using SweepCluster.Cluster.Persistence;
 
-namespace SweepCluster.Cluster.Persistence;
+namespace SweepCluster.Sessions;
 
 /// <summary>Checks a SQLite journal before Akka.Persistence opens it, so that a damaged or foreign file is reported in
 /// one sentence and left untouched, and puts a new journal in WAL mode (one fsync per commit instead of two).</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SweepCluster.Core.Trials;
+namespace SweepCluster.Core;
 
 /// <summary>The one JSON shape of trial results and configurations: snake_case, nulls kept, compact.</summary>
 public static class TrialJson

@@ -1,7 +1,8 @@
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
+using SweepCluster.Sessions;
 
-namespace SweepCluster.Cluster.Tests.Workers;
+namespace SweepCluster.Cli.Tests.Sessions;
 
 public sealed class SlotPlanTests
 {

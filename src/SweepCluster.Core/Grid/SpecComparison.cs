@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SweepCluster.Core.Grid;
-using SweepCluster.Core.Trials;
+using SweepCluster.Core.Spec;
 
-namespace SweepCluster.Core.Spec;
+namespace SweepCluster.Core.Grid;
 
 /// <summary>Whether a spec may continue a sweep that ran another: it may only add grid points and seeds. Any change
 /// to a fixed setting, or a point or seed taken away, is a difference that makes the specs incompatible.</summary>

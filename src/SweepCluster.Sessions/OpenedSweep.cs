@@ -1,7 +1,8 @@
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
 
-namespace SweepCluster.Cluster.Persistence;
+namespace SweepCluster.Sessions;
 
 /// <summary>A sweep ready to run: its folder, the spec in force, its journal (locked for this process) and, when it
 /// resumes, what the journal already holds.</summary>

@@ -7,9 +7,10 @@ using Akka.Streams.Dsl;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Sweep;
 
-namespace SweepCluster.Cluster.Persistence;
+namespace SweepCluster.Sessions;
 
 /// <summary>Reads a sweep's journal from its first event, through Akka.Persistence.Query in a small actor system of
 /// its own (no cluster), and folds it into a <see cref="SweepReplay"/>: the state and the ended results from which

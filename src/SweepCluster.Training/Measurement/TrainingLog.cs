@@ -1,4 +1,4 @@
-namespace SweepCluster.Training.Running;
+namespace SweepCluster.Training.Measurement;
 
 /// <summary>What the bounds need from a training run, step by step: alpha_t, sigma_t, the clip K, the sample
 /// indices of each step's batch, whether K capped every example's gradient (not only the batch's), and the parameter

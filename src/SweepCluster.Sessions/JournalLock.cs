@@ -1,6 +1,7 @@
 using Npgsql;
+using SweepCluster.Cluster.Persistence;
 
-namespace SweepCluster.Cluster.Persistence;
+namespace SweepCluster.Sessions;
 
 /// <summary>Makes the coordinator the journal's only writer for as long as it runs. SQLite: an exclusive lock on a
 /// file beside the journal. PostgreSQL: a session advisory lock on the sweep's persistence id, held on a connection

@@ -1,7 +1,8 @@
 using System.Globalization;
+using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
 
-namespace SweepCluster.Cluster.Workers;
+namespace SweepCluster.Sessions;
 
 /// <summary>Turns --slots / --devices / --threads into worker slots for this node.</summary>
 public static class SlotPlan

@@ -1,14 +1,15 @@
-using SweepCluster.Cluster.Hosting;
+using SweepCluster.Cluster;
 using SweepCluster.Core;
+using SweepCluster.Sessions;
 
-namespace SweepCluster.Cluster.Tests.Hosting;
+namespace SweepCluster.Cli.Tests.Sessions;
 
-public sealed class SweepClusterOptionsTests
+public sealed class NodeOptionsTests
 {
     [Fact]
     public void Defaults_are_one_loopback_process_playing_every_role()
     {
-        var options = new SweepClusterOptions();
+        var options = new NodeOptions();
         options.Validate();
         Assert.Equal("127.0.0.1", options.Host);
         Assert.Equal([SweepRoles.Coordinator, SweepRoles.Worker], options.Roles);
@@ -18,16 +19,16 @@ public sealed class SweepClusterOptionsTests
 
     [Fact]
     public void A_worker_node_with_a_coordinator_seed_is_valid() =>
-        new SweepClusterOptions { Roles = [SweepRoles.Worker], SeedNodes = ["akka.tcp://sweepcluster@127.0.0.1:4053"] }.Validate();
+        new NodeOptions { Roles = [SweepRoles.Worker], SeedNodes = ["akka.tcp://sweepcluster@127.0.0.1:4053"] }.Validate();
 
     [Theory]
-    [InlineData("worker", "", "--seed-nodes")]
+    [InlineData("worker", "", "--seed ")]
     [InlineData("worker", "127.0.0.1:4053", "is not an address")]
     [InlineData("worker", "akka.tcp://other@127.0.0.1:4053", "same name")]
     [InlineData("trainer", "", "Role 'trainer'")]
     public void Invalid_options_are_refused_in_one_sentence(string role, string seed, string mentions)
     {
-        var options = new SweepClusterOptions { Roles = [role], SeedNodes = seed.Length == 0 ? [] : [seed] };
+        var options = new NodeOptions { Roles = [role], SeedNodes = seed.Length == 0 ? [] : [seed] };
         var error = Assert.Throws<UserInputException>(options.Validate);
         Assert.Contains(mentions, error.Message);
     }

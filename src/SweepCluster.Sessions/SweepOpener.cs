@@ -1,26 +1,25 @@
 using SweepCluster.Cluster.Coordinator;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core;
+using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
 
-namespace SweepCluster.Cluster.Persistence;
+namespace SweepCluster.Sessions;
 
 /// <summary>Decides whether a command starts a sweep or continues one, and refuses what would mix two sweeps: a
 /// folder's journal continues only under a spec that adds grid points or seeds and changes nothing else.</summary>
 public static class SweepOpener
 {
-    /// <summary>The variable that may hold the PostgreSQL connection string instead of --journal (compose files).</summary>
-    public const string JournalVariable = "SWEEPCLUSTER_JOURNAL";
-
     /// <summary>`run SPEC --out DIR` and `coordinator`: a new sweep in DIR, or DIR's sweep continued under SPEC.</summary>
-    public static async Task<OpenedSweep> ForSpecAsync(string specPath, string? outDir, string? journalOption, bool forceNew, CancellationToken cancellation)
+    /// <param name="connection">The PostgreSQL connection string the user gave (flag or environment), or null.</param>
+    public static async Task<OpenedSweep> ForSpecAsync(string specPath, string? outDir, string? connection, bool forceNew, CancellationToken cancellation)
     {
         // Read once: the spec that runs and the text the journal records are the same file contents.
         string yaml = SpecLoader.ReadText(specPath);
         SweepSpec spec = SpecLoader.Parse(yaml, specPath);
         string dir = Path.GetFullPath(outDir ?? Path.Combine("runs", spec.Name));
-        string? connection = Connection(journalOption);
         if (SweepFolder.Read(dir) is not { } folder)
         {
             if (File.Exists(Path.Combine(dir, TrialsJsonlWriter.FileName)))
@@ -42,7 +41,7 @@ public static class SweepOpener
         var (journal, journalLock, replay) = existing;
         var opened = new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, replay);
         if (replay?.State.Definition is not { } recorded) return opened;
-        var comparison = SpecComparison.Compare(SpecLoader.Parse(recorded.SpecYaml, Path.Combine(dir, "spec.yaml")), spec);
+        var comparison = SpecComparison.Compare(SpecLoader.Parse(recorded.SpecYaml, Path.Combine(dir, SweepFolder.SpecFileName)), spec);
         if (comparison.Compatible) return opened;
 
         await opened.DisposeAsync();
@@ -54,17 +53,17 @@ public static class SweepOpener
     }
 
     /// <summary>`resume DIR`: the folder's sweep, under the spec its journal holds.</summary>
-    public static async Task<OpenedSweep> ForFolderAsync(string dirArgument, string? journalOption, CancellationToken cancellation)
+    public static async Task<OpenedSweep> ForFolderAsync(string dirArgument, string? connection, CancellationToken cancellation)
     {
         string dir = Path.GetFullPath(dirArgument);
         var folder = SweepFolder.Read(dir) ?? throw new UserInputException(
             $"{dir} has no {SweepFolder.FileName}, so it is not a sweep folder; give the --out folder of a sweep that `run` or `coordinator` started.");
-        var (journal, journalLock, replay) = await OpenExistingAsync(dir, folder, Connection(journalOption), cancellation);
+        var (journal, journalLock, replay) = await OpenExistingAsync(dir, folder, connection, cancellation);
         try
         {
             // A journal with no event yet (stopped during its first start) still has the copy of its spec.
             string yaml = replay?.State.Definition?.SpecYaml ?? ReadSpecCopy(dir);
-            return new OpenedSweep(dir, folder, SpecLoader.Parse(yaml, Path.Combine(dir, "spec.yaml")), yaml, journal, journalLock, replay);
+            return new OpenedSweep(dir, folder, SpecLoader.Parse(yaml, Path.Combine(dir, SweepFolder.SpecFileName)), yaml, journal, journalLock, replay);
         }
         catch
         {
@@ -74,9 +73,9 @@ public static class SweepOpener
     }
 
     /// <summary>`report DIR`: the folder's journal, read while no coordinator writes it.</summary>
-    public static async Task<OpenedSweep> ForReportAsync(string dirArgument, string? journalOption, CancellationToken cancellation)
+    public static async Task<OpenedSweep> ForReportAsync(string dirArgument, string? connection, CancellationToken cancellation)
     {
-        var opened = await ForFolderAsync(dirArgument, journalOption, cancellation);
+        var opened = await ForFolderAsync(dirArgument, connection, cancellation);
         if (opened.Replay is null)
         {
             await opened.DisposeAsync();
@@ -87,7 +86,7 @@ public static class SweepOpener
 
     private static async Task<OpenedSweep> StartAsync(string dir, SweepSpec spec, string yaml, string? connection, CancellationToken cancellation)
     {
-        var journal = connection is null ? JournalSettings.SqliteIn(dir) : JournalSettings.PostgreSql(connection);
+        var journal = connection is null ? JournalSettings.SqliteIn(dir) : JournalConnection.PostgreSql(connection);
         var folder = SweepFolder.New(spec.Name, journal.Kind);
         Directory.CreateDirectory(dir);
         var journalLock = await JournalLock.AcquireAsync(journal, PersistenceId(folder), cancellation);
@@ -127,14 +126,9 @@ public static class SweepOpener
 
     private static string PersistenceId(SweepFolder folder) => SweepPlan.PersistenceIdOf(folder.SweepId);
 
-    private static string? Connection(string? option) =>
-        !string.IsNullOrWhiteSpace(option) ? option
-        : Environment.GetEnvironmentVariable(JournalVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
-        : null;
-
     private static string ReadSpecCopy(string dir)
     {
-        string path = Path.Combine(dir, "spec.yaml");
+        string path = Path.Combine(dir, SweepFolder.SpecFileName);
         return File.Exists(path)
             ? File.ReadAllText(path)
             : throw new UserInputException($"{dir} has neither journal events nor spec.yaml; start the sweep again with run SPEC --out {dir}.");

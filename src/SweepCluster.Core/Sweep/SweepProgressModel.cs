@@ -1,0 +1,28 @@
+namespace SweepCluster.Core.Sweep;
+
+/// <summary>A sweep's progress at one moment: the counts, the rate of ended trials and the time left.</summary>
+/// <param name="Eta">Time left at the current rate; zero when nothing is left, null while no rate is known.</param>
+public sealed record SweepProgressView(int Total, int Completed, int Failed, int Running, double PerMinute, TimeSpan? Eta)
+{
+    public int Ended => Completed + Failed;
+    public int Remaining => Total - Ended;
+}
+
+/// <summary>The one progress model of a sweep: the terminal display and the metrics both feed it the coordinator's
+/// counts and show what it computes, so they agree. The rate is trials ended per minute over the last minute.</summary>
+public sealed class SweepProgressModel
+{
+    /// <summary>The span over which the rate is measured.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
+
+    private readonly TrialRate _rate = new(Window);
+
+    /// <summary>Records the counts seen at <paramref name="at"/> and returns the view they give.</summary>
+    public SweepProgressView Observe(DateTime at, int total, int completed, int failed, int running)
+    {
+        double perMinute = _rate.Add(at, completed + failed);
+        int remaining = total - completed - failed;
+        TimeSpan? eta = remaining <= 0 ? TimeSpan.Zero : perMinute > 0 ? TimeSpan.FromMinutes(remaining / perMinute) : null;
+        return new SweepProgressView(total, completed, failed, running, perMinute, eta);
+    }
+}

@@ -1,0 +1,136 @@
+using Akka.Actor;
+using SweepCluster.Cluster;
+using SweepCluster.Cluster.Coordinator;
+using SweepCluster.Cluster.Hosting;
+using SweepCluster.Cluster.Workers;
+using SweepCluster.Core;
+using SweepCluster.Core.Trials;
+
+namespace SweepCluster.Sessions;
+
+/// <summary>What the command line (or a benchmark) asks of one node, in the flags' own terms. Checked once, in one
+/// sentence naming the flag, and turned once into the typed <see cref="NodeConfiguration"/> that goes down.</summary>
+public sealed class NodeOptions
+{
+    public string ActorSystemName { get; set; } = SweepClusterOptions.DefaultActorSystemName;
+
+    /// <summary>--host: the address to bind, also that of /metrics.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Address other nodes use to reach this one, when it differs from <see cref="Host"/> (NAT, containers).</summary>
+    public string? PublicHost { get; set; }
+
+    /// <summary>--port; 0 picks a free port.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Built from --seed; empty: this node forms a cluster of its own.</summary>
+    public string[] SeedNodes { get; set; } = [];
+
+    /// <summary>Roles of this node; the default plays every role in one process.</summary>
+    public string[] Roles { get; set; } = [SweepRoles.Coordinator, SweepRoles.Worker];
+
+    /// <summary>--slots; null means one per visible GPU, or one CPU slot.</summary>
+    public int? Slots { get; set; }
+
+    /// <summary>--devices: "auto", "cpu", or a list such as "cuda:0,cuda:1".</summary>
+    public string Devices { get; set; } = SlotPlan.Auto;
+
+    /// <summary>--threads per slot; null splits the cores between the slots.</summary>
+    public int? ThreadsPerSlot { get; set; }
+
+    /// <summary>--lease: a running attempt that reports no progress for this long is given back.</summary>
+    public TimeSpan Lease { get; set; } = SweepCoordinatorSettings.DefaultLeasePeriod;
+
+    /// <summary>--checkpoint-every; null or 0: no checkpoints.</summary>
+    public int? CheckpointEvery { get; set; }
+
+    /// <summary>--checkpoint-dir (a node that owns a sweep folder uses DIR/checkpoints).</summary>
+    public string? CheckpointDirectory { get; set; }
+
+    /// <summary>--metrics-port on <see cref="Host"/>; 0 serves no metrics.</summary>
+    public int MetricsPort { get; set; }
+
+    public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
+
+    /// <summary>Checks what can be checked before binding a port.</summary>
+    /// <exception cref="UserInputException">One sentence naming the flag and the fix.</exception>
+    public void Validate()
+    {
+        if (MetricsPort is < 0 or > 65535)
+            throw new UserInputException($"--metrics-port {MetricsPort} is not a TCP port; use 1-65535, or 0 to turn metrics off.");
+        if (Port is < 0 or > 65535)
+            throw new UserInputException($"--port {Port} is not a TCP port; use 0 (any free port) or 1-65535.");
+        if (string.IsNullOrWhiteSpace(Host))
+            throw new UserInputException("--host is empty; give an address to bind, such as 127.0.0.1.");
+        if (Lease <= TimeSpan.Zero)
+            throw new UserInputException($"--lease {Lease.TotalSeconds:0.###} must be positive, a number of seconds such as 300.");
+        if (CheckpointEvery is < 0)
+            throw new UserInputException($"--checkpoint-every {CheckpointEvery} must be a number of epochs, 1 or more (0 turns checkpoints off).");
+        // A node that owns a sweep folder keeps checkpoints in it (DIR/checkpoints); a worker alone needs a folder.
+        if (CheckpointEvery is > 0 && CheckpointDirectory is null && HasRole(SweepRoles.Worker) && !HasRole(SweepRoles.Coordinator))
+            throw new UserInputException("--checkpoint-every needs --checkpoint-dir on a worker: a folder for its trials' checkpoints that outlives the worker (e.g. on shared storage).");
+        if (Roles.Length == 0)
+            throw new UserInputException($"No role given; use {SweepRoles.Coordinator}, {SweepRoles.Worker}, or both.");
+        foreach (var role in Roles)
+            if (role is not (SweepRoles.Coordinator or SweepRoles.Worker))
+                throw new UserInputException($"Role '{role}' is unknown; use {SweepRoles.Coordinator} or {SweepRoles.Worker}.");
+        foreach (var seed in SeedNodes)
+        {
+            if (!ActorPath.TryParseAddress(seed, out var address) || address.Host is null || address.Port is null)
+                throw new UserInputException(
+                    $"Seed node '{seed}' is not an address; write it as akka.tcp://{ActorSystemName}@127.0.0.1:{SweepClusterOptions.DefaultSeedPort}.");
+            if (address.System != ActorSystemName)
+                throw new UserInputException(
+                    $"Seed node '{seed}' names actor system '{address.System}' but this node is '{ActorSystemName}'; every node of a sweep must use the same name.");
+        }
+        // Alone, a worker would form a cluster with no coordinator and wait forever.
+        if (SeedNodes.Length == 0 && !HasRole(SweepRoles.Coordinator))
+            throw new UserInputException(
+                $"A worker-only node needs --seed naming the coordinator, such as --seed 127.0.0.1:{SweepClusterOptions.DefaultSeedPort}.");
+    }
+
+    /// <summary>Checks the options and the ports, plans the slots, and builds the one typed configuration of this node.</summary>
+    /// <param name="visibleCudaDevices">CUDA devices this machine shows, named "cuda:N".</param>
+    /// <param name="cores">This machine's cores.</param>
+    /// <exception cref="UserInputException">An option is wrong or a fixed port is taken, in one sentence.</exception>
+    public NodeConfiguration Build(IReadOnlyList<string> visibleCudaDevices, int cores)
+    {
+        Validate();
+        var slots = HasRole(SweepRoles.Worker)
+            ? SlotPlan.For(Slots, Devices, visibleCudaDevices, cores, ThreadsPerSlot)
+            : [];
+        var cluster = new SweepClusterOptions
+        {
+            ActorSystemName = ActorSystemName,
+            Host = Host,
+            PublicHost = PublicHost,
+            Port = Port,
+            SeedNodes = SeedNodes,
+            Roles = Roles,
+        };
+        // A taken port is found before a folder is made, so the usual reason a node cannot start leaves nothing behind.
+        PortCheck.EnsureFree(cluster.Host, cluster.Port, MetricsPort);
+        return new NodeConfiguration(cluster, slots, new SweepCoordinatorSettings { LeasePeriod = Lease }, CheckpointEvery ?? 0, CheckpointDirectory, MetricsPort);
+    }
+}
+
+/// <summary>One node, configured: the actor system's settings, its worker slots, the coordinator's settings (used
+/// when it holds the coordinator), where its trials keep checkpoints, and the port of its /metrics (0: none).</summary>
+public sealed record NodeConfiguration(
+    SweepClusterOptions Cluster,
+    IReadOnlyList<WorkerSlot> Slots,
+    SweepCoordinatorSettings Coordinator,
+    int CheckpointEvery,
+    string? CheckpointDirectory,
+    int MetricsPort)
+{
+    /// <summary>This configuration for a node that owns the sweep folder <paramref name="dir"/>: its trials keep
+    /// checkpoints in DIR/checkpoints unless told otherwise.</summary>
+    public NodeConfiguration InFolder(string dir) => this with { CheckpointDirectory = CheckpointDirectory ?? Path.Combine(dir, "checkpoints") };
+
+    /// <summary>The worker slots' settings.</summary>
+    public TrialWorkerSettings Workers => new()
+    {
+        Checkpoints = CheckpointEvery > 0 && CheckpointDirectory is { } directory ? new TrialCheckpoints(directory, CheckpointEvery) : null,
+    };
+}
