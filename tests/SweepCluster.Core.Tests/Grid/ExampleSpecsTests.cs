@@ -20,7 +20,7 @@ public sealed class ExampleSpecsTests
         var trials = GridExpander.Expand(SpecLoader.Load(Example("quickstart.yaml")));
         // depth x width x act_noise x mode x sgld_noise x seeds
         Assert.Equal(4 * 2 * 3 * 2 * 2 * 3, trials.Count);
-        Assert.Equal(["end_to_end", "frozen_features"], trials.Select(t => t.Config.Training.Mode).Distinct().Order());
+        Assert.Equal([TrainingMode.EndToEnd, TrainingMode.FrozenFeatures], trials.Select(t => t.Config.Training.Mode).Distinct().Order());
         Assert.Equal(trials.Count, trials.Select(t => t.Id).Distinct().Count());
     }
 
