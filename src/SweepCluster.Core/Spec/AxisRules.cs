@@ -33,6 +33,8 @@ internal static class AxisRules
             AxisNames.LabelNoise when v is < 0 or > 1 => (null, $"is {text}, but must lie in [0, 1]"),
             AxisNames.Dropout when v is < 0 or >= 1 => (null, $"is {text}, but must lie in [0, 1) (dropout 1 drops every unit)"),
             AxisNames.LearningRate when v <= 0 => (null, $"is {text}, but must be positive"),
+            _ when NumberLimits.ForAxis(axis) is { } max && v > max =>
+                (null, $"is {text}, above its limit {max.ToString(CultureInfo.InvariantCulture)} (training runs in 32-bit floats)"),
             // + 0.0 turns -0 into 0: both mean the same setting and must give the same trial id.
             _ => (AxisValue.Of(v + 0.0), null),
         };

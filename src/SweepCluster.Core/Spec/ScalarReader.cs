@@ -28,8 +28,14 @@ internal sealed class ScalarReader(SpecErrors errors)
     public int Integer(YamlNode node, string field, int min = int.MinValue, int max = int.MaxValue)
     {
         string text = Text(node, field);
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value))
+        // Numbers may be written in any form (1e6, 1000000.0); a whole number is checked against the range as a
+        // double first, so 1e9 or 1e308 is refused as out of range instead of overflowing an int.
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
+            || !double.IsFinite(number) || number != Math.Floor(number))
             throw errors.At(node, field, $"must be a whole number, not '{text}'.");
+        if (number < min || number > max)
+            throw errors.At(node, field, $"is {text}, outside its range {Range(min, false, max, false)}; give a value in that range.");
+        int value = (int)number;
         if (value < min || value > max)
             throw errors.At(node, field, $"is {text}, outside its range {Range(min, false, max, false)}; give a value in that range.");
         return value;

@@ -35,7 +35,7 @@ internal sealed partial class SectionReaders(SpecErrors errors)
                 "kind" => result with { Kind = SpecWords.Parse<DatasetKind>(_read.Word(node, field, SpecWords.All<DatasetKind>())) },
                 "classes" => result with { Classes = _read.Integer(node, field, 2, 1000) },
                 "dimension" => result with { Dimension = _read.Integer(node, field, 1, 1_000_000) },
-                "separation" => result with { Separation = _read.Number(node, field, 0) },
+                "separation" => result with { Separation = _read.Number(node, field, 0, max: NumberLimits.Separation) },
                 "test_size" => result with { TestSize = _read.Integer(node, field, 1, 10_000_000) },
                 "data_seed" => result with { DataSeed = _read.Integer(node, field, 0) },
                 "path" => result with { Path = _read.Text(node, field) },
@@ -71,12 +71,12 @@ internal sealed partial class SectionReaders(SpecErrors errors)
             {
                 "mode" => result with { Mode = SpecWords.Parse<TrainingMode>(Given(AxisNames.Mode, field, node, _read.Word(node, field, AxisRules.Modes))) },
                 "optimizer" => result with { Optimizer = SpecWords.Parse<OptimizerKind>(Given(AxisNames.Optimizer, field, node, _read.Word(node, field, AxisRules.Optimizers))) },
-                "learning_rate" => result with { LearningRate = Given(AxisNames.LearningRate, field, node, _read.Number(node, field, 0, minExclusive: true)) },
+                "learning_rate" => result with { LearningRate = Given(AxisNames.LearningRate, field, node, _read.Number(node, field, 0, minExclusive: true, max: NumberLimits.LearningRate)) },
                 "schedule" => result with { Schedule = _read.Word(node, field, ["constant", "inverse_time"]) },
-                "lr_decay" => result with { LrDecay = _read.Number(node, field, 0) },
+                "lr_decay" => result with { LrDecay = _read.Number(node, field, 0, max: NumberLimits.LrDecay) },
                 "epochs" => result with { Epochs = Given(AxisNames.Epochs, field, node, _read.Integer(node, field, 1, 1_000_000)) },
                 "batch_size" => result with { BatchSize = Given(AxisNames.BatchSize, field, node, _read.Integer(node, field, 1, 1_000_000)) },
-                "clip" => result with { Clip = Given(AxisNames.Clip, field, node, _read.Number(node, field, 0)) },
+                "clip" => result with { Clip = Given(AxisNames.Clip, field, node, _read.Number(node, field, 0, max: NumberLimits.Clip)) },
                 "clipping" => result with { Clipping = Clipping(node, field) },
                 "sgld_parameterization" => result with { SgldParameterization = _read.Word(node, field, ["std", "inverse_temperature"]) },
                 _ => result with { MaxAttempts = _read.Integer(node, field, 1, 100) },
@@ -98,7 +98,7 @@ internal sealed partial class SectionReaders(SpecErrors errors)
                 "noise_paths" => result with { NoisePaths = _read.Integer(node, field, 1, 1000) },
                 "bins" => result with { Bins = _read.Integer(node, field, 2, 100_000) },
                 "error_draws" => result with { ErrorDraws = _read.Integer(node, field, 10, 100_000) },
-                _ => result with { LossClip = _read.Number(node, field, 0, minExclusive: true) },
+                _ => result with { LossClip = _read.Number(node, field, 0, minExclusive: true, max: NumberLimits.Clip) },
             };
         }
         return result;
