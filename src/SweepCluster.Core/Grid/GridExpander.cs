@@ -8,6 +8,7 @@ public static class GridExpander
 {
     public static IReadOnlyList<PlannedTrial> Expand(SweepSpec spec)
     {
+        GridSize.Check(spec); // before any expansion, so an oversized grid costs nothing
         var points = new List<IReadOnlyDictionary<string, AxisValue>> { new Dictionary<string, AxisValue>() };
         foreach (var axis in spec.Grid)
             points = points.SelectMany(point => axis.Values.Select(value =>

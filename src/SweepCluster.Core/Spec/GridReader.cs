@@ -34,13 +34,16 @@ internal static class GridReader
             _ => throw errors.At(node, $"grid.{axis}", "must be a value or a list of values such as [1, 2, 4]."),
         };
         var values = new List<AxisValue>();
+        var seen = new HashSet<AxisValue>(); // a list's Contains would make a long axis quadratic
         foreach (var item in items)
         {
+            if (values.Count == GridSize.MaxAxisValues)
+                throw errors.At(item, $"grid.{axis}", $"lists more than {GridSize.MaxAxisValues} values, the limit per axis; list fewer values.");
             if (item is not YamlScalarNode { Value: { } text })
                 throw errors.At(item, $"grid.{axis}", "must hold plain values, not nested lists or mappings.");
             var (value, problem) = AxisRules.Parse(axis, text);
             if (value is null) throw errors.At(item, $"grid.{axis}", $"{problem}; fix that value.");
-            if (values.Contains(value.Value))
+            if (!seen.Add(value.Value))
                 throw errors.At(item, $"grid.{axis}", $"lists {text} twice; list each value once.");
             values.Add(value.Value);
         }

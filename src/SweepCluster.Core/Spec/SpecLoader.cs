@@ -69,7 +69,9 @@ public static class SpecLoader
         if (dataset.Kind == DatasetKind.Idx && dataset.Path is null)
             throw errors.At(d!, "dataset", "has kind idx but no path; add 'path:' naming the folder of the IDX files (e.g. /usr/share/datasets/fashion-mnist).");
         CheckClipping(training, grid, sections.ClippingNode, errors);
-        return new SweepSpec(name, dataset, model, training, information, grid, seeds, sourcePath);
+        var spec = new SweepSpec(name, dataset, model, training, information, grid, seeds, sourcePath);
+        GridSize.Check(spec);
+        return spec;
     }
 
     /// <summary>Per-example clipping has a closed form only for the output layer with frozen hidden layers, so it is
