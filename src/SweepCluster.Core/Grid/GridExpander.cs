@@ -77,5 +77,6 @@ public static class GridExpander
                 $"{file}: training.clipping is per_example but the grid point ({point}) has mode {c.Training.Mode.Word()}; per-example clipping needs frozen_features, so use clipping auto or mode frozen_features.");
         if (c.Training.Mode == TrainingMode.FrozenFeatures && c.Depth < 1)
             throw new UserInputException($"{file}: frozen_features needs at least one hidden layer; give depth >= 1.");
+        TrialMemory.Check(file, c);
     }
 }
