@@ -61,6 +61,32 @@ public sealed class MiCommandTests : IDisposable
         TrialCommandTests.AssertOneSentence(outcome.StdErr);
     }
 
+    [Theory]
+    [InlineData(1, 3)]
+    [InlineData(3, 3)]
+    [InlineData(200, 500)]
+    public void Ksg_with_no_more_rows_than_k_is_one_sentence(int rows, int k)
+    {
+        string csv = WriteCorrelated(rho: 0.5, n: rows);
+        var outcome = CliProcess.Run("mi", csv, "--x", "a", "--y", "b", "--k", k.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains($"has {rows} data row", outcome.StdErr);
+        Assert.Contains($"--k {k}", outcome.StdErr);
+        TrialCommandTests.AssertOneSentence(outcome.StdErr);
+    }
+
+    [Theory]
+    [InlineData("binning", "--bins", "4")]
+    [InlineData("plugin", "--shuffles", "2")]
+    [InlineData("pairwise", "--noise", "1")]
+    public void Other_estimators_on_one_row_answer_or_refuse_without_a_crash(string estimator, string option, string value)
+    {
+        string csv = WriteCorrelated(rho: 0.5, n: 1);
+        var outcome = CliProcess.Run("mi", csv, "--x", "a", "--y", "b", "--estimator", estimator, option, value);
+        Assert.True(outcome.ExitCode is 0 or 2, $"exit {outcome.ExitCode}: {outcome.StdErr}");
+        if (outcome.ExitCode == 2) TrialCommandTests.AssertOneSentence(outcome.StdErr);
+    }
+
     private string WriteCorrelated(double rho, int n)
     {
         var random = new Random(7);

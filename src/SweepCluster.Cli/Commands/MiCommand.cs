@@ -67,6 +67,10 @@ public sealed class MiCommand : Command<MiCommand.Settings>
         SampleMatrix x = table.Select(ColumnSelector.Parse(settings.X, table.Header));
         SampleMatrix y = table.Select(ColumnSelector.Parse(settings.Y, table.Header));
         Func<SampleMatrix, SampleMatrix, double> estimate = Estimator(settings);
+        // KSG looks for the k-th nearest other row, which only exists when there are more than k rows.
+        if (settings.Estimator == "ksg" && x.Rows <= settings.K)
+            throw new UserInputException(
+                $"{Path.GetFileName(settings.File)} has {x.Rows} data row{(x.Rows == 1 ? "" : "s")}, but the ksg estimator with --k {settings.K} needs more rows than k; give more rows or a smaller --k.");
 
         var fields = new Dictionary<string, object?>
         {
