@@ -88,7 +88,7 @@ public static class SweepOpener
     {
         var journal = connection is null ? JournalSettings.SqliteIn(dir) : JournalConnection.PostgreSql(connection);
         var folder = SweepFolder.New(spec.Name, journal.Kind);
-        Directory.CreateDirectory(dir);
+        OutputFolder.Create(dir);
         var journalLock = await JournalLock.AcquireAsync(journal, PersistenceId(folder), cancellation);
         try
         {

@@ -15,6 +15,8 @@ public static class SpecLoader
     /// <exception cref="UserInputException">The file is missing or cannot be read.</exception>
     public static string ReadText(string path)
     {
+        if (Directory.Exists(path))
+            throw new UserInputException($"spec file '{path}' is a directory, not a file; give the path of a spec .yaml file (examples are in cluster-config/sweeps/).");
         if (!File.Exists(path))
             throw new UserInputException($"spec file '{path}' does not exist; check the path (examples are in cluster-config/sweeps/).");
         try
