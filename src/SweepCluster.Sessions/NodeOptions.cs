@@ -50,6 +50,10 @@ public sealed class NodeOptions
     /// <summary>--metrics-port on <see cref="Host"/>; 0 serves no metrics.</summary>
     public int MetricsPort { get; set; }
 
+    /// <summary>How many ports from <see cref="MetricsPort"/> upward /metrics may try: 1 for a port given explicitly
+    /// (taken is then an error), more for a worker's default, so several workers fit on one machine.</summary>
+    public int MetricsPortsToTry { get; set; } = 1;
+
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 
     /// <summary>Checks what can be checked before binding a port.</summary>
@@ -109,8 +113,12 @@ public sealed class NodeOptions
             Roles = Roles,
         };
         // A taken port is found before a folder is made, so the usual reason a node cannot start leaves nothing behind.
-        PortCheck.EnsureFree(cluster.Host, cluster.Port, MetricsPort);
-        return new NodeConfiguration(cluster, slots, new SweepCoordinatorSettings { LeasePeriod = Lease }, CheckpointEvery ?? 0, CheckpointDirectory, MetricsPort);
+        // A metrics port searched from a default is found when it is bound, so only a fixed one is checked here.
+        PortCheck.EnsureFree(cluster.Host, cluster.Port, MetricsPortsToTry == 1 ? MetricsPort : 0);
+        return new NodeConfiguration(cluster, slots, new SweepCoordinatorSettings { LeasePeriod = Lease }, CheckpointEvery ?? 0, CheckpointDirectory, MetricsPort)
+        {
+            MetricsPortsToTry = MetricsPortsToTry,
+        };
     }
 }
 
@@ -126,6 +134,9 @@ public sealed record NodeConfiguration(
 {
     /// <summary>This configuration for a node that owns the sweep folder <paramref name="dir"/>: its trials keep
     /// checkpoints in DIR/checkpoints unless told otherwise.</summary>
+    /// <summary>Ports /metrics may try from <see cref="MetricsPort"/> upward (1: that port only).</summary>
+    public int MetricsPortsToTry { get; init; } = 1;
+
     public NodeConfiguration InFolder(string dir) => this with { CheckpointDirectory = CheckpointDirectory ?? Path.Combine(dir, "checkpoints") };
 
     /// <summary>The worker slots' settings.</summary>

@@ -12,6 +12,10 @@ public sealed class MetricsEndpoint : IDisposable
     public const int WorkerDefaultPort = 9465;
     public const int RunDefaultPort = 9466;
 
+    /// <summary>Workers without --metrics-port take the first free port of 9465..9484 (deploy/prometheus scrapes
+    /// that range). 9466 lies inside it: a worker beside a `run` simply skips the port `run` holds.</summary>
+    public const int WorkerPortsToTry = 20;
+
     private readonly MetricServer _server;
 
     private MetricsEndpoint(MetricServer server, string url)
@@ -23,29 +27,39 @@ public sealed class MetricsEndpoint : IDisposable
     /// <summary>http://host:port/metrics</summary>
     public string Url { get; }
 
-    /// <summary>Starts serving on <paramref name="host"/>:<paramref name="port"/>; null when port is 0 (metrics off).</summary>
-    /// <exception cref="UserInputException">The port cannot be served (the session checked its range).</exception>
-    public static MetricsEndpoint? Start(string host, int port)
+    /// <summary>Starts serving on <paramref name="host"/>:<paramref name="port"/>, or, when the port was not given
+    /// explicitly, on the first free one of <paramref name="portsToTry"/> ports from it upward (several workers on one
+    /// machine, one per GPU, each take the next); null when port is 0 (metrics off). Trying the bind itself, not a
+    /// probe beforehand, keeps two workers started at once from choosing the same port.</summary>
+    /// <exception cref="UserInputException">No port can be served (the session checked the range).</exception>
+    public static MetricsEndpoint? Start(string host, int port, int portsToTry = 1)
     {
         if (port == 0) return null;
         ArgumentOutOfRangeException.ThrowIfNegative(port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
+        ArgumentOutOfRangeException.ThrowIfLessThan(portsToTry, 1);
         SweepTelemetry.EnsureRegistered();
         // A node bound to another address than loopback is exposed anyway; its /metrics then answers on every
         // address (HttpListener's "+"), because a scraper names it by IP or container name, not by --host.
         var listenHost = IsLoopback(host) ? host : "+";
-        var server = new MetricServer(listenHost, port);
-        try
+        int last = Math.Min(port + portsToTry - 1, 65535);
+        for (int candidate = port; ; candidate++)
         {
-            server.Start();
+            var server = new MetricServer(listenHost, candidate);
+            try
+            {
+                server.Start();
+                return new MetricsEndpoint(server, $"http://{host}:{candidate}/metrics");
+            }
+            catch (HttpListenerException e)
+            {
+                server.Dispose();
+                if (candidate < last) continue;
+                throw new UserInputException(portsToTry == 1
+                    ? $"--metrics-port {port} on {host} cannot be served ({e.Message}); pick another with --metrics-port, or 0 to turn metrics off."
+                    : $"no metrics port from {port} to {last} on {host} is free ({e.Message}); pick one with --metrics-port, or 0 to turn metrics off.");
+            }
         }
-        catch (HttpListenerException e)
-        {
-            server.Dispose();
-            throw new UserInputException(
-                $"--metrics-port {port} on {host} cannot be served ({e.Message}); pick another with --metrics-port, or 0 to turn metrics off.");
-        }
-        return new MetricsEndpoint(server, $"http://{host}:{port}/metrics");
     }
 
     public void Dispose() => _server.Dispose();

@@ -10,10 +10,12 @@ internal static class SweepclusterExecutable
     /// serves none unless its arguments ask for a port.</summary>
     private static readonly string[] MetricsVerbs = ["run", "resume", "coordinator", "worker"];
 
-    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    /// <param name="defaultMetricsPort">Keep the verb's default metrics port (a test of that default).</param>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, bool defaultMetricsPort = false)
     {
         var list = arguments.ToList();
-        if (list.Count > 0 && MetricsVerbs.Contains(list[0]) && !list.Contains("--metrics-port")) list.AddRange(["--metrics-port", "0"]);
+        if (!defaultMetricsPort && list.Count > 0 && MetricsVerbs.Contains(list[0]) && !list.Contains("--metrics-port"))
+            list.AddRange(["--metrics-port", "0"]);
         arguments = list;
         var start = new ProcessStartInfo("dotnet")
         {

@@ -24,6 +24,18 @@ public sealed class SweepCommandErrorTests
         Assert.False(Directory.Exists(outDir));
     }
 
+    [Fact]
+    public void A_worker_s_explicit_metrics_port_that_is_taken_is_one_sentence_not_a_search()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        int port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var outcome = CliProcess.Run("worker", "--seed", "127.0.0.1:1", "--metrics-port", port.ToString());
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains($"--metrics-port {port} on 127.0.0.1 is already in use", outcome.StdErr);
+        TrialCommandTests.AssertOneSentence(outcome.StdErr);
+    }
+
     [Theory]
     [InlineData("worker", "--seed", "nothing")]
     [InlineData("run", "cluster-config/sweeps/one-trial.yaml", "--slots", "0")]

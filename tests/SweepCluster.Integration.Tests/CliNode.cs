@@ -14,10 +14,11 @@ internal sealed class CliNode : IDisposable
     {
     }
 
-    public CliNode(string name, string[] arguments, IReadOnlyDictionary<string, string> environment)
+    /// <param name="defaultMetricsPort">Keep the verb's default metrics port instead of turning metrics off.</param>
+    public CliNode(string name, string[] arguments, IReadOnlyDictionary<string, string> environment, bool defaultMetricsPort = false)
     {
         Name = name;
-        var start = SweepclusterExecutable.StartInfo(arguments);
+        var start = SweepclusterExecutable.StartInfo(arguments, defaultMetricsPort);
         foreach (var (key, value) in environment) start.Environment[key] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);

@@ -36,9 +36,11 @@ public class SlotSettings : CommandSettings
     public int? MetricsPort { get; init; }
 
     /// <param name="defaultMetricsPort">The verb's documented default for <see cref="MetricsPort"/>.</param>
-    public NodeOptions Apply(NodeOptions options, int defaultMetricsPort)
+    /// <param name="defaultPortsToTry">Ports tried from the default upward when --metrics-port is not given.</param>
+    public NodeOptions Apply(NodeOptions options, int defaultMetricsPort, int defaultPortsToTry = 1)
     {
         options.MetricsPort = MetricsPort ?? defaultMetricsPort;
+        options.MetricsPortsToTry = MetricsPort is null ? defaultPortsToTry : 1;
         options.CheckpointEvery = CheckpointEvery;
         options.Slots = Slots;
         options.Devices = Devices;

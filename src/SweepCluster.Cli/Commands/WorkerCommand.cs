@@ -39,7 +39,7 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
             Roles = [SweepRoles.Worker],
             SeedNodes = [$"akka.tcp://{SweepClusterOptions.DefaultActorSystemName}@{parts[0]}:{port}"],
             CheckpointDirectory = settings.CheckpointDir is { } dir ? Path.GetFullPath(dir) : null,
-        }, MetricsEndpoint.WorkerDefaultPort));
+        }, MetricsEndpoint.WorkerDefaultPort, MetricsEndpoint.WorkerPortsToTry));
         return RunAsync(node, signal.Token).GetAwaiter().GetResult();
     }
 

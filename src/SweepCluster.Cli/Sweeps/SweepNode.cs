@@ -52,7 +52,7 @@ public sealed class SweepNode : IAsyncDisposable
     {
         var options = configuration.Cluster;
         var slots = configuration.Slots;
-        var metrics = MetricsEndpoint.Start(options.Host, configuration.MetricsPort);
+        var metrics = MetricsEndpoint.Start(options.Host, configuration.MetricsPort, configuration.MetricsPortsToTry);
         if (metrics is not null) Console.WriteLine($"metrics at {metrics.Url}");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
