@@ -24,5 +24,9 @@ public static class SweepCoordinatorHosting
         Role = SweepRoles.Coordinator,
         // Find a moved or late singleton within about a second.
         SingletonIdentificationInterval = TimeSpan.FromSeconds(1),
+        // A worker waits for its coordinator as a matter of course (it may start first, or the coordinator may be
+        // restarting); the proxy's "failed to find an associated singleton" warning came seconds after every start
+        // and said nothing the worker does not say itself, in one sentence, when no coordinator answers in 20 s.
+        LogSingletonIdentificationFailure = false,
     };
 }
