@@ -20,7 +20,7 @@ public static class GridSize
     {
         double trials = TrialCount(spec);
         if (trials <= MaxTrials) return;
-        string factors = string.Join(" x ", spec.Grid.Select(axis => $"{axis.Values.Count} {axis.Name}").Append($"{spec.Seeds.Count} seeds"));
+        string factors = string.Join(" x ", spec.Grid.Select(axis => $"{axis.Values.Count} {axis.Name}").Append(spec.Seeds.Count == 1 ? "1 seed" : $"{spec.Seeds.Count} seeds"));
         throw new UserInputException(
             $"{Path.GetFileName(spec.SourcePath)}: the grid has {trials:0.###e+0} trials ({factors}), more than the limit of {MaxTrials:N0}; split it into several sweeps or list fewer values.");
     }

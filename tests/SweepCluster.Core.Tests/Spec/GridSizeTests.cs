@@ -38,6 +38,7 @@ public sealed class GridSizeTests(ITestOutputHelper output)
         output.WriteLine($"refused 10^9 trials in {clock.Elapsed.TotalMilliseconds:0.0} ms, {allocated / 1024.0:0} KiB allocated");
         Assert.StartsWith("huge.yaml: the grid has 1e+9 trials", error.Message);
         Assert.Contains("more than the limit of 1,000,000", error.Message);
+        Assert.Contains("x 10 batch_size x 1 seed)", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 
