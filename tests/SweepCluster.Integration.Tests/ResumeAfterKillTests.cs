@@ -42,8 +42,8 @@ public sealed class ResumeAfterKillTests : IDisposable
 
         // 1. Starting: the folder has just been marked, the journal is being created.
         KillWhen(jsonl, _ => File.Exists(Path.Combine(dir, "sweep.json")), run);
-        // 2. A trial is running (the first, or one soon after).
-        KillWhen(jsonl, node => node.Output.Contains("running 1"), run);
+        // 2. A trial is running (the first, or one soon after; one per slot).
+        KillWhen(jsonl, node => System.Text.RegularExpressions.Regex.IsMatch(node.Output, @"running [1-9]"), run);
         // 3. The journal holds the second trial of this start but trials.jsonl does not yet (the process kills itself
         //    between the two).
         int before;

@@ -10,8 +10,12 @@ public sealed class SlotPlanTests
     private static readonly string[] TwoGpus = ["cuda:0", "cuda:1"];
 
     [Fact]
-    public void Auto_without_gpus_is_one_cpu_slot_with_every_core() =>
-        Assert.Equal([new WorkerSlot("cpu", 8)], SlotPlan.For(null, "auto", NoGpu, 8));
+    public void Auto_without_gpus_is_one_single_thread_cpu_slot_per_core() =>
+        Assert.Equal(Enumerable.Repeat(new WorkerSlot("cpu", 1), 8), SlotPlan.For(null, "auto", NoGpu, 8));
+
+    [Fact]
+    public void Without_slots_the_threads_per_slot_set_how_many_cpu_slots_fit() =>
+        Assert.Equal(Enumerable.Repeat(new WorkerSlot("cpu", 2), 4), SlotPlan.For(null, "cpu", NoGpu, 8, threadsPerSlot: 2));
 
     [Fact]
     public void Cpu_slots_split_the_cores_so_slots_times_threads_fit() =>
