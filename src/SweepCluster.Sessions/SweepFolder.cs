@@ -42,16 +42,4 @@ public sealed record SweepFolder(string SweepId, JournalKind Journal)
     /// <summary>Records the marker in <paramref name="dir"/>, atomically. Written after the journal exists, so a
     /// folder with a marker always has its journal.</summary>
     public void WriteTo(string dir) => AtomicFile.WriteAllText(PathIn(dir), TrialJson.Serialize(this, indented: true) + "\n");
-
-    /// <summary>The journal's settings: this folder's SQLite file, or the PostgreSQL connection the user gave.</summary>
-    public JournalSettings JournalIn(string dir, string? connection) => (Journal, connection) switch
-    {
-        (JournalKind.Sqlite, null) => JournalSettings.SqliteIn(dir),
-        (JournalKind.Sqlite, _) => throw new UserInputException(
-            $"{dir} keeps its journal in {JournalSettings.SqliteFileName}; drop --journal (and SWEEPCLUSTER_JOURNAL) to resume it."),
-        (JournalKind.PostgreSql, null) => throw new UserInputException(
-            $"{dir} keeps its journal in PostgreSQL; give its connection string with --journal \"Host=...;Database=...\" or SWEEPCLUSTER_JOURNAL."),
-        (JournalKind.PostgreSql, { } given) => JournalConnection.PostgreSql(given),
-        _ => throw new UserInputException($"{PathIn(dir)} names journal kind {Journal}, which this version does not know."),
-    };
 }

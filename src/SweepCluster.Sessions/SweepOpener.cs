@@ -5,16 +5,28 @@ using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
+using Npgsql;
 
 namespace SweepCluster.Sessions;
 
 /// <summary>Decides whether a command starts a sweep or continues one, and refuses what would mix two sweeps: a
-/// folder's journal continues only under a spec that adds grid points or seeds and changes nothing else.</summary>
-public static class SweepOpener
+/// folder's journal continues only under a spec that adds grid points or seeds and changes nothing else. It is also
+/// the one place that decides the journal: the --journal flag, else SWEEPCLUSTER_JOURNAL, checked once, against what
+/// the folder's sweep.json says; the result travels down as <see cref="OpenedSweep.Journal"/> and nowhere else.</summary>
+/// <param name="journalFlag">The --journal flag's value, or null.</param>
+public sealed class SweepOpener(string? journalFlag)
 {
+    /// <summary>The variable that may hold the PostgreSQL connection string instead of --journal (compose files).</summary>
+    public const string JournalVariable = "SWEEPCLUSTER_JOURNAL";
+
+    /// <summary>The PostgreSQL connection string the user gave (flag, else environment); null: the folder's SQLite file.</summary>
+    private readonly string? _connection =
+        !string.IsNullOrWhiteSpace(journalFlag) ? journalFlag
+        : Environment.GetEnvironmentVariable(JournalVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+        : null;
+
     /// <summary>`run SPEC --out DIR` and `coordinator`: a new sweep in DIR, or DIR's sweep continued under SPEC.</summary>
-    /// <param name="connection">The PostgreSQL connection string the user gave (flag or environment), or null.</param>
-    public static async Task<OpenedSweep> ForSpecAsync(string specPath, string? outDir, string? connection, bool forceNew, CancellationToken cancellation)
+    public async Task<OpenedSweep> ForSpecAsync(string specPath, string? outDir, bool forceNew, CancellationToken cancellation)
     {
         // Read once: the spec that runs and the text the journal records are the same file contents.
         string yaml = SpecLoader.ReadText(specPath);
@@ -25,18 +37,18 @@ public static class SweepOpener
             if (File.Exists(Path.Combine(dir, TrialsJsonlWriter.FileName)))
                 throw new UserInputException(
                     $"--out {dir} holds a trials.jsonl but no {SweepFolder.FileName}, so it is not a sweep this version can continue; give another --out folder.");
-            return await StartAsync(dir, spec, yaml, connection, cancellation);
+            return await StartAsync(dir, spec, yaml, cancellation);
         }
 
         (JournalSettings, JournalLock, SweepReplay?) existing;
         try
         {
-            existing = await OpenExistingAsync(dir, folder, connection, cancellation);
+            existing = await OpenExistingAsync(dir, folder, cancellation);
         }
         catch (JournalException) when (forceNew)
         {
             // The folder's journal cannot be continued (damaged, another version's, in use): a new sweep beside it.
-            return await StartAsync(FreeSibling(dir), spec, yaml, connection, cancellation) with { InsteadOf = dir };
+            return await StartAsync(FreeSibling(dir), spec, yaml, cancellation) with { InsteadOf = dir };
         }
         var (journal, journalLock, replay) = existing;
         var opened = new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, replay);
@@ -49,16 +61,16 @@ public static class SweepOpener
             throw new UserInputException(
                 $"{Path.GetFileName(specPath)} cannot continue the sweep in {dir}, which may only grow (add grid points or seeds): " +
                 $"{string.Join("; ", comparison.Differences)}; restore those settings, or pass --force-new to start a new sweep in a new folder.");
-        return await StartAsync(FreeSibling(dir), spec, yaml, connection, cancellation) with { InsteadOf = dir };
+        return await StartAsync(FreeSibling(dir), spec, yaml, cancellation) with { InsteadOf = dir };
     }
 
     /// <summary>`resume DIR`: the folder's sweep, under the spec its journal holds.</summary>
-    public static async Task<OpenedSweep> ForFolderAsync(string dirArgument, string? connection, CancellationToken cancellation)
+    public async Task<OpenedSweep> ForFolderAsync(string dirArgument, CancellationToken cancellation)
     {
         string dir = Path.GetFullPath(dirArgument);
         var folder = SweepFolder.Read(dir) ?? throw new UserInputException(
             $"{dir} has no {SweepFolder.FileName}, so it is not a sweep folder; give the --out folder of a sweep that `run` or `coordinator` started.");
-        var (journal, journalLock, replay) = await OpenExistingAsync(dir, folder, connection, cancellation);
+        var (journal, journalLock, replay) = await OpenExistingAsync(dir, folder, cancellation);
         try
         {
             // A journal with no event yet (stopped during its first start) still has the copy of its spec.
@@ -73,9 +85,9 @@ public static class SweepOpener
     }
 
     /// <summary>`report DIR`: the folder's journal, read while no coordinator writes it.</summary>
-    public static async Task<OpenedSweep> ForReportAsync(string dirArgument, string? connection, CancellationToken cancellation)
+    public async Task<OpenedSweep> ForReportAsync(string dirArgument, CancellationToken cancellation)
     {
-        var opened = await ForFolderAsync(dirArgument, connection, cancellation);
+        var opened = await ForFolderAsync(dirArgument, cancellation);
         if (opened.Replay is null)
         {
             await opened.DisposeAsync();
@@ -84,9 +96,9 @@ public static class SweepOpener
         return opened;
     }
 
-    private static async Task<OpenedSweep> StartAsync(string dir, SweepSpec spec, string yaml, string? connection, CancellationToken cancellation)
+    private async Task<OpenedSweep> StartAsync(string dir, SweepSpec spec, string yaml, CancellationToken cancellation)
     {
-        var journal = connection is null ? JournalSettings.SqliteIn(dir) : JournalConnection.PostgreSql(connection);
+        var journal = _connection is null ? JournalSettings.SqliteIn(dir) : PostgreSql(_connection);
         var folder = SweepFolder.New(spec.Name, journal.Kind);
         OutputFolder.Create(dir);
         var journalLock = await JournalLock.AcquireAsync(journal, PersistenceId(folder), cancellation);
@@ -103,10 +115,10 @@ public static class SweepOpener
         return new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, null);
     }
 
-    private static async Task<(JournalSettings, JournalLock, SweepReplay?)> OpenExistingAsync(
-        string dir, SweepFolder folder, string? connection, CancellationToken cancellation)
+    private async Task<(JournalSettings, JournalLock, SweepReplay?)> OpenExistingAsync(
+        string dir, SweepFolder folder, CancellationToken cancellation)
     {
-        var journal = folder.JournalIn(dir, connection);
+        var journal = JournalOf(dir, folder);
         var journalLock = await JournalLock.AcquireAsync(journal, PersistenceId(folder), cancellation);
         try
         {
@@ -122,6 +134,36 @@ public static class SweepOpener
             await journalLock.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The journal of an existing folder: its SQLite file, or the PostgreSQL connection the user gave.</summary>
+    private JournalSettings JournalOf(string dir, SweepFolder folder) => (folder.Journal, _connection) switch
+    {
+        (JournalKind.Sqlite, null) => JournalSettings.SqliteIn(dir),
+        (JournalKind.Sqlite, _) => throw new UserInputException(
+            $"{dir} keeps its journal in {JournalSettings.SqliteFileName}; drop --journal (and {JournalVariable}) to resume it."),
+        (JournalKind.PostgreSql, null) => throw new UserInputException(
+            $"{dir} keeps its journal in PostgreSQL; give its connection string with --journal \"Host=...;Database=...\" or {JournalVariable}."),
+        (JournalKind.PostgreSql, { } given) => PostgreSql(given),
+        _ => throw new UserInputException($"{SweepFolder.PathIn(dir)} names journal kind {folder.Journal}, which this version does not know."),
+    };
+
+    /// <summary>The journal in the PostgreSQL database <paramref name="connectionString"/> names.</summary>
+    /// <exception cref="UserInputException">It is not a connection string, or names no host or database.</exception>
+    private static JournalSettings PostgreSql(string connectionString)
+    {
+        NpgsqlConnectionStringBuilder parsed;
+        try
+        {
+            parsed = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UserInputException($"--journal is not a PostgreSQL connection string ({e.Message}); write it as \"Host=127.0.0.1;Database=sweeps;Username=sweeps;Password=...\".");
+        }
+        if (string.IsNullOrWhiteSpace(parsed.Host) || string.IsNullOrWhiteSpace(parsed.Database))
+            throw new UserInputException("--journal must name a Host and a Database, such as \"Host=127.0.0.1;Database=sweeps;Username=sweeps\".");
+        return JournalSettings.PostgreSql(connectionString);
     }
 
     private static string PersistenceId(SweepFolder folder) => SweepPlan.PersistenceIdOf(folder.SweepId);
@@ -143,4 +185,21 @@ public static class SweepOpener
             if (!Directory.Exists(candidate) && !File.Exists(candidate)) return candidate;
         }
     }
+}
+
+/// <summary>A sweep ready to run: its folder, the spec in force, its journal (locked for this process) and, when it
+/// resumes, what the journal already holds.</summary>
+public sealed record OpenedSweep(
+    string Dir,
+    SweepFolder Folder,
+    SweepSpec Spec,
+    string SpecYaml,
+    JournalSettings Journal,
+    JournalLock Lock,
+    SweepReplay? Replay) : IAsyncDisposable
+{
+    /// <summary>The folder whose sweep the spec could not continue, when --force-new started this one instead.</summary>
+    public string? InsteadOf { get; init; }
+
+    public ValueTask DisposeAsync() => Lock.DisposeAsync();
 }

@@ -24,7 +24,7 @@ public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
         using var signal = new ShutdownSignal();
         var node = SweepNode.Configure(settings.OwnerOptions(settings.Port, MetricsEndpoint.CoordinatorDefaultPort));
         return CoordinatedSweep.RunAsync(
-            () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.JournalConnectionString, settings.ForceNew, signal.Token),
+            () => settings.Opener.ForSpecAsync(settings.Spec, settings.Out, settings.ForceNew, signal.Token),
             node, "WARNING", signal.Token).GetAwaiter().GetResult();
     }
 }

@@ -25,7 +25,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
 
     private static async Task<int> WriteAsync(Settings settings, CancellationToken cancellation)
     {
-        await using var opened = await SweepOpener.ForReportAsync(settings.Dir, JournalConnection.FromFlagOrEnvironment(settings.Journal), cancellation);
+        await using var opened = await new SweepOpener(settings.Journal).ForReportAsync(settings.Dir, cancellation);
         var replay = opened.Replay!;
         using (var files = SweepResultFiles.Rebuild(opened.Dir, replay.Ended))
             CoordinatedSweep.WriteSummaries(files, opened.Dir, quiet: false);

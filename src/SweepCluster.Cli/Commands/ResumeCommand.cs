@@ -28,7 +28,7 @@ public sealed class ResumeCommand : Command<ResumeCommand.Settings>
         var node = SweepNode.Configure(settings.OwnerOptions(settings.Port,
             settings.Port == 0 ? MetricsEndpoint.RunDefaultPort : MetricsEndpoint.CoordinatorDefaultPort));
         return CoordinatedSweep.RunAsync(
-            () => SweepOpener.ForFolderAsync(settings.Dir, settings.JournalConnectionString, signal.Token),
+            () => settings.Opener.ForFolderAsync(settings.Dir, signal.Token),
             node, settings.Port == 0 ? "ERROR" : "WARNING", signal.Token).GetAwaiter().GetResult();
     }
 }

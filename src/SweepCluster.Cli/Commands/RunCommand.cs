@@ -15,7 +15,7 @@ public sealed class RunCommand : Command<RunCommand.Settings>
         using var signal = new ShutdownSignal();
         var node = SweepNode.Configure(settings.Apply(new NodeOptions { Port = 0 }, MetricsEndpoint.RunDefaultPort));
         return CoordinatedSweep.RunAsync(
-            () => SweepOpener.ForSpecAsync(settings.Spec, settings.Out, settings.JournalConnectionString, settings.ForceNew, signal.Token),
+            () => settings.Opener.ForSpecAsync(settings.Spec, settings.Out, settings.ForceNew, signal.Token),
             node, "ERROR", signal.Token).GetAwaiter().GetResult();
     }
 }

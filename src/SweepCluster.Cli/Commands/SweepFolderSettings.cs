@@ -12,8 +12,8 @@ public class SweepFolderSettings : SlotSettings
     [Description("PostgreSQL connection string for the journal, e.g. \"Host=127.0.0.1;Database=sweeps;Username=sweeps\" (also SWEEPCLUSTER_JOURNAL); default: DIR/journal.db (SQLite).")]
     public string? Journal { get; init; }
 
-    /// <summary>The PostgreSQL connection string from --journal or SWEEPCLUSTER_JOURNAL; null: the folder's SQLite file.</summary>
-    public string? JournalConnectionString => JournalConnection.FromFlagOrEnvironment(Journal);
+    /// <summary>Opens the sweep's folder with the journal this command was given (see <see cref="SweepOpener"/>).</summary>
+    public SweepOpener Opener => new(Journal);
 
     /// <summary>The options of a node that owns a sweep on <paramref name="port"/>: its coordinator, and a worker too
     /// unless told to run no slots.</summary>

@@ -29,7 +29,7 @@ public static class CoordinatedSweep
         using var files = SweepResultFiles.Rebuild(dir, opened.Replay?.Ended ?? []);
         var sink = new ResultFolderSink(files);
         var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials, opened.Spec.Training.MaxAttempts);
-        await using (var node = await SweepNode.StartAsync(configuration.InFolder(dir), new CoordinatorRole(plan, sink, opened.Journal, files), logLevel))
+        await using (var node = await SweepNode.StartAsync(configuration.InFolder(dir), new CoordinatorRole(opened, plan, sink, files), logLevel))
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +
                               (files.Count > 0 ? $"{files.Count} ended before this start, " : "") +

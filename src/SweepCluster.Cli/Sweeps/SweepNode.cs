@@ -19,9 +19,9 @@ using SweepCluster.Training.Running;
 
 namespace SweepCluster.Cli.Sweeps;
 
-/// <summary>What a node that holds the coordinator runs it with: the plan, where ended trials go, the journal, and the
-/// curves the results folder folds (the metrics read them too).</summary>
-public sealed record CoordinatorRole(SweepPlan Plan, ISweepResultSink Sink, JournalSettings Journal, ICurveFeed Curves);
+/// <summary>What a node that holds the coordinator runs it with: the opened sweep (whose journal it writes), the plan,
+/// where ended trials go, and the curves the results folder folds (the metrics read them too).</summary>
+public sealed record CoordinatorRole(OpenedSweep Sweep, SweepPlan Plan, ISweepResultSink Sink, ICurveFeed Curves);
 
 /// <summary>One node of a sweep cluster in this process: the actor system with the roles its options name, the
 /// coordinator singleton (when it has a plan) and one worker slot per device slot, all run by the real trainer.</summary>
@@ -61,8 +61,8 @@ public sealed class SweepNode : IAsyncDisposable
         {
             akka.AddHocon($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}", HoconAddMode.Prepend);
             akka.ConfigureSweepCluster(options);
-            if (coordinator is var (plan, sink, journal, _))
-                akka.WithSweepJournal(journal).AddSweepCoordinator(plan, sink,
+            if (coordinator is var (sweep, plan, sink, _))
+                akka.WithSweepJournal(sweep.Journal).AddSweepCoordinator(plan, sink,
                     configuration.Coordinator with { JournalWritten = (latency, _) => SweepTelemetry.RecordJournalWrite(latency) });
             if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, configuration.Workers);
             if (metrics is not null) akka.AddSweepTelemetry(coordinator?.Curves);
