@@ -31,7 +31,7 @@ internal static class ResumeBenchmark
             Console.WriteLine($"journal.db: {new FileInfo(Path.Combine(dir, JournalSettings.SqliteFileName)).Length / 1e6:F1} MB");
 
             var clock = Stopwatch.StartNew();
-            await using var opened = await SweepOpener.ForSpecAsync(grown, dir, null, forceNew: false, CancellationToken.None);
+            await using var opened = await new SweepOpener(journalFlag: null).ForSpecAsync(grown, dir, forceNew: false, CancellationToken.None);
             double openMs = clock.Elapsed.TotalMilliseconds;
             using var files = SweepResultFiles.Rebuild(dir, opened.Replay!.Ended);
             double rebuildMs = clock.Elapsed.TotalMilliseconds - openMs;
@@ -73,7 +73,7 @@ internal static class ResumeBenchmark
     {
         int writes = 0, events = 0;
         double writeMs = 0;
-        await using var opened = await SweepOpener.ForSpecAsync(spec, dir, null, forceNew: false, CancellationToken.None);
+        await using var opened = await new SweepOpener(journalFlag: null).ForSpecAsync(spec, dir, forceNew: false, CancellationToken.None);
         var trials = GridExpander.Expand(opened.Spec);
         var sink = new CountingSink();
         using var host = BenchmarkNode.Build(new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials), sink, new NoOpRunner(), opened.Journal,
