@@ -14,7 +14,7 @@ namespace SweepCluster.Training.Running;
 /// output layer. Gradients are clipped to norm K when K &gt; 0: per example in frozen_features (see
 /// <see cref="PerExampleClipping"/>; training.clipping can ask for the batch clip instead), on the batch gradient
 /// otherwise. Every step is logged for the bounds. A NaN or
-/// infinite loss stops training and is reported, never thrown. With a checkpoint, training continues from the saved
+/// infinite loss stops training and is reported (at its first step), never thrown; losses are read once per epoch. With a checkpoint, training continues from the saved
 /// epoch and saves again every so many epochs.</summary>
 internal static class TrainingLoop
 {
@@ -45,13 +45,15 @@ internal static class TrainingLoop
         {
             // The finished epochs' batch orders, step sizes and noise levels follow from the seed: replay them for the log.
             for (int epoch = 1; epoch <= savedEpoch; epoch++)
-                foreach (int[] batch in EpochBatches(shuffle, n, batchSize))
+            {
+                int[] order = EpochOrder(shuffle, n);
+                for (int start = 0; start < n; start += batchSize, step++)
                 {
                     alphas.Add(schedule.Alpha(step));
                     sigmas.Add(schedule.Sigma(step));
-                    batches.Add(batch);
-                    step++;
+                    batches.Add(order[start..Math.Min(n, start + batchSize)]);
                 }
+            }
             epochLosses.AddRange(savedLosses);
             firstEpoch = savedEpoch + 1;
         }
@@ -59,30 +61,44 @@ internal static class TrainingLoop
 
         for (int epoch = firstEpoch; epoch <= config.Training.Epochs; epoch++)
         {
-            double lossSum = 0;
-            int batchCount = 0;
-            foreach (int[] batch in EpochBatches(shuffle, n, batchSize))
+            using var epochScope = NewDisposeScope();
+            int[] order = EpochOrder(shuffle, n);
+            Tensor orderOnDevice = tensor(order.Select(i => (long)i).ToArray(), device: features.device);
+            // The step losses stay on the device and are read once, at the epoch's end: no host read per step.
+            var stepLosses = new List<Tensor>();
+            long epochFirstStep = step;
+            for (int start = 0; start < n; start += batchSize)
             {
                 cancellation.ThrowIfCancellationRequested();
+                int length = Math.Min(batchSize, n - start);
                 using var scope = NewDisposeScope();
-                Tensor index = tensor(batch.Select(i => (long)i).ToArray(), device: features.device);
+                Tensor index = orderOnDevice.narrow(0, start, length);
                 Tensor x = features.index_select(0, index), y = labels.index_select(0, index);
-                double lossValue = perExample
+                Tensor loss = perExample
                     ? PerExampleStep(model, x, y, config.Training.Clip)
                     : BatchStep(model, x, y, trained, config.Training.Clip);
-                if (!double.IsFinite(lossValue))
-                    return Log(alphas, sigmas, batches, config, trained, model, epochLosses, perExample, divergedAt: step);
                 double alpha = schedule.Alpha(step), sigma = schedule.Sigma(step);
                 rule.Step(alpha, sigma);
+                stepLosses.Add(loss.MoveToOuterDisposeScope());
 
                 alphas.Add(alpha);
                 sigmas.Add(sigma);
-                batches.Add(batch);
-                lossSum += lossValue;
-                batchCount++;
+                batches.Add(order[start..(start + length)]);
                 step++;
             }
-            double epochLoss = lossSum / batchCount;
+            double[] losses = stack(stepLosses).to(float64).cpu().data<double>().ToArray();
+            // A NaN or infinite loss ends training at the first such step; the steps after it in this epoch (taken on
+            // a diverged model, which is never measured) are cut from the log.
+            if (Array.FindIndex(losses, value => !double.IsFinite(value)) is var bad and >= 0)
+            {
+                long divergedAt = epochFirstStep + bad;
+                int kept = (int)divergedAt;
+                alphas.RemoveRange(kept, alphas.Count - kept);
+                sigmas.RemoveRange(kept, sigmas.Count - kept);
+                batches.RemoveRange(kept, batches.Count - kept);
+                return Log(alphas, sigmas, batches, config, trained, model, epochLosses, perExample, divergedAt);
+            }
+            double epochLoss = losses.Sum() / losses.Length;
             epochLosses.Add(epochLoss);
             if (checkpoint?.IsDue(epoch, config.Training.Epochs) == true) checkpoint.Save(epoch, epochLosses, model, noise, rule);
             progress?.Report(new TrialProgress(epoch, config.Training.Epochs, epochLoss));
@@ -90,44 +106,40 @@ internal static class TrainingLoop
         return Log(alphas, sigmas, batches, config, trained, model, epochLosses, perExample, divergedAt: null);
     }
 
-    /// <summary>One epoch's minibatches: the n examples shuffled by the batch-order stream, then cut into slices of
-    /// <paramref name="batchSize"/> (the last may be shorter). Training and checkpoint replay both take them from
-    /// here, so a replayed epoch's batches are the ones it trained on.</summary>
-    private static IEnumerable<int[]> EpochBatches(Random shuffle, int n, int batchSize)
+    /// <summary>One epoch's order of the n examples, from the batch-order stream; its consecutive slices of the batch
+    /// size (the last may be shorter) are the epoch's minibatches. Training and checkpoint replay both draw it here,
+    /// so a replayed epoch's batches are the ones it trained on.</summary>
+    private static int[] EpochOrder(Random shuffle, int n)
     {
         int[] order = Enumerable.Range(0, n).ToArray();
         shuffle.Shuffle(order);
-        for (int start = 0; start < n; start += batchSize)
-            yield return order[start..Math.Min(n, start + batchSize)];
+        return order;
     }
 
     /// <summary>Backpropagates the batch's mean loss and clips the batch gradient to K (when K &gt; 0); returns the
-    /// loss, or a non-finite value (with no gradient written) when training diverged.</summary>
-    private static double BatchStep(NoisyMlp model, Tensor x, Tensor y, List<Parameter> trained, double clip)
+    /// loss, detached, on the device.</summary>
+    private static Tensor BatchStep(NoisyMlp model, Tensor x, Tensor y, List<Parameter> trained, double clip)
     {
         Tensor loss = nn.functional.cross_entropy(model.forward(x), y);
-        double value = loss.item<float>();
-        if (!double.IsFinite(value)) return value;
         foreach (var p in trained) p.grad?.zero_();
         loss.backward();
         if (clip > 0) GradientClipping.ClipTotalNorm(trained, clip);
-        return value;
+        return loss.detach();
     }
 
     /// <summary>Frozen hidden layers: the noisy features come through the stack under no_grad (fresh noise and
     /// dropout as in training) and the output layer's clipped per-example gradient is written in closed form.</summary>
-    private static double PerExampleStep(NoisyMlp model, Tensor x, Tensor y, double clip)
+    private static Tensor PerExampleStep(NoisyMlp model, Tensor x, Tensor y, double clip)
     {
         using var noGrad = no_grad();
         Tensor features = model.NoisyFeatures(x);
         Tensor logits = model.Output(features);
-        double value = nn.functional.cross_entropy(logits, y).item<float>();
-        if (!double.IsFinite(value)) return value;
+        Tensor loss = nn.functional.cross_entropy(logits, y);
         var (weight, bias) = PerExampleClipping.BatchGradient(logits, features, y, clip);
         var output = model.OutputLayer;
         WriteGradient(output.weight!, weight);
         WriteGradient(output.bias!, bias);
-        return value;
+        return loss;
     }
 
     private static void WriteGradient(Parameter parameter, Tensor gradient)
