@@ -23,16 +23,10 @@ public sealed class BoundShapeRule : IPredictionRule
         var t = curves.Thresholds;
         if (!curves.IsLossy(curve))
             return new CurveEvidence(curve.Label, Verdict.NoPrediction, "eta = 1 (no contraction): no prediction");
-        var rows = curve.WithInterval(CurveQuantities.BPaper, t.MinSeeds);
-        if (rows.Count < t.MinDepths)
-            return new CurveEvidence(curve.Label, Verdict.NotTestable,
-                $"b_paper has a {t.MinSeeds}-seed interval at {rows.Count} depth(s); {t.MinDepths} are needed");
+        if (!DepthRows.TryTake(curve, CurveQuantities.BPaper, "b_paper", t, out var rows, out var notTestable)) return notTestable;
 
-        var violations = 0;
-        for (var i = 1; i < rows.Count; i++)
-            if (Intervals.WhollyAbove(rows[i].Get(CurveQuantities.BPaper), rows[i - 1].Get(CurveQuantities.BPaper), t))
-                violations++;
-        var slope = DepthSlope.Fit(SweepCurve.SeedPoints(rows, CurveQuantities.BPaper), t.Level);
+        var violations = DepthRows.RisingAt(rows, CurveQuantities.BPaper, t).Count;
+        var slope = DepthRows.Slope(rows, CurveQuantities.BPaper, t);
         var detail = $"b_paper slope {Describe(slope)}; {violations} of {rows.Count - 1} depth steps rise beyond the interval";
         var logSlopeHolds = true;
         if (curve.Key.Mode == TrainingMode.FrozenFeatures.Word())

@@ -22,15 +22,9 @@ public sealed class GapDepthRule : IPredictionRule
             return new CurveEvidence(curve.Label, Verdict.NoPrediction, "act_noise 0: no prediction");
         if (!curves.IsLossy(curve))
             return new CurveEvidence(curve.Label, Verdict.NoPrediction, "eta = 1 at this width and noise: no prediction");
-        var rows = curve.WithInterval(CurveQuantities.Gap, t.MinSeeds);
-        if (rows.Count < t.MinDepths)
-            return new CurveEvidence(curve.Label, Verdict.NotTestable,
-                $"the gap has a {t.MinSeeds}-seed interval at {rows.Count} depth(s); {t.MinDepths} are needed");
-        var violations = new List<int>();
-        for (var i = 1; i < rows.Count; i++)
-            if (Intervals.WhollyAbove(rows[i].Get(CurveQuantities.Gap), rows[i - 1].Get(CurveQuantities.Gap), t))
-                violations.Add(rows[i].Depth);
-        var slope = DepthSlope.Fit(SweepCurve.SeedPoints(rows, CurveQuantities.Gap), t.Level);
+        if (!DepthRows.TryTake(curve, CurveQuantities.Gap, "the gap", t, out var rows, out var notTestable)) return notTestable;
+        var violations = DepthRows.RisingAt(rows, CurveQuantities.Gap, t);
+        var slope = DepthRows.Slope(rows, CurveQuantities.Gap, t);
         var where = violations.Count == 0 ? "" : $" (at depth {string.Join(", ", violations)})";
         var detail = $"gap slope {slope?.ToString() ?? "not fitted"}; {violations.Count} of {rows.Count - 1} depth steps " +
                      $"rise beyond the interval{where}";

@@ -28,10 +28,7 @@ public sealed class TrainErrorDepthRule : IPredictionRule
         var bestText = best is { } b ? $"least test error at depth {b}" : "test error undefined";
         if (!curves.IsLossy(curve))
             return new CurveEvidence(curve.Label, Verdict.NoPrediction, $"eta = 1: no strict information loss; {bestText}");
-        var rows = curve.WithInterval(CurveQuantities.TrainError, t.MinSeeds);
-        if (rows.Count < t.MinDepths)
-            return new CurveEvidence(curve.Label, Verdict.NotTestable,
-                $"train error has a {t.MinSeeds}-seed interval at {rows.Count} depth(s); {t.MinDepths} are needed");
+        if (!DepthRows.TryTake(curve, CurveQuantities.TrainError, "train error", t, out var rows, out var notTestable)) return notTestable;
         int falling = 0, violations = 0;
         for (var i = 1; i < rows.Count; i++)
         {
@@ -42,7 +39,7 @@ public sealed class TrainErrorDepthRule : IPredictionRule
             if (Intervals.WhollyBelow(rows[i].Get(CurveQuantities.TrainError), rows[i - 1].Get(CurveQuantities.TrainError), t))
                 violations++;
         }
-        var slope = DepthSlope.Fit(SweepCurve.SeedPoints(rows, CurveQuantities.TrainError), t.Level);
+        var slope = DepthRows.Slope(rows, CurveQuantities.TrainError, t);
         if (falling == 0)
             return new CurveEvidence(curve.Label, Verdict.NoPrediction,
                 $"I(Y;T_L) never falls from one depth to the next: no prediction; {bestText}");
