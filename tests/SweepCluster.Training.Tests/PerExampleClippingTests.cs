@@ -96,17 +96,13 @@ public sealed class PerExampleClippingTests
         var small = TrialConfigs.Small(depth: 2, actNoise: 0.5);
         // No update noise: any change of the output layer is the clipped gradient's doing.
         var config = small with { Training = small.Training with { Mode = TrainingMode.FrozenFeatures, Optimizer = OptimizerKind.Sgd, Clip = 0.5 } };
-        TrialData data = TrialDataFactory.Create(config);
         using var scope = NewDisposeScope();
-        Tensor x = tensor(data.TrainFeatures, [data.TrainSize, data.Dimension]);
-        Tensor y = tensor(data.TrainLabels.Select(l => (long)l).ToArray());
-        using var initialization = new Generator(1);
-        using var noise = new Generator(2);
-        using var model = new NoisyMlp(new NoisyMlpShape(data.Dimension, config.Depth, config.Width, data.Classes, ActivationKind.Tanh, 0.5, 0, 0), initialization, noise);
+        using var training = new SmallTraining(config, actNoise: 0.5);
+        var model = training.Model;
         Tensor[] hiddenBefore = model.HiddenParameters().Select(p => p.detach().clone()).ToArray();
         Tensor[] outputBefore = model.OutputParameters().Select(p => p.detach().clone()).ToArray();
 
-        TrainingLog log = TrainingLoop.Train(model, x, y, config, noise, null, null, CancellationToken.None);
+        TrainingLog log = training.Train();
 
         Assert.True(log.PerExampleClipping);
         Assert.All(model.HiddenParameters().Zip(hiddenBefore), pair => Assert.True(pair.First.equal(pair.Second).all().item<bool>()));
@@ -128,14 +124,9 @@ public sealed class PerExampleClippingTests
 
     private static Tensor[] TrainedOutput(TrialConfig config, out bool perExample)
     {
-        TrialData data = TrialDataFactory.Create(config);
-        Tensor x = tensor(data.TrainFeatures, [data.TrainSize, data.Dimension]);
-        Tensor y = tensor(data.TrainLabels.Select(l => (long)l).ToArray());
-        using var initialization = new Generator(1);
-        using var noise = new Generator(2);
-        using var model = new NoisyMlp(new NoisyMlpShape(data.Dimension, config.Depth, config.Width, data.Classes, ActivationKind.Tanh, config.ActNoise, 0, 0), initialization, noise);
-        perExample = TrainingLoop.Train(model, x, y, config, noise, null, null, CancellationToken.None).PerExampleClipping;
-        return model.OutputParameters().Select(p => p.detach().clone()).ToArray();
+        using var training = new SmallTraining(config, config.ActNoise);
+        perExample = training.Train().PerExampleClipping;
+        return training.Model.OutputParameters().Select(p => p.detach().clone()).ToArray();
     }
 
     [Theory]
@@ -146,14 +137,9 @@ public sealed class PerExampleClippingTests
     {
         var small = TrialConfigs.Small(depth: 1);
         var config = small with { Training = small.Training with { Mode = SpecWords.Parse<TrainingMode>(mode), Clipping = clipping, Clip = 1.0, Epochs = 1 } };
-        TrialData data = TrialDataFactory.Create(config);
         using var scope = NewDisposeScope();
-        Tensor x = tensor(data.TrainFeatures, [data.TrainSize, data.Dimension]);
-        Tensor y = tensor(data.TrainLabels.Select(l => (long)l).ToArray());
-        using var initialization = new Generator(1);
-        using var noise = new Generator(2);
-        using var model = new NoisyMlp(new NoisyMlpShape(data.Dimension, 1, config.Width, data.Classes, ActivationKind.Tanh, 0.5, 0, 0), initialization, noise);
-        Assert.Equal(perExample, TrainingLoop.Train(model, x, y, config, noise, null, null, CancellationToken.None).PerExampleClipping);
+        using var training = new SmallTraining(config, actNoise: 0.5);
+        Assert.Equal(perExample, training.Train().PerExampleClipping);
     }
 
     private static TrialResult Run(TrialConfig config) =>

@@ -1,10 +1,6 @@
-using SweepCluster.Core.Grid;
 using SweepCluster.Core.Spec;
-using SweepCluster.Training.Data;
 using SweepCluster.Training.Measurement;
-using SweepCluster.Training.Model;
 using SweepCluster.Training.Optimization;
-using SweepCluster.Training.Running;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -15,14 +11,6 @@ namespace SweepCluster.Training.Tests;
 [Collection(TorchCollection.Name)]
 public sealed class TrainingLoopTests
 {
-    private static TrainingLog Train(TrialConfig config, Tensor x, Tensor y)
-    {
-        using var initialization = new Generator(1);
-        using var noise = new Generator(2);
-        using var model = new NoisyMlp(new NoisyMlpShape((int)x.shape[1], config.Depth, config.Width, 3, ActivationKind.Tanh, config.ActNoise, 0, 0), initialization, noise);
-        return TrainingLoop.Train(model, x, y, config, noise, null, null, CancellationToken.None);
-    }
-
     [Theory]
     [InlineData(TrainingMode.EndToEnd)]
     [InlineData(TrainingMode.FrozenFeatures)]
@@ -30,19 +18,18 @@ public sealed class TrainingLoopTests
     {
         var small = TrialConfigs.Small(depth: 2);
         var config = small with { SgldNoise = 0.01, Training = small.Training with { Mode = mode, Clip = 1.0, Optimizer = OptimizerKind.Sgld, Epochs = 2 } };
-        TrialData data = TrialDataFactory.Create(config);
         using var scope = NewDisposeScope();
-        Tensor x = tensor(data.TrainFeatures, [data.TrainSize, data.Dimension]);
-        Tensor y = tensor(data.TrainLabels.Select(l => (long)l).ToArray());
-        TrainingLog clean = Train(config, x, y);
+        TrainingLog clean;
+        using (var training = new SmallTraining(config, config.ActNoise)) clean = training.Train();
         Assert.Null(clean.DivergedAtStep);
         Assert.True(clean.Steps > 3);
 
         // The first example of the third step, poisoned: steps 0 and 1 are finite, step 2 is not (mid-epoch).
         int poisoned = clean.Batches[2][0];
-        Tensor xPoisoned = x.clone();
-        xPoisoned[poisoned, 0] = tensor(float.NaN);
-        TrainingLog diverged = Train(config, xPoisoned, y);
+        using var again = new SmallTraining(config, config.ActNoise);
+        Tensor poisonedFeatures = again.Features.clone();
+        poisonedFeatures[poisoned, 0] = tensor(float.NaN);
+        TrainingLog diverged = again.Train(poisonedFeatures);
 
         Assert.Equal(2, diverged.DivergedAtStep);
         Assert.Equal(2, diverged.Steps);
