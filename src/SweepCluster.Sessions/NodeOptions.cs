@@ -187,7 +187,6 @@ public sealed record NodeConfiguration(
 
     /// <summary>This configuration for a node that owns the sweep folder <paramref name="dir"/>: its trials keep
     /// checkpoints in DIR/checkpoints unless told otherwise.</summary>
-
     public NodeConfiguration InFolder(string dir) => this with { CheckpointDirectory = CheckpointDirectory ?? Path.Combine(dir, "checkpoints") };
 
     /// <summary>The worker slots' settings.</summary>

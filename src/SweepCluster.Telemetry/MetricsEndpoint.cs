@@ -27,9 +27,10 @@ public sealed class MetricsEndpoint : IDisposable
     /// <summary>http://host:port/metrics</summary>
     public string Url { get; }
 
-    /// <summary>Starts serving on <paramref name="host"/>:<paramref name="port"/> (0.0.0.0 or ::: every interface), or, when the port was not given
-    /// explicitly, on the first free one of <paramref name="portsToTry"/> ports from it upward (several workers on one
-    /// machine, one per GPU, each take the next); null when port is 0 (metrics off). Trying the bind itself, not a
+    /// <summary>Starts serving on <paramref name="host"/>:<paramref name="port"/> (host 0.0.0.0 or ::: every
+    /// interface), or, when the port was not given explicitly, on the first free one of <paramref name="portsToTry"/>
+    /// ports from it upward (several workers on one machine, one per GPU, each take the next); null when port is 0
+    /// (metrics off). Trying the bind itself, not a
     /// probe beforehand, keeps two workers started at once from choosing the same port.</summary>
     /// <exception cref="UserInputException">No port can be served (the session checked the range).</exception>
     public static MetricsEndpoint? Start(string host, int port, int portsToTry = 1)
