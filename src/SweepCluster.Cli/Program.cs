@@ -22,6 +22,9 @@ app.Configure(config =>
     config.AddCommand<WorkerCommand>("worker")
         .WithDescription("Join a coordinator and run trials on this node's slots until stopped.")
         .WithExample("worker", "--seed", "127.0.0.1:4053", "--slots", "2");
+    config.AddCommand<CertsCommand>("certs")
+        .WithDescription("Create the cluster's CA and a certificate bundle per node, for --tls-cert (mutual TLS).")
+        .WithExample("certs", "certs", "--node", "coordinator", "--node", "worker-1");
     config.AddCommand<TrialCommand>("trial")
         .WithDescription("Run one trial of a spec (the grid must name exactly one configuration and one seed).")
         .WithExample("trial", "cluster-config/sweeps/one-trial.yaml", "--json");

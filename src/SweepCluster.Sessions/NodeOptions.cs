@@ -5,6 +5,7 @@ using SweepCluster.Cluster.Hosting;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
 using SweepCluster.Core.Trials;
+using SweepCluster.Sessions.Tls;
 
 namespace SweepCluster.Sessions;
 
@@ -14,11 +15,31 @@ public sealed class NodeOptions
 {
     public string ActorSystemName { get; set; } = SweepClusterOptions.DefaultActorSystemName;
 
-    /// <summary>--host: the address to bind, also that of /metrics.</summary>
+    /// <summary>--host: the address the cluster port binds; 0.0.0.0 (or ::) binds every interface.</summary>
     public string Host { get; set; } = "127.0.0.1";
 
-    /// <summary>Address other nodes use to reach this one, when it differs from <see cref="Host"/> (NAT, containers).</summary>
+    /// <summary>--public-host: the address other nodes use to reach this one, when it differs from <see cref="Host"/>
+    /// (every interface bound, NAT, containers).</summary>
     public string? PublicHost { get; set; }
+
+    /// <summary>--metrics-host: the address /metrics binds; null: <see cref="Host"/> when that is loopback, else
+    /// 127.0.0.1, so metrics leave the machine only when asked to.</summary>
+    public string? MetricsHost { get; set; }
+
+    /// <summary>--tls-cert: this node's PKCS#12 bundle; null: plain TCP.</summary>
+    public string? TlsCertificateFile { get; set; }
+
+    /// <summary>--tls-ca: the cluster's CA certificate; null: the one inside the bundle.</summary>
+    public string? TlsAuthorityFile { get; set; }
+
+    /// <summary>The bundle's password, from the environment (<see cref="NodeTlsFiles.PasswordVariable"/>); null: unset.</summary>
+    public string? TlsPassword { get; set; }
+
+    /// <summary>--insecure: bind an address other than loopback without TLS, on a network the user trusts.</summary>
+    public bool Insecure { get; set; }
+
+    /// <summary>Bound off loopback without TLS (allowed by <see cref="Insecure"/>): the command line warns.</summary>
+    public bool ExposedWithoutTls => TlsCertificateFile is null && !NodeAddresses.IsLoopback(Host);
 
     /// <summary>--port; 0 picks a free port.</summary>
     public int Port { get; set; }
@@ -64,8 +85,7 @@ public sealed class NodeOptions
             throw new UserInputException($"--metrics-port {MetricsPort} is not a TCP port; use 1-65535, or 0 to turn metrics off.");
         if (Port is < 0 or > 65535)
             throw new UserInputException($"--port {Port} is not a TCP port; use 0 (any free port) or 1-65535.");
-        if (string.IsNullOrWhiteSpace(Host))
-            throw new UserInputException("--host is empty; give an address to bind, such as 127.0.0.1.");
+        ValidateAddresses();
         if (Lease <= TimeSpan.Zero)
             throw new UserInputException($"--lease {Lease.TotalSeconds:0.###} must be positive, a number of seconds such as 300.");
         if (CheckpointEvery is < 0)
@@ -78,6 +98,7 @@ public sealed class NodeOptions
         foreach (var role in Roles)
             if (role is not (SweepRoles.Coordinator or SweepRoles.Worker))
                 throw new UserInputException($"Role '{role}' is unknown; use {SweepRoles.Coordinator} or {SweepRoles.Worker}.");
+        string protocol = ClusterTls.Protocol(TlsCertificateFile is not null);
         foreach (var seed in SeedNodes)
         {
             if (!ActorPath.TryParseAddress(seed, out var address) || address.Host is null || address.Port is null)
@@ -86,11 +107,33 @@ public sealed class NodeOptions
             if (address.System != ActorSystemName)
                 throw new UserInputException(
                     $"Seed node '{seed}' names actor system '{address.System}' but this node is '{ActorSystemName}'; every node of a sweep must use the same name.");
+            if (address.Protocol != protocol)
+                throw new UserInputException(
+                    $"Seed node '{seed}' speaks {address.Protocol} but this node speaks {protocol}; every node of a sweep uses --tls-cert, or none does.");
         }
         // Alone, a worker would form a cluster with no coordinator and wait forever.
         if (SeedNodes.Length == 0 && !HasRole(SweepRoles.Coordinator))
             throw new UserInputException(
                 $"A worker-only node needs --seed naming the coordinator, such as --seed 127.0.0.1:{SweepClusterOptions.DefaultSeedPort}.");
+    }
+
+    /// <summary>The addresses: what is bound, what is advertised, and whether leaving loopback is secured.</summary>
+    private void ValidateAddresses()
+    {
+        if (string.IsNullOrWhiteSpace(Host))
+            throw new UserInputException("--host is empty; give an address to bind, such as 127.0.0.1.");
+        if (PublicHost is not null && (string.IsNullOrWhiteSpace(PublicHost) || NodeAddresses.IsAny(PublicHost)))
+            throw new UserInputException($"--public-host '{PublicHost}' is not an address other nodes can reach; give this machine's address or name, e.g. --public-host 10.0.0.5.");
+        if (NodeAddresses.IsAny(Host) && PublicHost is null)
+            throw new UserInputException($"--host {Host} binds every interface but names none that other nodes can reach; add --public-host with this machine's address or name, e.g. --public-host 10.0.0.5.");
+        if (MetricsHost is not null && string.IsNullOrWhiteSpace(MetricsHost))
+            throw new UserInputException("--metrics-host is empty; give an address for /metrics, such as 127.0.0.1 (or 0.0.0.0 for every interface).");
+        if (TlsAuthorityFile is not null && TlsCertificateFile is null)
+            throw new UserInputException("--tls-ca needs --tls-cert: give this node's bundle too (e.g. --tls-cert node.p12 --tls-ca ca.crt).");
+        if (TlsCertificateFile is not null && TlsPassword is null)
+            throw new UserInputException($"--tls-cert {TlsCertificateFile} needs the bundle's password in the environment variable {NodeTlsFiles.PasswordVariable}; export it there (it is never given as a flag).");
+        if (ExposedWithoutTls && !Insecure)
+            throw new UserInputException($"--host {Host} opens this node's cluster port beyond this machine without TLS, so anyone who reaches it could join; give --tls-cert NODE.p12 (made by 'sweepcluster certs'), or --insecure on a network you trust.");
     }
 
     /// <summary>Checks the options and the ports, plans the slots, and builds the one typed configuration of this node.</summary>
@@ -111,13 +154,17 @@ public sealed class NodeOptions
             Port = Port,
             SeedNodes = SeedNodes,
             Roles = Roles,
+            Tls = TlsCertificateFile is { } certificate ? NodeTlsFiles.Load(certificate, TlsAuthorityFile, TlsPassword) : null,
         };
+        string metricsHost = MetricsHost ?? (NodeAddresses.IsLoopback(Host) ? Host : NodeAddresses.Loopback);
         // A taken port is found before a folder is made, so the usual reason a node cannot start leaves nothing behind.
         // A metrics port searched from a default is found when it is bound, so only a fixed one is checked here.
-        PortCheck.EnsureFree(cluster.Host, cluster.Port, MetricsPortsToTry == 1 ? MetricsPort : 0);
+        PortCheck.EnsureFree(cluster.Host, cluster.Port, 0);
+        if (MetricsPortsToTry == 1) PortCheck.EnsureFree(metricsHost, 0, MetricsPort);
         return new NodeConfiguration(cluster, slots, new SweepCoordinatorSettings { LeasePeriod = Lease }, CheckpointEvery ?? 0, CheckpointDirectory, MetricsPort)
         {
             MetricsPortsToTry = MetricsPortsToTry,
+            MetricsHost = metricsHost,
         };
     }
 }
@@ -132,11 +179,14 @@ public sealed record NodeConfiguration(
     string? CheckpointDirectory,
     int MetricsPort)
 {
-    /// <summary>This configuration for a node that owns the sweep folder <paramref name="dir"/>: its trials keep
-    /// checkpoints in DIR/checkpoints unless told otherwise.</summary>
     /// <summary>Ports /metrics may try from <see cref="MetricsPort"/> upward (1: that port only).</summary>
     public int MetricsPortsToTry { get; init; } = 1;
 
+    /// <summary>The address /metrics binds (0.0.0.0: every interface).</summary>
+    public string MetricsHost { get; init; } = NodeAddresses.Loopback;
+
+    /// <summary>This configuration for a node that owns the sweep folder <paramref name="dir"/>: its trials keep
+    /// checkpoints in DIR/checkpoints unless told otherwise.</summary>
     public NodeConfiguration InFolder(string dir) => this with { CheckpointDirectory = CheckpointDirectory ?? Path.Combine(dir, "checkpoints") };
 
     /// <summary>The worker slots' settings.</summary>

@@ -27,9 +27,10 @@ public sealed class MetricsEndpoint : IDisposable
     /// <summary>http://host:port/metrics</summary>
     public string Url { get; }
 
-    /// <summary>Starts serving on <paramref name="host"/>:<paramref name="port"/>, or, when the port was not given
-    /// explicitly, on the first free one of <paramref name="portsToTry"/> ports from it upward (several workers on one
-    /// machine, one per GPU, each take the next); null when port is 0 (metrics off). Trying the bind itself, not a
+    /// <summary>Starts serving on <paramref name="host"/>:<paramref name="port"/> (host 0.0.0.0 or ::: every
+    /// interface), or, when the port was not given explicitly, on the first free one of <paramref name="portsToTry"/>
+    /// ports from it upward (several workers on one machine, one per GPU, each take the next); null when port is 0
+    /// (metrics off). Trying the bind itself, not a
     /// probe beforehand, keeps two workers started at once from choosing the same port.</summary>
     /// <exception cref="UserInputException">No port can be served (the session checked the range).</exception>
     public static MetricsEndpoint? Start(string host, int port, int portsToTry = 1)
@@ -39,9 +40,8 @@ public sealed class MetricsEndpoint : IDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(port, 65535);
         ArgumentOutOfRangeException.ThrowIfLessThan(portsToTry, 1);
         SweepTelemetry.EnsureRegistered();
-        // A node bound to another address than loopback is exposed anyway; its /metrics then answers on every
-        // address (HttpListener's "+"), because a scraper names it by IP or container name, not by --host.
-        var listenHost = IsLoopback(host) ? host : "+";
+        // The wildcard address is HttpListener's "+" (every interface); any other host is bound as given.
+        var listenHost = IsAny(host) ? "+" : host;
         int last = Math.Min(port + portsToTry - 1, 65535);
         for (int candidate = port; ; candidate++)
         {
@@ -64,6 +64,6 @@ public sealed class MetricsEndpoint : IDisposable
 
     public void Dispose() => _server.Dispose();
 
-    private static bool IsLoopback(string host) =>
-        host == "localhost" || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address));
+    private static bool IsAny(string host) =>
+        IPAddress.TryParse(host.Trim('[', ']'), out var address) && (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any));
 }

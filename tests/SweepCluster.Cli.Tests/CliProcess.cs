@@ -8,9 +8,16 @@ internal static class CliProcess
 {
     public sealed record Outcome(int ExitCode, string StdOut, string StdErr);
 
-    public static Outcome Run(params string[] arguments)
+    public static Outcome Run(params string[] arguments) => RunWith(new Dictionary<string, string?>(), arguments);
+
+    /// <param name="environment">Variables to set, or (null) to remove, for this process only.</param>
+    public static Outcome RunWith(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        using var process = Process.Start(SweepclusterExecutable.StartInfo(arguments))!;
+        var start = SweepclusterExecutable.StartInfo(arguments);
+        foreach (var (name, value) in environment)
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        using var process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync(), stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
         {

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Sessions;
+using SweepCluster.Sessions.Tls;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -20,8 +21,28 @@ public class SlotSettings : CommandSettings
     public int? Threads { get; init; }
 
     [CommandOption("--host <ADDRESS>")]
-    [Description("Address to bind (default 127.0.0.1; another address exposes the node).")]
+    [Description("Address the cluster port binds (default 127.0.0.1; 0.0.0.0 binds every interface and needs --public-host; any address but loopback needs --tls-cert or --insecure).")]
     public string Host { get; init; } = "127.0.0.1";
+
+    [CommandOption("--public-host <ADDRESS>")]
+    [Description("Address other nodes reach this one at, when it differs from --host (required with --host 0.0.0.0; containers, NAT).")]
+    public string? PublicHost { get; init; }
+
+    [CommandOption("--metrics-host <ADDRESS>")]
+    [Description("Address of /metrics (default: --host when it is loopback, else 127.0.0.1; 0.0.0.0: every interface).")]
+    public string? MetricsHost { get; init; }
+
+    [CommandOption("--tls-cert <FILE>")]
+    [Description("This node's PKCS#12 bundle (from 'sweepcluster certs'): mutual TLS on the cluster port, every peer checked against the cluster's CA. Its password is read from SWEEPCLUSTER_TLS_PASSWORD.")]
+    public string? TlsCert { get; init; }
+
+    [CommandOption("--tls-ca <FILE>")]
+    [Description("The cluster's CA certificate (ca.crt) that peers must chain to (default: the CA inside the --tls-cert bundle).")]
+    public string? TlsCa { get; init; }
+
+    [CommandOption("--insecure")]
+    [Description("Allow --host off loopback without TLS (plain, unauthenticated TCP: only on a network you trust).")]
+    public bool Insecure { get; init; }
 
     [CommandOption("--lease <SECONDS>")]
     [Description("A running trial that reports no progress for this long is given back (default 300).")]
@@ -32,7 +53,7 @@ public class SlotSettings : CommandSettings
     public int CheckpointEvery { get; init; }
 
     [CommandOption("--metrics-port <PORT>")]
-    [Description("Port of this node's Prometheus /metrics on --host (default 9464 coordinator, 9465 worker, 9466 run; 0: off).")]
+    [Description("Port of this node's Prometheus /metrics on --metrics-host (default 9464 coordinator, 9465 worker, 9466 run; 0: off).")]
     public int? MetricsPort { get; init; }
 
     /// <param name="defaultMetricsPort">The verb's documented default for <see cref="MetricsPort"/>.</param>
@@ -46,6 +67,13 @@ public class SlotSettings : CommandSettings
         options.Devices = Devices;
         options.ThreadsPerSlot = Threads;
         options.Host = Host;
+        options.PublicHost = PublicHost;
+        options.MetricsHost = MetricsHost;
+        options.TlsCertificateFile = TlsCert;
+        options.TlsAuthorityFile = TlsCa;
+        // Read here, at the edge, and only when a bundle is given; it is never printed.
+        options.TlsPassword = TlsCert is null ? null : Environment.GetEnvironmentVariable(NodeTlsFiles.PasswordVariable);
+        options.Insecure = Insecure;
         options.Lease = TimeSpan.FromSeconds(LeaseSeconds);
         return options;
     }

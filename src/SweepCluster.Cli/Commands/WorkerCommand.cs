@@ -37,7 +37,7 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
         {
             Port = settings.Port,
             Roles = [SweepRoles.Worker],
-            SeedNodes = [$"akka.tcp://{SweepClusterOptions.DefaultActorSystemName}@{parts[0]}:{port}"],
+            SeedNodes = [$"{ClusterTls.Protocol(settings.TlsCert is not null)}://{SweepClusterOptions.DefaultActorSystemName}@{parts[0]}:{port}"],
             CheckpointDirectory = settings.CheckpointDir is { } dir ? Path.GetFullPath(dir) : null,
         }, MetricsEndpoint.WorkerDefaultPort, MetricsEndpoint.WorkerPortsToTry));
         return RunAsync(node, signal.Token).GetAwaiter().GetResult();

@@ -44,15 +44,20 @@ public sealed class SweepNode : IAsyncDisposable
 
     /// <summary>The one typed configuration of a node, from its options and this machine's devices and cores.</summary>
     /// <exception cref="UserInputException">An option is wrong or a fixed port is taken, in one sentence.</exception>
-    public static NodeConfiguration Configure(NodeOptions options) =>
-        options.Build(DeviceSelection.VisibleCudaDevices(), Environment.ProcessorCount);
+    public static NodeConfiguration Configure(NodeOptions options)
+    {
+        var configuration = options.Build(DeviceSelection.VisibleCudaDevices(), Environment.ProcessorCount);
+        if (options.ExposedWithoutTls)
+            Console.Error.WriteLine($"sweepcluster: warning: --insecure: the cluster port on {options.Host} is plain TCP without authentication; any process that reaches it can join, take trials and send results.");
+        return configuration;
+    }
 
     /// <param name="logLevel">Akka's log level: ERROR under a progress display, WARNING on a standalone node.</param>
     public static async Task<SweepNode> StartAsync(NodeConfiguration configuration, CoordinatorRole? coordinator, string logLevel)
     {
         var options = configuration.Cluster;
         var slots = configuration.Slots;
-        var metrics = MetricsEndpoint.Start(options.Host, configuration.MetricsPort, configuration.MetricsPortsToTry);
+        var metrics = MetricsEndpoint.Start(configuration.MetricsHost, configuration.MetricsPort, configuration.MetricsPortsToTry);
         if (metrics is not null) Console.WriteLine($"metrics at {metrics.Url}");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();

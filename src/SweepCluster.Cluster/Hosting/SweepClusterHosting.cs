@@ -19,12 +19,28 @@ public static class SweepClusterHosting
         // First and prepended: every typed option below is added later and so overrides a key repeated in the file.
         builder.AddHocon(ClusterHocon.Load(), HoconAddMode.Prepend);
 
-        builder.WithRemoting(new RemoteOptions
+        // HostName is the socket's address (possibly 0.0.0.0), PublicHostName the one written in this node's address,
+        // which other nodes dial and which must match their seed.
+        var remoting = new RemoteOptions
         {
             HostName = options.Host,
             Port = options.Port,
             PublicHostName = options.PublicHost,
-        });
+        };
+        if (options.Tls is { } tls)
+        {
+            remoting.EnableSsl = true;
+            remoting.Ssl = new SslOptions
+            {
+                X509Certificate = tls.Certificate,
+                // Both sides present a certificate, and the server refuses a client that presents none.
+                RequireMutualAuthentication = true,
+                SuppressValidation = false,
+                ValidateCertificateHostname = false,
+                CustomValidator = tls.Validator(),
+            };
+        }
+        builder.WithRemoting(remoting);
 
         builder.WithClustering(new ClusterOptions
         {

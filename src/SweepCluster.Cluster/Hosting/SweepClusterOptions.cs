@@ -11,7 +11,8 @@ public sealed class SweepClusterOptions
 
     public string ActorSystemName { get; set; } = DefaultActorSystemName;
 
-    /// <summary>Address to bind; loopback unless the cluster spans machines.</summary>
+    /// <summary>Address to bind; loopback unless the cluster spans machines; 0.0.0.0 binds every interface and then
+    /// needs <see cref="PublicHost"/>.</summary>
     public string Host { get; set; } = "127.0.0.1";
 
     /// <summary>Address other nodes use to reach this one, when it differs from <see cref="Host"/> (NAT, containers).</summary>
@@ -25,6 +26,12 @@ public sealed class SweepClusterOptions
 
     /// <summary>Roles of this node; the default plays every role in one process.</summary>
     public string[] Roles { get; set; } = [SweepRoles.Coordinator, SweepRoles.Worker];
+
+    /// <summary>Mutual TLS on remoting; null: plain TCP (loopback, or a network the user chose to trust).</summary>
+    public ClusterTls? Tls { get; set; }
+
+    /// <summary>The scheme of this node's address and of its seeds: "akka.ssl.tcp" with TLS, else "akka.tcp".</summary>
+    public string Protocol => ClusterTls.Protocol(Tls is not null);
 
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 }
