@@ -2,6 +2,7 @@ using SweepCluster.Benchmarks;
 
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- coordinator [TRIALS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- resume [SEEDS]
+// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- estimator [DEPTH] [WIDTH]
 switch (args.FirstOrDefault())
 {
     case "coordinator":
@@ -10,8 +11,11 @@ switch (args.FirstOrDefault())
     case "resume":
         await ResumeBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10);
         break;
+    case "estimator":
+        EstimatorBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 2, args.Length > 2 ? int.Parse(args[2]) : 8);
+        break;
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS] | resume [SEEDS (1,000 trials each)]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS] | resume [SEEDS (1,000 trials each)] | estimator [DEPTH WIDTH]");
         return 2;
 }
 return 0;

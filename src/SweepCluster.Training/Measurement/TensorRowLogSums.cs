@@ -9,8 +9,8 @@ namespace SweepCluster.Training.Measurement;
 /// <remarks>
 /// <para>All rows against all rows, one square tile of rows at a time: exp(-H_kj / (8 s^2)) for a tile is one matrix
 /// product of augmented rows, [2c x_k, -c |x_k|^2, 1] . [x_j, 1, -c |x_j|^2] = -c H_kj with c = 1 / (8 s^2), then an exp
-/// in place; the fourth power gives the 2 s^2 terms. Products with the one-hot class matrix sum a tile over the classes
-/// of its columns (and, through the transpose, of its rows), so one pass yields the all-rows and the own-class sums. H
+/// in place; the fourth power gives the 2 s^2 terms. With the rows sorted by class, a tile's row sums over each class's
+/// run of columns (and column sums over each run of rows) give the own-class sums, and their total the all-rows sums. H
 /// is symmetric, so only tiles on and above the diagonal are computed: each off-diagonal tile serves its rows and its
 /// columns.</para>
 /// <para>Precision: everything is float64. The Gram expansion loses |x|^2 eps against H, so the rows are centred first
@@ -55,10 +55,13 @@ internal static class TensorRowLogSums
             if (!isfinite(x).all().item<bool>()) throw new ArgumentException("The centers contain NaN or infinity.", nameof(centers));
             double c = 1.0 / (8.0 * noiseStd * noiseStd);
             long[] classOfRow = ClassIndexOfRows(labelOfInput, rows);
-            var pairs = new PairSums(x - x.mean([0]), c, classOfRow);
+            // Sorted by class (stable), each class is a run of rows: its sums are slices, not products with a one-hot matrix.
+            int[] order = Enumerable.Range(0, rows).OrderBy(row => classOfRow[row]).ToArray();
+            using Tensor index = tensor(order.Select(row => (long)row).ToArray(), device: x.device);
+            var pairs = new PairSums((x - x.mean([0])).index_select(0, index), c, ClassStarts(classOfRow));
             var (byClassB, byClassKl) = pairs.Run(onCpu ? Math.Max(1, threads) : 1);
             var (inputB, inputKl) = WithinInputs(x, c, inputs);
-            return Assemble(byClassB, byClassKl, inputB, inputKl, classOfRow, pairs.Classes);
+            return Assemble(byClassB, byClassKl, order, inputB, inputKl, classOfRow, pairs.Classes);
         }
         finally
         {
@@ -66,21 +69,24 @@ internal static class TensorRowLogSums
         }
     }
 
-    private static RowLogSums Assemble(double[] byClassB, double[] byClassKl, double[] inputB, double[] inputKl, long[] classOfRow, int classes)
+    /// <param name="byClassB">[sorted row, class] sums; sorted row q is row order[q].</param>
+    private static RowLogSums Assemble(
+        double[] byClassB, double[] byClassKl, int[] order, double[] inputB, double[] inputKl, long[] classOfRow, int classes)
     {
         int rows = classOfRow.Length;
         var (klAll, bAll, klClass, bClass) = (new double[rows], new double[rows], new double[rows], new double[rows]);
-        for (int k = 0; k < rows; k++)
+        for (int q = 0; q < rows; q++)
         {
+            int k = order[q];
             double sumB = 0, sumKl = 0;
             for (int cls = 0; cls < classes; cls++)
             {
-                sumB += byClassB[k * classes + cls];
-                sumKl += byClassKl[k * classes + cls];
+                sumB += byClassB[q * classes + cls];
+                sumKl += byClassKl[q * classes + cls];
             }
             (bAll[k], klAll[k]) = (Math.Log(sumB), Math.Log(sumKl));
-            bClass[k] = Math.Log(byClassB[k * classes + classOfRow[k]]);
-            klClass[k] = Math.Log(byClassKl[k * classes + classOfRow[k]]);
+            bClass[k] = Math.Log(byClassB[q * classes + classOfRow[k]]);
+            klClass[k] = Math.Log(byClassKl[q * classes + classOfRow[k]]);
         }
         return new RowLogSums(klAll, bAll, klClass, bClass, Array.ConvertAll(inputKl, Math.Log), Array.ConvertAll(inputB, Math.Log));
     }
@@ -104,6 +110,16 @@ internal static class TensorRowLogSums
     {
         using Tensor host = t.cpu().contiguous();
         return host.data<double>().ToArray();
+    }
+
+    /// <summary>The first row of each class once the rows are sorted by class, then the row count.</summary>
+    private static int[] ClassStarts(long[] classOfRow)
+    {
+        int classes = (int)classOfRow.Max() + 1;
+        var starts = new int[classes + 1];
+        foreach (long cls in classOfRow) starts[cls + 1]++;
+        for (int cls = 0; cls < classes; cls++) starts[cls + 1] += starts[cls];
+        return starts;
     }
 
     /// <summary>Dense class index (order of first appearance) of every path-major row.</summary>
