@@ -55,8 +55,9 @@ internal sealed class PairSums
         }
         var helpers = Enumerable.Range(1, workers - 1)
             .Select(_ => Task.Factory.StartNew(Work, TaskCreationOptions.LongRunning)).ToArray();
-        Work();
-        Task.WaitAll(helpers);
+        // The helpers read tensors the caller disposes: wait for them even when this thread's share fails.
+        try { Work(); }
+        finally { Task.WaitAll(helpers); }
         return (_byClassB, _byClassKl);
     }
 
