@@ -3,6 +3,7 @@ using SweepCluster.Benchmarks;
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- coordinator [TRIALS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- resume [SEEDS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- trainer [REPEATS]
+// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- estimator [DEPTH] [WIDTH]
 switch (args.FirstOrDefault())
 {
     case "coordinator":
@@ -14,8 +15,11 @@ switch (args.FirstOrDefault())
     case "trainer":
         TrainerEpochBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 5);
         break;
+    case "estimator":
+        EstimatorBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 2, args.Length > 2 ? int.Parse(args[2]) : 8);
+        break;
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS] | resume [SEEDS (1,000 trials each)] | trainer [REPEATS]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS] | resume [SEEDS (1,000 trials each)] | trainer [REPEATS] | estimator [DEPTH WIDTH]");
         return 2;
 }
 return 0;

@@ -36,7 +36,20 @@ public static class PairwiseMixtureBounds
         ArgumentNullException.ThrowIfNull(labels);
         Validate(centers, noiseStd);
         var layout = MixtureLayout.Create(centers.Rows, inputOf, labels);
-        var sums = RowLogSums.Compute(centers, noiseStd, layout);
+        return Combine(RowLogSums.Compute(centers, noiseStd, layout), layout);
+    }
+
+    /// <summary>The bounds of <see cref="EstimateWithLabels"/> from row sums computed elsewhere (a tensor kernel): the
+    /// O(N M) step that follows the O((N M)^2 d) one, shared so both kernels give the same combination.</summary>
+    public static LabelledMixtureInformation Combine(RowLogSums sums, IReadOnlyList<int>? inputOf, IReadOnlyList<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(sums);
+        ArgumentNullException.ThrowIfNull(labels);
+        return Combine(sums, MixtureLayout.Create(sums.Rows, inputOf, labels));
+    }
+
+    private static LabelledMixtureInformation Combine(RowLogSums sums, MixtureLayout layout)
+    {
         var all = Bounds(sums, layout.Inputs, rowInSet: null) with { UpperStandardError = UpperStandardError(sums, layout) };
 
         int[] classOfRow = layout.ClassOfRow!;
@@ -107,7 +120,7 @@ public static class PairwiseMixtureBounds
 
     private static double Clamp(double value, double max) => Math.Clamp(value, 0.0, max);
 
-    private static void Validate(SampleMatrix centers, double noiseStd)
+    internal static void Validate(SampleMatrix centers, double noiseStd)
     {
         ArgumentNullException.ThrowIfNull(centers);
         if (!(noiseStd > 0) || double.IsInfinity(noiseStd))

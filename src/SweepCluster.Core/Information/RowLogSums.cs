@@ -4,18 +4,23 @@ using SweepCluster.Core.Data;
 namespace SweepCluster.Core.Information;
 
 /// <summary>The pairwise-bound sums of a mixture: per row k, log sum_j exp(-H_kj / (2 s^2)) and with 8 s^2, over all rows,
-/// over the rows of k's class and over the rows of k's input; the O((N M)^2 d) part, parallel over rows.</summary>
-internal sealed class RowLogSums
+/// over the rows of k's class and over the rows of k's input. <see cref="Compute(SampleMatrix, double, IReadOnlyList{int}?, IReadOnlyList{int}?)"/>
+/// is the reference (the O((N M)^2 d) part, plain doubles, parallel over rows); a faster kernel elsewhere may fill the
+/// arrays and hand them to <see cref="PairwiseMixtureBounds.Combine"/>.</summary>
+public sealed class RowLogSums
 {
     private RowLogSums(int rows)
+        : this(new double[rows], new double[rows], new double[rows], new double[rows], new double[rows], new double[rows]) { }
+
+    /// <summary>Sums computed elsewhere; all six arrays have one entry per row (the class pair is unused when unlabelled).</summary>
+    public RowLogSums(double[] logKlAll, double[] logBAll, double[] logKlClass, double[] logBClass, double[] logKlInput, double[] logBInput)
     {
-        Rows = rows;
-        LogKlAll = new double[rows];
-        LogBAll = new double[rows];
-        LogKlClass = new double[rows];
-        LogBClass = new double[rows];
-        LogKlInput = new double[rows];
-        LogBInput = new double[rows];
+        double[][] all = [logKlAll, logBAll, logKlClass, logBClass, logKlInput, logBInput];
+        foreach (var array in all) ArgumentNullException.ThrowIfNull(array);
+        if (all.Any(array => array.Length != logKlAll.Length))
+            throw new ArgumentException("Every row log-sum array needs one entry per row.");
+        Rows = logKlAll.Length;
+        (LogKlAll, LogBAll, LogKlClass, LogBClass, LogKlInput, LogBInput) = (logKlAll, logBAll, logKlClass, logBClass, logKlInput, logBInput);
     }
 
     public int Rows { get; }
@@ -26,7 +31,15 @@ internal sealed class RowLogSums
     public double[] LogKlInput { get; }
     public double[] LogBInput { get; }
 
-    public static RowLogSums Compute(SampleMatrix centers, double s, MixtureLayout layout)
+    /// <summary>The reference sums; <paramref name="inputOf"/> and <paramref name="labels"/> as in
+    /// <see cref="PairwiseMixtureBounds.EstimateWithLabels"/> (null labels leave the class sums at 0).</summary>
+    public static RowLogSums Compute(SampleMatrix centers, double noiseStd, IReadOnlyList<int>? inputOf, IReadOnlyList<int>? labels)
+    {
+        PairwiseMixtureBounds.Validate(centers, noiseStd);
+        return Compute(centers, noiseStd, MixtureLayout.Create(centers.Rows, inputOf, labels));
+    }
+
+    internal static RowLogSums Compute(SampleMatrix centers, double s, MixtureLayout layout)
     {
         int rows = centers.Rows;
         var result = new RowLogSums(rows);

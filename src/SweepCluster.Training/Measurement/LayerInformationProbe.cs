@@ -20,12 +20,13 @@ internal static class LayerInformationProbe
     private const double SaturationMargin = 0.1;
 
     public static IReadOnlyList<LayerInformation> Measure(
-        NoisyMlp model, Tensor testFeatures, int[] testLabels, TrialConfig config, CancellationToken cancellation)
+        NoisyMlp model, Tensor testFeatures, int[] testLabels, TrialConfig config, PairwiseKernel kernel, CancellationToken cancellation)
     {
         int n = Math.Min(config.Information.EvalPoints, testLabels.Length);
         int[] labels = testLabels[..n];
         int paths = PathsFor(config);
-        List<SampleMatrix> activations = PreNoiseActivations(model, testFeatures, n, paths);
+        using var scope = NewDisposeScope();
+        List<Tensor> activations = PreNoiseActivations(model, testFeatures, n, paths);
         double logN = Math.Log(n);
         var layers = new List<LayerInformation>(config.Depth);
         double previousUpper = logN; // I(X;T_0) = I(X;X) = log N
@@ -34,7 +35,7 @@ internal static class LayerInformationProbe
         {
             cancellation.ThrowIfCancellationRequested();
             double eta = ContractionCoefficient.ForHiddenLayer(config.Model.Activation, l + 1, config.Width, config.ActNoise, config.Dropout);
-            var measured = MeasureLayer(activations[l], n, labels, l, paths, config);
+            var measured = MeasureLayer(activations[l], n, labels, l, paths, config, kernel);
             dpiUpper = Math.Min(dpiUpper, measured.XUpper);
             layers.Add(new LayerInformation
             {
@@ -61,14 +62,15 @@ internal static class LayerInformationProbe
     /// same estimator and noise paths as the layer probe, with the entropy H(Y) of those labels (Fano needs both);
     /// null at s = 0, where binning gives no upper bound on MI.</summary>
     public static TrainingLabelInformation? TrainingLabelInformationUpper(
-        NoisyMlp model, Tensor trainFeatures, int[] trainLabels, TrialConfig config)
+        NoisyMlp model, Tensor trainFeatures, int[] trainLabels, TrialConfig config, PairwiseKernel kernel)
     {
         if (config.ActNoise <= 0 || config.Depth < 1) return null;
         int n = Math.Min(config.Information.EvalPoints, trainLabels.Length);
         int[] labels = trainLabels[..n];
         int paths = PathsFor(config);
-        SampleMatrix last = PreNoiseActivations(model, trainFeatures, n, paths)[^1];
-        double upper = MeasureLayer(last, n, labels, config.Depth - 1, paths, config).YUpper!.Value;
+        using var scope = NewDisposeScope();
+        Tensor last = PreNoiseActivations(model, trainFeatures, n, paths)[^1];
+        double upper = MeasureLayer(last, n, labels, config.Depth - 1, paths, config, kernel).YUpper!.Value;
         return new TrainingLabelInformation(upper, DiscreteInformation.Entropy(labels));
     }
 
@@ -83,31 +85,34 @@ internal static class LayerInformationProbe
         string Kind, double XLower, double XUpper, double? XUpperSe, double YEstimate, double? YLower, double? YUpper);
 
     /// <param name="index">0-based layer index.</param>
-    private static LayerMeasurement MeasureLayer(SampleMatrix all, int n, int[] labels, int index, int paths, TrialConfig config)
+    private static LayerMeasurement MeasureLayer(
+        Tensor all, int n, int[] labels, int index, int paths, TrialConfig config, PairwiseKernel kernel)
     {
-        if (config.ActNoise <= 0) return Binned(FirstPath(all, n), labels, config);
+        if (config.ActNoise <= 0) return Binned(ToMatrix(all.narrow(0, 0, n)), labels, config);
         // h_l is random given x when noise enters upstream: input noise, or the activation noise of layers 1..l-1.
         // Then the pair is a Monte-Carlo estimate; otherwise (layer 1 without input noise) it is an exact bound, and
         // every path carries the same h_1, so one path is exact and M times cheaper.
         bool upstreamNoisy = config.InputNoise > 0 || index > 0;
-        SampleMatrix centers = upstreamNoisy && paths > 1 ? all : FirstPath(all, n);
+        Tensor centers = upstreamNoisy && paths > 1 ? all : all.narrow(0, 0, n);
         // Rows are path-major, so row r belongs to input r mod n; the labels are one per input.
-        int[] inputOf = Enumerable.Range(0, centers.Rows).Select(row => row % n).ToArray();
-        var result = PairwiseMixtureBounds.EstimateWithLabels(centers, config.ActNoise, inputOf, labels);
+        int[] inputOf = Enumerable.Range(0, (int)centers.shape[0]).Select(row => row % n).ToArray();
+        var result = kernel == PairwiseKernel.Tensor
+            ? PairwiseMixtureBounds.Combine(TensorRowLogSums.Compute(centers, config.ActNoise, n, labels), inputOf, labels)
+            : PairwiseMixtureBounds.EstimateWithLabels(ToMatrix(centers), config.ActNoise, inputOf, labels);
         return new LayerMeasurement(
             upstreamNoisy ? LayerInformationKind.MonteCarlo : LayerInformationKind.Exact,
             result.X.Lower, result.X.Upper, upstreamNoisy ? result.X.UpperStandardError : null,
             result.YEstimate, result.YLower, result.YUpper);
     }
 
-    /// <summary>Rows are path-major: row p * n + i is input i on noise path p.</summary>
-    private static List<SampleMatrix> PreNoiseActivations(NoisyMlp model, Tensor features, int n, int paths)
+    /// <summary>Rows are path-major: row p * n + i is input i on noise path p. The tensors stay on the model's device, in
+    /// the caller's dispose scope.</summary>
+    private static List<Tensor> PreNoiseActivations(NoisyMlp model, Tensor features, int n, int paths)
     {
         model.eval();
         using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
         Tensor inputs = features.narrow(0, 0, n).repeat(paths, 1);
-        return model.PreNoiseActivations(inputs).Select(ToMatrix).ToList();
+        return model.PreNoiseActivations(inputs).Select(h => h.detach()).ToList();
     }
 
     private static SampleMatrix ToMatrix(Tensor h)
@@ -115,9 +120,6 @@ internal static class LayerInformationProbe
         using Tensor cpu = h.detach().to(float64).cpu().contiguous();
         return new SampleMatrix(cpu.data<double>().ToArray(), (int)h.shape[0], (int)h.shape[1]);
     }
-
-    private static SampleMatrix FirstPath(SampleMatrix all, int n) =>
-        all.Rows == n ? all : new SampleMatrix(all.Data[..(n * all.Columns)], n, all.Columns);
 
     private static LayerMeasurement Binned(SampleMatrix activations, int[] labels, TrialConfig config)
     {

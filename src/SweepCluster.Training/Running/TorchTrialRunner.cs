@@ -13,7 +13,9 @@ namespace SweepCluster.Training.Running;
 /// noise, estimates per-layer information and assembles the bounds. Every tensor it makes is disposed before
 /// it returns; no tensor leaves this class. Given checkpoints, it continues from its trial's checkpoint and removes
 /// it once training is done.</summary>
-public sealed class TorchTrialRunner : ITrialRunner
+/// <param name="kernel">How the information estimates sum over pairs: tensor algebra on the trial's device (what trials
+/// use), or Core's reference loop (for checks and benchmarks).</param>
+public sealed class TorchTrialRunner(PairwiseKernel kernel = PairwiseKernel.Tensor) : ITrialRunner
 {
     public TrialResult Run(TrialId id, TrialConfig config, TrialRunContext context, CancellationToken cancellation)
     {
@@ -60,8 +62,8 @@ public sealed class TorchTrialRunner : ITrialRunner
         double evaluateSeconds = phase.Elapsed.TotalSeconds;
 
         phase.Restart();
-        IReadOnlyList<LayerInformation> layers = LayerInformationProbe.Measure(model, testX, data.TestLabels, config, cancellation);
-        var trainingLabels = LayerInformationProbe.TrainingLabelInformationUpper(model, trainX, data.TrainLabels, config);
+        IReadOnlyList<LayerInformation> layers = LayerInformationProbe.Measure(model, testX, data.TestLabels, config, kernel, cancellation);
+        var trainingLabels = LayerInformationProbe.TrainingLabelInformationUpper(model, trainX, data.TrainLabels, config, kernel);
         int evaluationPoints = Math.Min(config.Information.EvalPoints, data.TestLabels.Length);
         var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(config, log, layers, data.Classes, evaluationPoints, trainingLabels);
         double estimateSeconds = phase.Elapsed.TotalSeconds;
