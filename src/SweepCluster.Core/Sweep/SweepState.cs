@@ -112,12 +112,18 @@ public sealed record SweepState
         _ => null,
     };
 
-    /// <summary>The state as a snapshot: entries in plan order, indexes left out.</summary>
-    public SweepSnapshot ToSnapshot() =>
-        new(SweepJournalFormat.Version, Definition, MaxAttempts, DiscardedResults, Retries, Order.Select(id => Trials[id]).ToList());
+    /// <summary>The state as a compact snapshot: entries in plan order, indexes left out.</summary>
+    public SweepSnapshot ToSnapshot() => SweepSnapshot.Of(this, Order.Select(id => Trials[id]));
 
     /// <summary>The state a snapshot describes, with its indexes rebuilt.</summary>
-    public static SweepState FromSnapshot(SweepSnapshot snapshot)
+    public static SweepState FromSnapshot(SweepSnapshot snapshot) =>
+        FromEntries(snapshot.Definition, snapshot.MaxAttempts, snapshot.DiscardedResults, snapshot.Retries, snapshot.Entries());
+
+    /// <summary>The state a snapshot of an earlier build describes.</summary>
+    public static SweepState FromSnapshot(LegacySweepSnapshot snapshot) =>
+        FromEntries(snapshot.Definition, snapshot.MaxAttempts, snapshot.DiscardedResults, snapshot.Retries, snapshot.Trials);
+
+    private static SweepState FromEntries(SweepDefined? definition, int maxAttempts, long discarded, long retries, IEnumerable<TrialEntry> entries)
     {
         var trials = ImmutableDictionary.CreateBuilder<TrialId, TrialEntry>();
         var order = ImmutableList.CreateBuilder<TrialId>();
@@ -125,7 +131,7 @@ public sealed record SweepState
         var pending = ImmutableSortedSet.CreateBuilder<int>();
         var assigned = ImmutableSortedSet.CreateBuilder<int>();
         int completed = 0, failed = 0;
-        foreach (var entry in snapshot.Trials)
+        foreach (var entry in entries)
         {
             int position = order.Count;
             trials.Add(entry.Id, entry);
@@ -141,10 +147,10 @@ public sealed record SweepState
         }
         return new SweepState
         {
-            Definition = snapshot.Definition,
-            MaxAttempts = snapshot.MaxAttempts,
-            DiscardedResults = snapshot.DiscardedResults,
-            Retries = snapshot.Retries,
+            Definition = definition,
+            MaxAttempts = maxAttempts,
+            DiscardedResults = discarded,
+            Retries = retries,
             Trials = trials.ToImmutable(),
             Order = order.ToImmutable(),
             Positions = positions.ToImmutable(),
