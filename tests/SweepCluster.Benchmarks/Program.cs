@@ -1,17 +1,17 @@
 using SweepCluster.Benchmarks;
 
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- coordinator [TRIALS]
-// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- resume [SEEDS]
 switch (args.FirstOrDefault())
 {
     case "coordinator":
-        await CoordinatorOverheadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 2000);
+        await CoordinatorBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10_000);
         break;
-    case "resume":
-        await ResumeBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10);
+    case ChildRun.Verb:
+        ChildRun.WatchManagedHeap();
+        await CoordinatorPhases.RunAsync(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS] | resume [SEEDS (1,000 trials each)]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)]");
         return 2;
 }
 return 0;

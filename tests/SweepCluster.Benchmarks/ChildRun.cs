@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+
+namespace SweepCluster.Benchmarks;
+
+/// <summary>Runs one measured phase in a fresh process of this program, so that each figure's peak memory is its own
+/// (a process's peak resident set cannot be reset, and a garbage-collected heap keeps what an earlier phase grew).
+/// The child prints <c>measure NAME VALUE</c> lines; the parent reads them back.</summary>
+internal static class ChildRun
+{
+    public const string Verb = "child";
+    private const string Prefix = "measure ";
+
+    public static async Task<IReadOnlyDictionary<string, double>> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        // Under `dotnet SweepCluster.Benchmarks.dll` the process is the host: name the program again.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        start.ArgumentList.Add(Verb);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var figures = new Dictionary<string, double>();
+        while (await process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (!line.StartsWith(Prefix, StringComparison.Ordinal)) continue;
+            var parts = line[Prefix.Length..].Split(' ');
+            figures[parts[0]] = double.Parse(parts[1], CultureInfo.InvariantCulture);
+        }
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"the benchmark phase '{string.Join(' ', args)}' exited with code {process.ExitCode}.");
+        return figures;
+    }
+
+    /// <summary>In the child: hands one figure to the parent.</summary>
+    public static void Report(string name, double value) =>
+        Console.WriteLine($"{Prefix}{name} {value.ToString("R", CultureInfo.InvariantCulture)}");
+
+    /// <summary>In the child, last: this process's peak resident set (VmHWM) in MB, and the most the managed heap
+    /// had committed after any collection, so that a peak can be told apart as managed or native.</summary>
+    public static void ReportPeakMemory()
+    {
+        Report("peak_rss_mb", PeakResidentMegabytes());
+        Report("gc_peak_committed_mb", _peakCommitted / 1e6);
+    }
+
+    private static long _peakCommitted;
+
+    /// <summary>In the child, first: samples the managed heap's committed size after each collection.</summary>
+    public static void WatchManagedHeap()
+    {
+        new Thread(() =>
+        {
+            while (true)
+            {
+                long committed = GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes;
+                if (committed > _peakCommitted) _peakCommitted = committed;
+                Thread.Sleep(50);
+            }
+        }) { IsBackground = true }.Start();
+    }
+
+    private static double PeakResidentMegabytes()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    }
+}
