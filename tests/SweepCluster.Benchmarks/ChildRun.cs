@@ -42,9 +42,18 @@ internal static class ChildRun
     {
         Report("peak_rss_mb", PeakResidentMegabytes());
         Report("gc_peak_committed_mb", _peakCommitted / 1e6);
+        if (_atPeak is not { } info) return;
+        string[] names = ["gen0", "gen1", "gen2", "loh", "poh"];
+        for (int g = 0; g < info.GenerationInfo.Length; g++)
+        {
+            Report($"at_peak_{names[g]}_mb", info.GenerationInfo[g].SizeAfterBytes / 1e6);
+            Report($"at_peak_{names[g]}_fragmented_mb", info.GenerationInfo[g].FragmentationAfterBytes / 1e6);
+        }
+        Report("gen2_collections", GC.CollectionCount(2));
     }
 
     private static long _peakCommitted;
+    private static GCMemoryInfo? _atPeak;
 
     /// <summary>In the child, first: samples the managed heap's committed size after each collection.</summary>
     public static void WatchManagedHeap()
@@ -53,8 +62,8 @@ internal static class ChildRun
         {
             while (true)
             {
-                long committed = GC.GetGCMemoryInfo(GCKind.Any).TotalCommittedBytes;
-                if (committed > _peakCommitted) _peakCommitted = committed;
+                var info = GC.GetGCMemoryInfo(GCKind.Any);
+                if (info.TotalCommittedBytes > _peakCommitted) (_peakCommitted, _atPeak) = (info.TotalCommittedBytes, info);
                 Thread.Sleep(50);
             }
         }) { IsBackground = true }.Start();

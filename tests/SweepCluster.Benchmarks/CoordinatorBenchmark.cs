@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using SweepCluster.Core.Grid;
-using SweepCluster.Core.Spec;
-using SweepCluster.Core.Sweep;
-using SweepCluster.Core.Trials;
-
 namespace SweepCluster.Benchmarks;
 
 /// <summary>The coordinator's cost at TRIALS no-op trials, every figure beside its baseline from the same run: the pure
@@ -21,14 +15,14 @@ internal static class CoordinatorBenchmark
         try
         {
             string spec = BenchmarkSpec.Write(folder, seeds), grown = BenchmarkSpec.Write(folder, seeds + 1);
-            double pureMs = PureStateMs(spec);
+            var pure = await ChildRun.RunAsync("pure", spec);
             var memory = await ChildRun.RunAsync("sweep", "memory", spec, Path.Combine(folder, "memory"));
             var sqlite = await ChildRun.RunAsync("sweep", "sqlite", spec, Path.Combine(folder, "sqlite"));
             var resume = await ChildRun.RunAsync("resume", grown, Path.Combine(folder, "sqlite"));
 
             double memoryMs = memory["ms"] / trials, sqliteMs = sqlite["ms"] / trials;
             Console.WriteLine($"{trials} no-op trials, one process, 2 slots; {Environment.ProcessorCount} cores, load {LoadAverage()}");
-            Console.WriteLine($"pure SweepState transitions:   {pureMs:F3} ms per trial (the floor)");
+            Console.WriteLine($"pure SweepState transitions:   {pure["ms"] / trials:F3} ms per trial, peak RSS {pure["peak_rss_mb"]:F0} MB (the floor)");
             Console.WriteLine($"in-memory journal (baseline):  {memoryMs:F3} ms per trial, peak RSS {memory["peak_rss_mb"]:F0} MB");
             Console.WriteLine($"SQLite journal:                {sqliteMs:F3} ms per trial, peak RSS {sqlite["peak_rss_mb"]:F0} MB " +
                               $"({sqliteMs / memoryMs:F2}x the in-memory time, {sqlite["peak_rss_mb"] / memory["peak_rss_mb"]:F2}x its peak)");
@@ -44,21 +38,6 @@ internal static class CoordinatorBenchmark
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    /// <summary>Plan, assign and complete every trial through Process and Apply alone, in this process.</summary>
-    private static double PureStateMs(string spec)
-    {
-        var plan = GridExpander.Expand(SpecLoader.Load(spec));
-        var clock = Stopwatch.StartNew();
-        var state = SweepState.Empty.ApplyAll(SweepState.Empty.Process(new PlanTrials(plan, 2)));
-        foreach (var trial in plan)
-        {
-            state = state.ApplyAll(state.Process(new RequestTrial("w", DateTimeOffset.UtcNow)));
-            var result = new TrialResult { TrialId = trial.Id, Config = trial.Config, Status = TrialStatus.Completed };
-            state = state.ApplyAll(state.Process(new ReportTrialResult("w", trial.Id, 1, result)));
-        }
-        return clock.Elapsed.TotalMilliseconds / plan.Count;
     }
 
     private static string LoadAverage() =>

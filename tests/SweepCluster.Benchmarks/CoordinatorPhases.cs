@@ -5,6 +5,8 @@ using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
+using SweepCluster.Core.Sweep;
+using SweepCluster.Core.Trials;
 using SweepCluster.Sessions;
 
 namespace SweepCluster.Benchmarks;
@@ -15,11 +17,30 @@ internal static class CoordinatorPhases
 {
     public static Task RunAsync(string[] args) => args switch
     {
+        ["pure", var spec] => PureState(spec),
         ["sweep", "memory", var spec, var dir] => SweepInMemoryAsync(spec, dir),
         ["sweep", "sqlite", var spec, var dir] => SweepOnSqliteAsync(spec, dir),
         ["resume", var spec, var dir] => ResumeAsync(spec, dir),
         _ => throw new ArgumentException($"unknown benchmark phase '{string.Join(' ', args)}'"),
     };
+
+    /// <summary>The floor: plan, assign and complete every trial through SweepState's Process and Apply alone.</summary>
+    private static Task PureState(string spec)
+    {
+        var plan = GridExpander.Expand(SpecLoader.Load(spec));
+        var clock = Stopwatch.StartNew();
+        var state = SweepState.Empty.ApplyAll(SweepState.Empty.Process(new PlanTrials(plan, 2)));
+        foreach (var trial in plan)
+        {
+            state = state.ApplyAll(state.Process(new RequestTrial("w", DateTimeOffset.UtcNow)));
+            var result = new TrialResult { TrialId = trial.Id, Config = trial.Config, Status = TrialStatus.Completed };
+            state = state.ApplyAll(state.Process(new ReportTrialResult("w", trial.Id, 1, result)));
+        }
+        ChildRun.Report("ms", clock.Elapsed.TotalMilliseconds);
+        GC.KeepAlive(state);
+        ChildRun.ReportPeakMemory();
+        return Task.CompletedTask;
+    }
 
     /// <summary>The baseline: Akka's in-memory journal, its snapshot store in <paramref name="dir"/>.</summary>
     private static async Task SweepInMemoryAsync(string spec, string dir)
