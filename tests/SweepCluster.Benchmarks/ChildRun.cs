@@ -36,6 +36,10 @@ internal static class ChildRun
     public static void Report(string name, double value) =>
         Console.WriteLine($"{Prefix}{name} {value.ToString("R", CultureInfo.InvariantCulture)}");
 
+    /// <summary>CPU time this process has used, in ms: on a shared machine the wall clock also counts the waits for a
+    /// core, so each phase reports both.</summary>
+    public static double CpuMs() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+
     /// <summary>In the child, last: this process's peak resident set (VmHWM) in MB, and the most the managed heap
     /// had committed after any collection, so that a peak can be told apart as managed or native.</summary>
     public static void ReportPeakMemory()

@@ -21,15 +21,17 @@ internal static class CoordinatorBenchmark
             var resume = await ChildRun.RunAsync("resume", grown, Path.Combine(folder, "sqlite"));
 
             double memoryMs = memory["ms"] / trials, sqliteMs = sqlite["ms"] / trials;
+            string Cpu(IReadOnlyDictionary<string, double> phase) => $"{phase["cpu_ms"] / trials:F3} ms CPU";
             Console.WriteLine($"{trials} no-op trials, one process, 2 slots; {Environment.ProcessorCount} cores, load {LoadAverage()}");
-            Console.WriteLine($"pure SweepState transitions:   {pure["ms"] / trials:F3} ms per trial, peak RSS {pure["peak_rss_mb"]:F0} MB (the floor)");
-            Console.WriteLine($"in-memory journal (baseline):  {memoryMs:F3} ms per trial, peak RSS {memory["peak_rss_mb"]:F0} MB");
-            Console.WriteLine($"SQLite journal:                {sqliteMs:F3} ms per trial, peak RSS {sqlite["peak_rss_mb"]:F0} MB " +
+            Console.WriteLine($"pure SweepState transitions:   {pure["ms"] / trials:F3} ms per trial ({Cpu(pure)}), peak RSS {pure["peak_rss_mb"]:F0} MB (the floor)");
+            Console.WriteLine($"in-memory journal (baseline):  {memoryMs:F3} ms per trial ({Cpu(memory)}), peak RSS {memory["peak_rss_mb"]:F0} MB");
+            Console.WriteLine($"SQLite journal:                {sqliteMs:F3} ms per trial ({Cpu(sqlite)}), peak RSS {sqlite["peak_rss_mb"]:F0} MB " +
                               $"({sqliteMs / memoryMs:F2}x the in-memory time, {sqlite["peak_rss_mb"] / memory["peak_rss_mb"]:F2}x its peak)");
             Console.WriteLine($"  {sqlite["writes"]:F0} writes of {sqlite["events"]:F0} events, mean write latency {sqlite["write_ms"] / sqlite["writes"]:F2} ms; " +
-                              $"journal.db {sqlite["journal_mb"]:F1} MB, largest snapshot {sqlite["snapshot_mb"]:F2} MB");
+                              $"journal.db {sqlite["journal_mb"]:F1} MB, largest snapshot {sqlite["snapshot_mb"]:F2} MB; " +
+                              $"managed heap at most {sqlite["gc_peak_committed_mb"]:F0} MB committed");
             Console.WriteLine($"resume at {resume["ended_before"]:F0} completed trials ({resume["events_before"]:F0} events): first new trial dispatched " +
-                              $"{resume["first_dispatch_ms"] / 1000:F2} s after the start (open, check and read the journal {resume["open_ms"]:F0} ms, " +
+                              $"{resume["first_dispatch_ms"] / 1000:F2} s after the start ({resume["first_dispatch_cpu_ms"] / 1000:F2} s CPU; open, check and read the journal {resume["open_ms"]:F0} ms, " +
                               $"rebuild trials.jsonl {resume["rebuild_ms"]:F0} ms, start the node and recover " +
                               $"{resume["first_dispatch_ms"] - resume["open_ms"] - resume["rebuild_ms"]:F0} ms); peak RSS {resume["peak_rss_mb"]:F0} MB; " +
                               $"then {resume["completed_after"]:F0} more completed");

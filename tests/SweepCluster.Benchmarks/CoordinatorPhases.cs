@@ -29,6 +29,7 @@ internal static class CoordinatorPhases
     {
         var plan = GridExpander.Expand(SpecLoader.Load(spec));
         var clock = Stopwatch.StartNew();
+        double cpu = ChildRun.CpuMs();
         var state = SweepState.Empty.ApplyAll(SweepState.Empty.Process(new PlanTrials(plan, 2)));
         foreach (var trial in plan)
         {
@@ -37,6 +38,7 @@ internal static class CoordinatorPhases
             state = state.ApplyAll(state.Process(new ReportTrialResult("w", trial.Id, 1, result)));
         }
         ChildRun.Report("ms", clock.Elapsed.TotalMilliseconds);
+        ChildRun.Report("cpu_ms", ChildRun.CpuMs() - cpu);
         GC.KeepAlive(state);
         ChildRun.ReportPeakMemory();
         return Task.CompletedTask;
@@ -49,9 +51,11 @@ internal static class CoordinatorPhases
         var sink = new CountingSink();
         using var host = BenchmarkNode.Build(new SweepPlan("baseline", "", trials), sink, new NoOpRunner(), journal: null, snapshotDir: dir);
         var clock = Stopwatch.StartNew();
+        double cpu = ChildRun.CpuMs();
         await host.StartAsync();
         await sink.Finished;
         ChildRun.Report("ms", clock.Elapsed.TotalMilliseconds);
+        ChildRun.Report("cpu_ms", ChildRun.CpuMs() - cpu);
         ChildRun.Report("trials", trials.Count);
         await host.StopAsync();
         ChildRun.ReportPeakMemory();
@@ -68,9 +72,11 @@ internal static class CoordinatorPhases
         using var host = BenchmarkNode.Build(new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials), sink, new NoOpRunner(), opened.Journal,
             journalWritten: (latency, count) => { writes++; events += count; writeMs += latency.TotalMilliseconds; });
         var clock = Stopwatch.StartNew();
+        double cpu = ChildRun.CpuMs();
         await host.StartAsync();
         await sink.Finished;
         ChildRun.Report("ms", clock.Elapsed.TotalMilliseconds);
+        ChildRun.Report("cpu_ms", ChildRun.CpuMs() - cpu);
         ChildRun.Report("trials", trials.Count);
         ChildRun.Report("writes", writes);
         ChildRun.Report("events", events);
@@ -87,6 +93,7 @@ internal static class CoordinatorPhases
     private static async Task ResumeAsync(string grownSpec, string dir)
     {
         var clock = Stopwatch.StartNew();
+        double cpu = ChildRun.CpuMs();
         await using var opened = await SweepOpener.ForSpecAsync(grownSpec, dir, null, forceNew: false, CancellationToken.None);
         double openMs = clock.Elapsed.TotalMilliseconds;
         using var files = SweepResultFiles.Rebuild(dir, opened.Replay!.Ended);
@@ -98,6 +105,7 @@ internal static class CoordinatorPhases
         await host.StartAsync();
         await runner.FirstTrial;
         ChildRun.Report("first_dispatch_ms", clock.Elapsed.TotalMilliseconds);
+        ChildRun.Report("first_dispatch_cpu_ms", ChildRun.CpuMs() - cpu);
         ChildRun.Report("open_ms", openMs);
         ChildRun.Report("rebuild_ms", rebuildMs);
         ChildRun.Report("ended_before", opened.Replay.Ended.Count);
