@@ -14,16 +14,9 @@ namespace SweepCluster.Benchmarks;
 /// when given, a journal; without one, Akka's in-memory journal stands in (the baseline).</summary>
 internal static class BenchmarkNode
 {
-    /// <summary>Where the baseline's local snapshot store writes, removed with the temporary folder.</summary>
-    private static readonly string SnapshotFolder = Path.Combine(Path.GetTempPath(), $"sweepcluster-bench-snapshots-{Environment.ProcessId}");
-
-    /// <summary>Removes what the baseline's snapshot store wrote.</summary>
-    public static void DeleteSnapshots()
-    {
-        if (Directory.Exists(SnapshotFolder)) Directory.Delete(SnapshotFolder, recursive: true);
-    }
-
-    public static IHost Build(SweepPlan plan, ISweepResultSink sink, NoOpRunner runner, JournalSettings? journal, Action<TimeSpan, int>? journalWritten = null)
+    /// <param name="snapshotDir">Without a journal: the run's own folder, where the local snapshot store writes.</param>
+    public static IHost Build(SweepPlan plan, ISweepResultSink sink, NoOpRunner runner, JournalSettings? journal,
+        string? snapshotDir = null, Action<TimeSpan, int>? journalWritten = null)
     {
         var node = new NodeOptions { Port = 0, Slots = 2, Devices = "cpu", ThreadsPerSlot = 1 }.Build([], Environment.ProcessorCount);
         var builder = Host.CreateApplicationBuilder();
@@ -34,8 +27,12 @@ internal static class BenchmarkNode
             akka.ConfigureSweepCluster(node.Cluster);
             if (journal is not null) akka.WithSweepJournal(journal);
             // Without a journal, Akka's in-memory journal and its default local snapshot store stand in; the store
-            // writes files, so it is pointed at a temporary folder rather than ./snapshots.
-            else akka.AddHocon($"akka.persistence.snapshot-store.local.dir = \"{SnapshotFolder.Replace("\\", "/")}\"", HoconAddMode.Append);
+            // writes files, so it is pointed at the run's fresh folder rather than ./snapshots.
+            else
+            {
+                string dir = Path.Combine(snapshotDir ?? throw new ArgumentNullException(nameof(snapshotDir)), "snapshots");
+                akka.AddHocon($"akka.persistence.snapshot-store.local.dir = \"{dir.Replace("\\", "/")}\"", HoconAddMode.Append);
+            }
             akka.AddSweepCoordinator(plan, sink, node.Coordinator with { JournalWritten = journalWritten });
             akka.AddTrialWorkers(runner, node.Slots);
         });

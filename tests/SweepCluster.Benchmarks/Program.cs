@@ -1,16 +1,16 @@
 using SweepCluster.Benchmarks;
 
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- coordinator [TRIALS]
-// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- resume [SEEDS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- trainer [REPEATS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- estimator [DEPTH] [WIDTH]
 switch (args.FirstOrDefault())
 {
     case "coordinator":
-        await CoordinatorOverheadBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 2000);
+        await CoordinatorBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10_000);
         break;
-    case "resume":
-        await ResumeBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10);
+    case ChildRun.Verb:
+        ChildRun.WatchManagedHeap();
+        await CoordinatorPhases.RunAsync(args[1..]);
         break;
     case "trainer":
         TrainerEpochBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 5);
@@ -19,7 +19,7 @@ switch (args.FirstOrDefault())
         EstimatorBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 2, args.Length > 2 ? int.Parse(args[2]) : 8);
         break;
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS] | resume [SEEDS (1,000 trials each)] | trainer [REPEATS] | estimator [DEPTH WIDTH]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | trainer [REPEATS] | estimator [DEPTH WIDTH]");
         return 2;
 }
 return 0;

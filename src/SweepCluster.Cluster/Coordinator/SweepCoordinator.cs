@@ -46,7 +46,12 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         _settings = settings;
         PersistenceId = plan.PersistenceId;
 
-        Recover<SnapshotOffer>(offer => _state = SweepState.FromSnapshot((SweepSnapshot)offer.Snapshot));
+        Recover<SnapshotOffer>(offer => _state = offer.Snapshot switch
+        {
+            SweepSnapshot compact => SweepState.FromSnapshot(compact),
+            LegacySweepSnapshot legacy => SweepState.FromSnapshot(legacy),
+            var other => throw new InvalidOperationException($"Unknown snapshot type {other.GetType().Name}."),
+        });
         Recover<ISweepEvent>(@event => _state = _state.Apply(@event));
         Recover<RecoveryCompleted>(_ => Recovered());
 
@@ -235,7 +240,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private void SnapshotWhenDue(int persisted)
     {
         _eventsSinceSnapshot += persisted;
-        if (_eventsSinceSnapshot < _settings.SnapshotEvery) return;
+        if (_eventsSinceSnapshot < _settings.SnapshotInterval(_state.Total)) return;
         _eventsSinceSnapshot = 0;
         SaveSnapshot(_state.ToSnapshot());
     }

@@ -16,8 +16,17 @@ public sealed record SweepCoordinatorSettings
     /// <summary>Source of "now" for assignments and leases; tests pass a manual clock.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>A snapshot after this many persisted events, so recovery replays at most this many.</summary>
+    /// <summary>The fewest persisted events between two snapshots (see <see cref="SnapshotInterval"/>).</summary>
     public int SnapshotEvery { get; init; } = DefaultSnapshotEvery;
+
+    /// <summary>A snapshot's size grows with the sweep, so a fixed spacing would make a sweep's snapshots cost the
+    /// square of its size; they are spaced at least this fraction (1/N) of the trial count apart instead.</summary>
+    public const int SnapshotSpacingDivisor = 4;
+
+    /// <summary>The persisted events between two snapshots of a sweep of <paramref name="trials"/> trials: at least
+    /// <see cref="SnapshotEvery"/>, and at least a quarter of the trials, so that snapshots are spaced to their size (a
+    /// bounded snapshot cost per event) and recovery replays at most a quarter of the sweep's trials in events.</summary>
+    public long SnapshotInterval(int trials) => Math.Max(SnapshotEvery, trials / SnapshotSpacingDivisor);
 
     /// <summary>Told after each journal write: how long it took from the persist call, and how many events it held
     /// (telemetry and benchmarks listen here).</summary>

@@ -17,6 +17,7 @@ internal static class JournalManifests
         [typeof(TrialAttemptFailed)] = "trial-attempt-failed",
         [typeof(TrialReleased)] = "trial-released",
         [typeof(ResultDiscarded)] = "result-discarded",
-        [typeof(SweepSnapshot)] = "sweep-snapshot",
+        [typeof(LegacySweepSnapshot)] = "sweep-snapshot",
+        [typeof(SweepSnapshot)] = "sweep-snapshot-compact",
     }.ToFrozenDictionary();
 }

@@ -20,7 +20,7 @@ public sealed class SweepClusterSerializer : SerializerWithStringManifest
     public const string SerializerName = "sweepcluster-json";
 
     /// <summary>The types this serializer is bound to in the actor system's configuration.</summary>
-    public static readonly Type[] BoundTypes = [typeof(ISweepClusterMessage), typeof(ISweepEvent), typeof(SweepSnapshot)];
+    public static readonly Type[] BoundTypes = [typeof(ISweepClusterMessage), typeof(ISweepEvent), typeof(SweepSnapshot), typeof(LegacySweepSnapshot)];
 
     private static readonly FrozenDictionary<Type, string> _manifests =
         MessageManifests.ByType.Concat(JournalManifests.ByType).ToFrozenDictionary();

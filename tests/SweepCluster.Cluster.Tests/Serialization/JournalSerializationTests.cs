@@ -64,6 +64,29 @@ public sealed class JournalSerializationTests(ITestOutputHelper output) : SweepC
     }
 
     [Fact]
+    public void A_snapshot_written_by_an_earlier_build_is_still_read()
+    {
+        var plan = FakeTrials.Plan(3);
+        var state = SweepState.Empty.ApplyAll(
+        [
+            new SweepDefined("s-1", SweepJournalFormat.Version, "name: s"),
+            new TrialsPlanned(plan, 2),
+            new TrialAssigned(plan[0].Id, "w/slot-0", 1, At),
+            new TrialCompleted(plan[0].Id, "w/slot-0", FakeTrials.Completed(plan[0].Id, plan[0].Config)),
+            new TrialAssigned(plan[1].Id, "w/slot-0", 1, At),
+        ]);
+        var legacy = new LegacySweepSnapshot(SweepJournalFormat.Version, state.Definition, state.MaxAttempts,
+            state.DiscardedResults, state.Retries, state.Order.Select(id => state.Trials[id]).ToList());
+        var serializer = (SweepClusterSerializer)Sys.Serialization.FindSerializerFor(legacy);
+        Assert.Equal("sweep-snapshot", serializer.Manifest(legacy));
+
+        var back = SweepState.FromSnapshot((LegacySweepSnapshot)RoundTrip(legacy));
+
+        Assert.Equivalent(state.ToSnapshot(), back.ToSnapshot(), strict: true);
+        Assert.Equal(TrialPhase.Assigned, back.Trials[plan[1].Id].Phase);
+    }
+
+    [Fact]
     public void An_unknown_manifest_is_refused_as_another_version()
     {
         var serializer = (SweepClusterSerializer)Sys.Serialization.FindSerializerFor(Events()[0]);

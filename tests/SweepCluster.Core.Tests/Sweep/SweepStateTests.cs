@@ -113,6 +113,21 @@ public sealed class SweepStateTests
     }
 
     [Fact]
+    public void A_large_plan_is_recorded_in_events_of_bounded_size_in_plan_order()
+    {
+        var plan = Enumerable.Range(0, 2 * SweepState.PlannedPerEvent + 500).Select(Planned).ToList();
+        var (state, events) = Step(SweepState.Empty, new PlanTrials(plan, 3));
+        Assert.Equal([SweepState.PlannedPerEvent, SweepState.PlannedPerEvent, 500],
+            events.Select(e => Assert.IsType<TrialsPlanned>(e).Trials.Count));
+        Assert.Equal(plan.Select(t => t.Id), state.Order);
+        Assert.Equal(3, state.MaxAttempts);
+        // A crash after the first event: recovery plans again only what the journal lacks.
+        var partial = SweepState.Empty.Apply(events[0]);
+        var rest = partial.Process(new PlanTrials(plan, 3));
+        Assert.Equal(plan.Skip(SweepState.PlannedPerEvent).Select(t => t.Id), rest.SelectMany(e => ((TrialsPlanned)e).Trials).Select(t => t.Id));
+    }
+
+    [Fact]
     public void Replaying_the_events_rebuilds_the_same_state()
     {
         var events = new List<ISweepEvent>();

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+using SweepCluster.Cluster.Coordinator;
+using SweepCluster.Cluster.Persistence;
+using SweepCluster.Core.Grid;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Spec;
+using SweepCluster.Core.Sweep;
+using SweepCluster.Core.Trials;
+using SweepCluster.Sessions;
+
+namespace SweepCluster.Benchmarks;
+
+/// <summary>The measured phases of <see cref="CoordinatorBenchmark"/>, each run alone in a child process on a folder
+/// the parent made fresh: a sweep of no-op trials to its end (in-memory or SQLite journal), and a resume.</summary>
+internal static class CoordinatorPhases
+{
+    public static Task RunAsync(string[] args) => args switch
+    {
+        ["pure", var spec] => PureState(spec),
+        ["sweep", "memory", var spec, var dir] => SweepInMemoryAsync(spec, dir),
+        ["sweep", "sqlite", var spec, var dir] => SweepOnSqliteAsync(spec, dir),
+        ["resume", var spec, var dir] => ResumeAsync(spec, dir),
+        _ => throw new ArgumentException($"unknown benchmark phase '{string.Join(' ', args)}'"),
+    };
+
+    /// <summary>The floor: plan, assign and complete every trial through SweepState's Process and Apply alone.</summary>
+    private static Task PureState(string spec)
+    {
+        var plan = GridExpander.Expand(SpecLoader.Load(spec));
+        var clock = Stopwatch.StartNew();
+        double cpu = ChildRun.CpuMs();
+        var state = SweepState.Empty.ApplyAll(SweepState.Empty.Process(new PlanTrials(plan, 2)));
+        foreach (var trial in plan)
+        {
+            state = state.ApplyAll(state.Process(new RequestTrial("w", DateTimeOffset.UtcNow)));
+            var result = new TrialResult { TrialId = trial.Id, Config = trial.Config, Status = TrialStatus.Completed };
+            state = state.ApplyAll(state.Process(new ReportTrialResult("w", trial.Id, 1, result)));
+        }
+        ChildRun.Report("ms", clock.Elapsed.TotalMilliseconds);
+        ChildRun.Report("cpu_ms", ChildRun.CpuMs() - cpu);
+        GC.KeepAlive(state);
+        ChildRun.ReportPeakMemory();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The baseline: Akka's in-memory journal, its snapshot store in <paramref name="dir"/>.</summary>
+    private static async Task SweepInMemoryAsync(string spec, string dir)
+    {
+        var trials = GridExpander.Expand(SpecLoader.Load(spec));
+        var sink = new CountingSink();
+        using var host = BenchmarkNode.Build(new SweepPlan("baseline", "", trials), sink, new NoOpRunner(), journal: null, snapshotDir: dir);
+        var clock = Stopwatch.StartNew();
+        double cpu = ChildRun.CpuMs();
+        await host.StartAsync();
+        await sink.Finished;
+        ChildRun.Report("ms", clock.Elapsed.TotalMilliseconds);
+        ChildRun.Report("cpu_ms", ChildRun.CpuMs() - cpu);
+        ChildRun.Report("trials", trials.Count);
+        await host.StopAsync();
+        ChildRun.ReportPeakMemory();
+    }
+
+    /// <summary>A new sweep in <paramref name="dir"/>, opened as `run SPEC --out DIR` opens it.</summary>
+    private static async Task SweepOnSqliteAsync(string spec, string dir)
+    {
+        int writes = 0, events = 0;
+        double writeMs = 0;
+        await using var opened = await new SweepOpener(journalFlag: null).ForSpecAsync(spec, dir, forceNew: false, CancellationToken.None);
+        var trials = GridExpander.Expand(opened.Spec);
+        var sink = new CountingSink();
+        using var host = BenchmarkNode.Build(new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials), sink, new NoOpRunner(), opened.Journal,
+            journalWritten: (latency, count) => { writes++; events += count; writeMs += latency.TotalMilliseconds; });
+        var clock = Stopwatch.StartNew();
+        double cpu = ChildRun.CpuMs();
+        await host.StartAsync();
+        await sink.Finished;
+        ChildRun.Report("ms", clock.Elapsed.TotalMilliseconds);
+        ChildRun.Report("cpu_ms", ChildRun.CpuMs() - cpu);
+        ChildRun.Report("trials", trials.Count);
+        ChildRun.Report("writes", writes);
+        ChildRun.Report("events", events);
+        ChildRun.Report("write_ms", writeMs);
+        await host.StopAsync();
+        ChildRun.ReportPeakMemory();
+        string file = Path.Combine(dir, JournalSettings.SqliteFileName);
+        ChildRun.Report("journal_mb", new FileInfo(file).Length / 1e6);
+        ChildRun.Report("snapshot_mb", LargestSnapshotBytes(opened.Journal.ConnectionString) / 1e6);
+    }
+
+    /// <summary>`run GROWN --out DIR` on the finished sweep: lock, read and check the journal, rebuild trials.jsonl,
+    /// start the node and recover, until the first new trial reaches a slot.</summary>
+    private static async Task ResumeAsync(string grownSpec, string dir)
+    {
+        var clock = Stopwatch.StartNew();
+        double cpu = ChildRun.CpuMs();
+        await using var opened = await new SweepOpener(journalFlag: null).ForSpecAsync(grownSpec, dir, forceNew: false, CancellationToken.None);
+        double openMs = clock.Elapsed.TotalMilliseconds;
+        using var files = SweepResultFiles.Rebuild(dir, opened.Replay!.Ended);
+        double rebuildMs = clock.Elapsed.TotalMilliseconds - openMs;
+        var runner = new NoOpRunner();
+        var sink = new CountingSink();
+        var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, GridExpander.Expand(opened.Spec), 2);
+        using var host = BenchmarkNode.Build(plan, sink, runner, opened.Journal);
+        await host.StartAsync();
+        await runner.FirstTrial;
+        ChildRun.Report("first_dispatch_ms", clock.Elapsed.TotalMilliseconds);
+        ChildRun.Report("first_dispatch_cpu_ms", ChildRun.CpuMs() - cpu);
+        ChildRun.Report("open_ms", openMs);
+        ChildRun.Report("rebuild_ms", rebuildMs);
+        ChildRun.Report("ended_before", opened.Replay.Ended.Count);
+        ChildRun.Report("events_before", opened.Replay.Events);
+        var summary = await sink.Finished;
+        ChildRun.Report("completed_after", summary.Completed);
+        await host.StopAsync();
+        ChildRun.ReportPeakMemory();
+    }
+
+    private static long LargestSnapshotBytes(string connectionString)
+    {
+        using var db = new SqliteConnection(connectionString);
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(LENGTH(snapshot)), 0) FROM snapshot";
+        return (long)command.ExecuteScalar()!;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
+using SweepCluster.Core.Sweep;
+
+using static SweepCluster.Core.Tests.Sweep.SweepSteps;
+
+namespace SweepCluster.Core.Tests.Sweep;
+
+/// <summary>The compact snapshot: shared settings written once, one short row per trial, and a state rebuilt from it
+/// that equals the state it was taken from.</summary>
+public sealed class SweepSnapshotTests
+{
+    /// <summary>A grid of <paramref name="trials"/> trials over 2 training settings, part of it assigned, completed,
+    /// failed once or for good.</summary>
+    private static SweepState SweepUnderWay(int trials)
+    {
+        var plan = Enumerable.Range(0, trials).Select(i =>
+        {
+            var config = Planned(i).Config with
+            {
+                Training = new TrainingSettings { Epochs = 10 + i % 2 },
+                Depth = 1 + i % 7, Width = 4 + i % 5, ActNoise = 0.1 * (i % 3), SgldNoise = 1e-3 * (i % 2), Seed = i,
+            };
+            return new PlannedTrial(TrialIdentity.Of(config), config);
+        }).ToList();
+        var state = Step(SweepState.Empty, new DefineSweep("s-1", "name: s")).State;
+        state = Step(state, new PlanTrials(plan, 2)).State;
+        for (int i = 0; i < trials / 2; i++)
+        {
+            state = Step(state, new RequestTrial("w/slot-0", Now)).State;
+            var trial = plan[i];
+            ISweepCommand end = i % 5 == 0
+                ? new ReportTrialFailure("w/slot-0", trial.Id, 1, "exception", "boom")
+                : new ReportTrialResult("w/slot-0", trial.Id, 1, Result(trial));
+            state = Step(state, end).State;
+        }
+        return Step(state, new RequestTrial("w/slot-1", Now)).State;
+    }
+
+    private static string Entries(SweepState state) =>
+        JsonSerializer.Serialize(state.Order.Select(id => state.Trials[id]), TrialJson.Options);
+
+    [Fact]
+    public void A_state_rebuilt_from_its_snapshot_equals_it_and_hands_out_the_same_next_trial()
+    {
+        var state = SweepUnderWay(40);
+        var back = SweepState.FromSnapshot(state.ToSnapshot());
+
+        Assert.Equal(Entries(state), Entries(back));
+        Assert.Equal((state.Definition, state.MaxAttempts, state.Retries, state.DiscardedResults),
+            (back.Definition, back.MaxAttempts, back.Retries, back.DiscardedResults));
+        foreach (var phase in Enum.GetValues<TrialPhase>()) Assert.Equal(state.Count(phase), back.Count(phase));
+        var request = new RequestTrial("w/slot-2", Now);
+        Assert.Equivalent(state.Process(request), back.Process(request), strict: true);
+    }
+
+    [Fact]
+    public void Every_configuration_comes_back_with_its_id()
+    {
+        var state = SweepUnderWay(40);
+        var back = SweepState.FromSnapshot(state.ToSnapshot());
+        Assert.All(back.Trials.Values, entry => Assert.Equal(entry.Id, TrialIdentity.Of(entry.Plan.Config)));
+    }
+
+    [Fact]
+    public void Settings_are_written_once_per_distinct_value_not_once_per_trial()
+    {
+        var snapshot = SweepUnderWay(200).ToSnapshot();
+        Assert.Equal(200, snapshot.Trials.Count);
+        Assert.Equal(2, snapshot.Templates.Count);
+    }
+
+    [Fact]
+    public void Settings_equal_in_value_but_read_apart_share_one_template()
+    {
+        var trial = Planned(1);
+        var readAgain = TrialJson.Deserialize<PlannedTrial>(TrialJson.Serialize(trial));
+        var state = SweepState.Empty.ApplyAll([new TrialsPlanned([trial], 2), new TrialsPlanned([readAgain with { Id = new TrialId("t-other") }], 2)]);
+        Assert.Single(state.ToSnapshot().Templates);
+    }
+
+    [Fact]
+    public void A_snapshot_grows_in_proportion_to_the_sweep_at_about_a_hundred_bytes_a_trial()
+    {
+        long small = JsonSerializer.SerializeToUtf8Bytes(SweepUnderWay(1000).ToSnapshot(), TrialJson.Options).Length;
+        long large = JsonSerializer.SerializeToUtf8Bytes(SweepUnderWay(4000).ToSnapshot(), TrialJson.Options).Length;
+        Assert.InRange(large / (double)small, 3.8, 4.2);
+        Assert.InRange(large / 4000.0, 50, 150);
+    }
+}
