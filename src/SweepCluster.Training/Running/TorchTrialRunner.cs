@@ -57,6 +57,7 @@ public sealed class TorchTrialRunner : ITrialRunner
         int draws = config.Information.ErrorDraws;
         var (trainError, trainLoss) = ErrorMeasurement.Measure(model, trainX, trainY, draws, config.Information.LossClip);
         var (testError, testLoss) = ErrorMeasurement.Measure(model, testX, testY, draws, config.Information.LossClip);
+        CmiOutcome? cmi = data.Supersample is { } supersample ? CmiPredictions.Measure(model, supersample, data.Dimension, device) : null;
         double evaluateSeconds = phase.Elapsed.TotalSeconds;
 
         phase.Restart();
@@ -82,6 +83,7 @@ public sealed class TorchTrialRunner : ITrialRunner
             ISgld = sgld,
             Bounds = bounds,
             FanoLower = fano,
+            Cmi = cmi,
             Timings = new TrialTimings
             {
                 DataSeconds = dataSeconds, TrainSeconds = trainSeconds, EvaluateSeconds = evaluateSeconds,
