@@ -55,8 +55,8 @@ public sealed class ValidityRule : IPredictionRule
         if (fcmiRows.Count > 0)
         {
             var nonVacuous = fcmiRows.Where(r => r.Mean(CurveQuantities.BFcmi) < 1).Select(r => r.Depth).ToList();
-            findings.Add($"{curve.Label}: b_fcmi is non-vacuous (below 1) at " +
-                         (nonVacuous.Count == 0 ? "no depth" : $"depth {string.Join(", ", nonVacuous)}") + $" of {fcmiRows.Count}");
+            findings.Add($"{curve.Label}: b_fcmi is non-vacuous (below 1) at {nonVacuous.Count} of {fcmiRows.Count} depths" +
+                         (nonVacuous.Count == 0 ? "" : $" ({string.Join(", ", nonVacuous)})"));
         }
         if (checks == 0)
             return new CurveEvidence(curve.Label, Verdict.NotTestable,

@@ -213,7 +213,7 @@ public sealed class PredictionRuleTests
         var below = Judge(Rows([Key()], _depths, values: cmi((d, s) => d == 3 ? 0.1 + Jitter(s) : 0.5 * d + Jitter(s))), Prediction.Validity);
 
         AssertVerdict(Verdict.Pass, holds);
-        Assert.Contains(holds.Findings, f => f.Contains("b_fcmi is non-vacuous (below 1) at depth 1 of 4"));
+        Assert.Contains(holds.Findings, f => f.Contains("b_fcmi is non-vacuous (below 1) at 1 of 4 depths (1)"));
         AssertVerdict(Verdict.Fail, below);
         Assert.Contains("b_fcmi 0.1", below.Why);
     }
