@@ -31,10 +31,15 @@ public sealed class ResumeAfterKillTests : IDisposable
         Assert.Equal(ids.Count, ids.Distinct().Count());
     }
 
-    [Fact]
-    public void Every_trial_is_recorded_once_with_the_numbers_of_an_uninterrupted_run()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_trial_is_recorded_once_with_the_numbers_of_an_uninterrupted_run(bool cmi)
     {
-        string spec = TrialLines.WriteSpec(_folder, "resume");
+        // Twelve trainings either way: a plain grid of 6 points x 2 seeds, or 3 points x 2 supersamples x 2 selections.
+        string spec = cmi
+            ? TrialLines.WriteSpec(_folder, "resume", actNoise: "[1.0]", seeds: 1, cmi: "cmi:\n  supersamples: 2\n  selections: 2\n", trainSize: 300)
+            : TrialLines.WriteSpec(_folder, "resume");
         string reference = Path.Combine(_folder, "reference"), dir = Path.Combine(_folder, "killed");
         string jsonl = Path.Combine(dir, "trials.jsonl"), wal = Path.Combine(dir, "journal.db-wal");
         string[] run = ["run", spec, "--out", dir];
@@ -70,6 +75,7 @@ public sealed class ResumeAfterKillTests : IDisposable
 
         var resumed = TrialLines.NumbersById(jsonl);
         Assert.Equal(12, TrialLines.Ids(jsonl).Count);
+        Assert.All(TrialLines.Read(jsonl), line => Assert.Equal(cmi, line["cmi"] is not null));
         Assert.Equal(TrialLines.NumbersById(Path.Combine(reference, "trials.jsonl")).OrderBy(kv => kv.Key), resumed.OrderBy(kv => kv.Key));
     }
 

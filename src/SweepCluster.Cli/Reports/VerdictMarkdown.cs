@@ -12,13 +12,16 @@ public static class VerdictMarkdown
     /// <summary>Relative links from report.md to the figures it discusses.</summary>
     private static readonly string _boundPlot = $"{BoundPlots.FolderName}/{BoundPlots.BoundStem}.png";
     private static readonly string _errorPlot = $"{BoundPlots.FolderName}/{BoundPlots.ErrorStem}.png";
+    private static readonly string _fcmiPlot = $"{BoundPlots.FolderName}/{BoundPlots.FcmiStem}.png";
 
-    public static string Format(VerdictReport report, int curves, int points)
+    /// <param name="fcmi">A CMI sweep: link the f-CMI figure too.</param>
+    public static string Format(VerdictReport report, int curves, int points, bool fcmi = false)
     {
         var text = new StringBuilder();
         text.AppendLine("# Verdict on the predictions of SCIENCE.md section 6").AppendLine();
         text.AppendLine($"Judged from curves.csv: {curves} curve(s), {points} (curve, depth) point(s). " +
-                        $"Plots: [gap and bounds vs depth]({_boundPlot}), [errors vs depth]({_errorPlot}).").AppendLine();
+                        $"Plots: [gap and bounds vs depth]({_boundPlot}), [errors vs depth]({_errorPlot})" +
+                        (fcmi ? $", [b_fcmi and the gap of its runs vs depth]({_fcmiPlot})." : ".")).AppendLine();
         text.AppendLine("| prediction | verdict | why |").AppendLine("|---|---|---|");
         foreach (var p in report.Predictions)
             text.AppendLine($"| {Heading(p.Prediction)} | **{VerdictWords.Of(p.Verdict)}** | {Cell(p.Why)} |");

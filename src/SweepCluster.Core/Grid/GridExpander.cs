@@ -14,18 +14,32 @@ public static class GridExpander
             points = points.SelectMany(point => axis.Values.Select(value =>
                 (IReadOnlyDictionary<string, AxisValue>)new Dictionary<string, AxisValue>(point) { [axis.Name] = value })).ToList();
 
-        var trials = new List<PlannedTrial>(points.Count * spec.Seeds.Count);
+        var trials = new List<PlannedTrial>(points.Count * spec.Seeds.Count * (spec.Cmi?.Draws ?? 1));
         foreach (var point in points)
         {
             TrialConfig baseConfig = Resolve(spec, point);
             CheckCombination(spec, baseConfig);
             foreach (int seed in spec.Seeds)
+            foreach (var draw in Draws(spec.Cmi))
             {
-                var config = baseConfig with { Seed = seed };
+                var config = baseConfig with { Seed = seed, Cmi = draw };
                 trials.Add(new PlannedTrial(TrialIdentity.Of(config), config));
             }
         }
         return trials;
+    }
+
+    /// <summary>The trainings of one grid point and seed: one, or every (supersample, selection) of a CMI sweep.</summary>
+    private static IEnumerable<CmiDraw?> Draws(CmiSettings? cmi)
+    {
+        if (cmi is null)
+        {
+            yield return null;
+            yield break;
+        }
+        for (int s = 0; s < cmi.Supersamples; s++)
+        for (int u = 0; u < cmi.Selections; u++)
+            yield return new CmiDraw(s, u);
     }
 
     private static TrialConfig Resolve(SweepSpec spec, IReadOnlyDictionary<string, AxisValue> point)

@@ -18,6 +18,7 @@ public sealed record SpecComparison(IReadOnlyList<string> Differences, IReadOnly
         CompareSection("model", recorded.Model, given.Model, differences);
         CompareSection("training", recorded.Training, given.Training, differences);
         CompareSection("information", recorded.Information, given.Information, differences);
+        CompareCmi(recorded.Cmi, given.Cmi, differences);
         CompareGrid(recorded, given, differences);
         var removedSeeds = recorded.Seeds.Except(given.Seeds).ToList();
         if (removedSeeds.Count > 0) differences.Add($"seeds: {string.Join(", ", removedSeeds)} removed");
@@ -32,6 +33,19 @@ public sealed record SpecComparison(IReadOnlyList<string> Differences, IReadOnly
             differences.Add($"{lost} of the recorded sweep's {before.Count} trials are not in the new grid");
         var beforeIds = before.Select(t => t.Id).ToHashSet();
         return new SpecComparison(differences, after.Where(t => !beforeIds.Contains(t.Id)).ToList());
+    }
+
+    /// <summary>A CMI sweep may grow by more supersamples or selections; adding or dropping the section changes every trial.</summary>
+    private static void CompareCmi(CmiSettings? recorded, CmiSettings? given, List<string> differences)
+    {
+        if (recorded is null && given is null) return;
+        if (recorded is null || given is null)
+        {
+            differences.Add(recorded is null ? "cmi: section added" : "cmi: section removed");
+            return;
+        }
+        if (given.Supersamples < recorded.Supersamples) differences.Add($"cmi.supersamples: {recorded.Supersamples} -> {given.Supersamples} (fewer)");
+        if (given.Selections < recorded.Selections) differences.Add($"cmi.selections: {recorded.Selections} -> {given.Selections} (fewer)");
     }
 
     private static void CompareGrid(SweepSpec recorded, SweepSpec given, List<string> differences)

@@ -19,4 +19,12 @@ public sealed record TrialConfig
     public double InputNoise { get; init; }
     public required int TrainSize { get; init; }
     public required int Seed { get; init; }
+    /// <summary>Which supersample and selection of a CMI sweep this training is; null outside one. Left out of the
+    /// JSON (and so of the trial id) when null, so sweeps without a cmi section keep their ids.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public CmiDraw? Cmi { get; init; }
 }
+
+/// <summary>One training of a CMI sweep: supersample s (2n examples as n pairs, drawn with the trial seed and s) and
+/// selection u (which member of every pair is trained on, drawn with the seed, s and u).</summary>
+public sealed record CmiDraw(int Supersample, int Selection);

@@ -1,3 +1,4 @@
+using SweepCluster.Core.Bounds;
 using SweepCluster.Core.Statistics;
 using SweepCluster.Core.Trials;
 
@@ -6,11 +7,14 @@ namespace SweepCluster.Core.Results;
 /// <summary>The running state of one (key, depth): each quantity's per-seed values, appended as results arrive.</summary>
 /// <remarks>The per-seed values are the running statistic: curves must report them anyway, and summarizing them in
 /// seed order when asked (with <see cref="SeedStatistics.Summarize"/>) makes a row bit-for-bit the same whatever
-/// order results arrived in, which an online mean would not (floating-point sums depend on order).</remarks>
+/// order results arrived in, which an online mean would not (floating-point sums depend on order). In a CMI sweep the
+/// unit is a seed's supersample: its selections are averaged into one value before the interval, and its f-CMI bound
+/// is computed from all of them.</remarks>
 internal sealed class CurveCell
 {
     private readonly IReadOnlyList<string> _names;
     private readonly List<SeedValue>[] _perSeed;
+    private readonly Dictionary<(int Seed, int Supersample), List<CmiOutcome>> _cmi = [];
 
     /// <summary>A cell of a row at <paramref name="depth"/>: the top-level quantities and those of layers 1..depth,
     /// fixed at creation so a row's columns never depend on which result arrived first.</summary>
@@ -32,7 +36,13 @@ internal sealed class CurveCell
         {
             // An undefined value (a bound with a reason) is skipped, so each quantity keeps its own n.
             if (CurveQuantities.Read(result, _names[i]) is { } value)
-                _perSeed[i].Add(new SeedValue(result.Config.Seed, value));
+                _perSeed[i].Add(new SeedValue(result.Config.Seed, value, result.Config.Cmi?.Supersample));
+        }
+        if (result is { Cmi: { } outcome, Config.Cmi: { } draw })
+        {
+            var unit = (result.Config.Seed, draw.Supersample);
+            if (!_cmi.TryGetValue(unit, out var selections)) _cmi[unit] = selections = [];
+            selections.Add(outcome);
         }
     }
 
@@ -41,8 +51,8 @@ internal sealed class CurveCell
         var quantities = new QuantitySummary[_perSeed.Length];
         for (var i = 0; i < quantities.Length; i++)
         {
-            var perSeed = _perSeed[i].OrderBy(s => s.Seed).ThenBy(s => s.Value).ToArray();
             var name = _names[i];
+            var perSeed = name == CurveQuantities.BFcmi ? FcmiBounds() : PerUnit(_perSeed[i]);
             if (perSeed.Length == 0)
             {
                 quantities[i] = new QuantitySummary(name, 0, null, null, null, perSeed);
@@ -53,4 +63,23 @@ internal sealed class CurveCell
         }
         return new CurveRow(key, depth, NSeeds, NFailed, quantities);
     }
+
+    /// <summary>One value per unit (seed, or seed and supersample), in unit order: the mean of the unit's values, summed
+    /// in value order so the bits do not depend on arrival order. Outside CMI sweeps every unit has one value.</summary>
+    private static SeedValue[] PerUnit(List<SeedValue> values) =>
+        values.GroupBy(v => v.Unit)
+            .OrderBy(g => g.Key.Seed).ThenBy(g => g.Key.Supersample)
+            .Select(g =>
+            {
+                var ordered = g.Select(v => v.Value).Order().ToArray();
+                return new SeedValue(g.Key.Seed, ordered.Length == 1 ? ordered[0] : ordered.Sum() / ordered.Length, g.Key.Supersample);
+            })
+            .ToArray();
+
+    /// <summary>b_fcmi of every supersample with at least two selections ended.</summary>
+    private SeedValue[] FcmiBounds() =>
+        _cmi.Where(c => c.Value.Count >= 2)
+            .OrderBy(c => c.Key.Seed).ThenBy(c => c.Key.Supersample)
+            .Select(c => new SeedValue(c.Key.Seed, FunctionalCmiBound.Of(c.Value), c.Key.Supersample))
+            .ToArray();
 }

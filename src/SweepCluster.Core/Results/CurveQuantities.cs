@@ -30,6 +30,12 @@ public static class CurveQuantities
     /// <summary>The last layer's empirical ratio I(X;T_L) / I(X;T_(L-1)) (MI estimators only).</summary>
     public const string EtaEmpiricalLast = "eta_empirical_last";
 
+    /// <summary>CMI sweeps: the f-CMI bound of a supersample, from all its selections (a cell computes it; no single
+    /// trial holds it).</summary>
+    public const string BFcmi = "b_fcmi";
+    /// <summary>CMI sweeps: twin error - train error of a selection, the gap b_fcmi bounds in expectation.</summary>
+    public const string FcmiGap = "fcmi_gap";
+
     /// <summary>The generalization bounds, in column order.</summary>
     public static readonly IReadOnlyList<string> Bounds = [BXrOut, BPaper, BPaperAllParams, BPaperMeasured, BIsmi];
 
@@ -39,7 +45,7 @@ public static class CurveQuantities
     public static readonly IReadOnlyList<string> TopLevel =
     [
         TrainError, TestError, Gap, TrainLoss, TestLoss, LossGap, .. Bounds, FanoLower, EtaAnalyticProduct,
-        IXTUpper, IXTLower, EtaEmpiricalLast, .. Bounds.Select(CertifiedName),
+        IXTUpper, IXTLower, EtaEmpiricalLast, FcmiGap, BFcmi, .. Bounds.Select(CertifiedName),
     ];
 
     private static readonly Dictionary<string, Func<TrialResult, double?>> _topLevelReaders = new(StringComparer.Ordinal)
@@ -60,6 +66,8 @@ public static class CurveQuantities
         [IXTUpper] = r => LastMeasuredLayer(r)?.IXTUpper,
         [IXTLower] = r => LastMeasuredLayer(r)?.IXTLower,
         [EtaEmpiricalLast] = r => LastMeasuredLayer(r)?.EtaEmpirical,
+        [FcmiGap] = r => r.Cmi?.Gap,
+        [BFcmi] = _ => null,
         [CertifiedName(BXrOut)] = r => Certified(r.Bounds?.BXrOut),
         [CertifiedName(BPaper)] = r => Certified(r.Bounds?.BPaper),
         [CertifiedName(BPaperAllParams)] = r => Certified(r.Bounds?.BPaperAllParams),

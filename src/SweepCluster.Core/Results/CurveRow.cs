@@ -30,5 +30,14 @@ public sealed record QuantitySummary(
     double? CiHigh,
     IReadOnlyList<SeedValue> PerSeed);
 
-/// <summary>One seed's value of a quantity.</summary>
-public readonly record struct SeedValue(int Seed, double Value);
+/// <summary>One seed's value of a quantity. In a CMI sweep the unit is a seed's supersample: the value is the mean
+/// over that supersample's selections (which share examples, so they are not independent samples).</summary>
+public readonly record struct SeedValue(
+    int Seed,
+    double Value,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    int? Supersample = null)
+{
+    /// <summary>What values are paired by across quantities: the seed, and the supersample in a CMI sweep.</summary>
+    public (int Seed, int? Supersample) Unit => (Seed, Supersample);
+}

@@ -13,14 +13,15 @@ public static class GridSize
 
     /// <summary>Trials = product of the axis lengths times the seeds; a double cannot overflow for any real spec.</summary>
     public static double TrialCount(SweepSpec spec) =>
-        spec.Grid.Aggregate((double)spec.Seeds.Count, (product, axis) => product * axis.Values.Count);
+        spec.Grid.Aggregate((double)spec.Seeds.Count * (spec.Cmi?.Draws ?? 1), (product, axis) => product * axis.Values.Count);
 
     /// <exception cref="UserInputException">The sweep has more than <see cref="MaxTrials"/> trials.</exception>
     public static void Check(SweepSpec spec)
     {
         double trials = TrialCount(spec);
         if (trials <= MaxTrials) return;
-        string factors = string.Join(" x ", spec.Grid.Select(axis => $"{axis.Values.Count} {axis.Name}").Append(spec.Seeds.Count == 1 ? "1 seed" : $"{spec.Seeds.Count} seeds"));
+        string factors = string.Join(" x ", spec.Grid.Select(axis => $"{axis.Values.Count} {axis.Name}").Append(spec.Seeds.Count == 1 ? "1 seed" : $"{spec.Seeds.Count} seeds")
+            .Concat(spec.Cmi is { } cmi ? [$"{cmi.Supersamples} supersamples", $"{cmi.Selections} selections"] : []));
         throw new UserInputException(
             $"{Path.GetFileName(spec.SourcePath)}: the grid has {trials:0.###e+0} trials ({factors}), more than the limit of {MaxTrials:N0}; split it into several sweeps or list fewer values.");
     }

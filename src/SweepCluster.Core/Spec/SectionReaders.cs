@@ -104,6 +104,22 @@ internal sealed partial class SectionReaders(SpecErrors errors)
         return result;
     }
 
+    public CmiSettings Cmi(YamlMappingNode section)
+    {
+        var result = new CmiSettings();
+        foreach (var (key, node) in SpecLoader.Entries(section, "cmi", ["supersamples", "selections"], errors))
+        {
+            string field = $"cmi.{key}";
+            result = key switch
+            {
+                "supersamples" => result with { Supersamples = _read.Integer(node, field, 1, CmiLimits.MaxSupersamples) },
+                // One selection estimates no dependence on U at all: the plug-in needs two at least.
+                _ => result with { Selections = _read.Integer(node, field, 2, CmiLimits.MaxSelections) },
+            };
+        }
+        return result;
+    }
+
     /// <summary>Where training.clipping was given, so a clipping that does not fit the mode can be refused there.</summary>
     public YamlNode? ClippingNode { get; private set; }
 

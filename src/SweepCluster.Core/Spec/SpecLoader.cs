@@ -7,7 +7,7 @@ namespace SweepCluster.Core.Spec;
 /// naming file:line:column, the field and the fix; nothing else escapes, whatever the input text.</summary>
 public static class SpecLoader
 {
-    private static readonly string[] TopLevelKeys = ["name", "dataset", "model", "training", "information", "grid", "seeds"];
+    private static readonly string[] TopLevelKeys = ["name", "dataset", "model", "training", "information", "cmi", "grid", "seeds"];
 
     public static SweepSpec Load(string path) => Parse(ReadText(path), path);
 
@@ -53,7 +53,7 @@ public static class SpecLoader
         if (stream.Documents.Count > 1)
             throw errors.General("the file holds several YAML documents; keep one spec per file.");
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw errors.At(stream.Documents[0].RootNode, "the spec", "must be a mapping of keys (name, dataset, model, training, information, grid, seeds).");
+            throw errors.At(stream.Documents[0].RootNode, "the spec", "must be a mapping of keys (name, dataset, model, training, information, cmi, grid, seeds).");
 
         var sections = new SectionReaders(errors);
         var entries = Entries(root, "the spec", TopLevelKeys, errors);
@@ -64,6 +64,7 @@ public static class SpecLoader
         var model = entries.TryGetValue("model", out var m) ? sections.Model(Mapping(m, "model", errors)) : new ModelSettings();
         var training = entries.TryGetValue("training", out var t) ? sections.Training(Mapping(t, "training", errors)) : new TrainingSettings();
         var information = entries.TryGetValue("information", out var i) ? sections.Information(Mapping(i, "information", errors)) : new InformationSettings();
+        var cmi = entries.TryGetValue("cmi", out var c) ? sections.Cmi(Mapping(c, "cmi", errors)) : null;
         if (!entries.TryGetValue("grid", out var gridNode))
             throw errors.General("the required key 'grid' is missing; add a grid with at least depth and width.");
         var grid = GridReader.Read(Mapping(gridNode, "grid", errors), errors, sections.GivenSettings);
@@ -71,7 +72,9 @@ public static class SpecLoader
         if (dataset.Kind == DatasetKind.Idx && dataset.Path is null)
             throw errors.At(d!, "dataset", "has kind idx but no path; add 'path:' naming the folder of the IDX files (e.g. /usr/share/datasets/fashion-mnist).");
         CheckClipping(training, grid, sections.ClippingNode, errors);
-        var spec = new SweepSpec(name, dataset, model, training, information, grid, seeds, sourcePath);
+        if (cmi is not null && dataset.Kind == DatasetKind.Synthetic && dataset.Classes > CmiLimits.MaxClasses)
+            throw errors.At(c!, "cmi", $"records one character per prediction, which holds at most {CmiLimits.MaxClasses} classes, but dataset.classes is {dataset.Classes}; use fewer classes or drop the cmi section.");
+        var spec = new SweepSpec(name, dataset, model, training, information, grid, seeds, sourcePath) { Cmi = cmi };
         GridSize.Check(spec);
         return spec;
     }

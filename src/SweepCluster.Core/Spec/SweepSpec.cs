@@ -9,7 +9,11 @@ public sealed record SweepSpec(
     InformationSettings Information,
     IReadOnlyList<GridAxis> Grid,
     IReadOnlyList<int> Seeds,
-    string SourcePath);
+    string SourcePath)
+{
+    /// <summary>The cmi section, or null when the sweep trains every grid point and seed once.</summary>
+    public CmiSettings? Cmi { get; init; }
+}
 
 /// <summary>One grid axis: a name from <see cref="AxisNames"/> and the values it takes, in spec order.</summary>
 public sealed record GridAxis(string Name, IReadOnlyList<AxisValue> Values);

@@ -29,7 +29,34 @@ public sealed record TrialResult
     /// I(Y;T_L) measured on training points: max(0, (H(Y) - I_upper(Y;T_L) - log 2) / log C), H(Y) the entropy of those
     /// points' labels, which is 1 - (I_upper(Y;T_L) + log 2) / log C when the classes are balanced. Null at act_noise 0.</summary>
     public double? FanoLower { get; init; }
+    /// <summary>What a training of a CMI sweep records for the f-CMI bound; absent outside one.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CmiOutcome? Cmi { get; init; }
     public TrialTimings? Timings { get; init; }
+}
+
+/// <summary>One selection of one supersample (see <see cref="CmiDraw"/>): which member of every pair was trained on and
+/// the trained network's predictions on both members, under one noise draw; the errors are read off those predictions.</summary>
+public sealed record CmiOutcome
+{
+    /// <summary>U: one character per pair, '0' when member 0 was trained on (member 1 the twin), '1' the other way.</summary>
+    public required string Selected { get; init; }
+    /// <summary>The predicted class of every supersample example as a base-36 digit: member 0 of pair i at 2i, member 1 at 2i + 1.</summary>
+    public required string Predictions { get; init; }
+    /// <summary>0-1 error on the n trained members.</summary>
+    public required double TrainError { get; init; }
+    /// <summary>0-1 error on their n held-out twins.</summary>
+    public required double TwinError { get; init; }
+
+    /// <summary>twin error - train error: this selection's generalization gap.</summary>
+    [JsonIgnore]
+    public double Gap => TwinError - TrainError;
+
+    /// <summary>A class as the digit <see cref="Predictions"/> records it.</summary>
+    public static char Digit(int label) => label < 10 ? (char)('0' + label) : (char)('a' + label - 10);
+
+    /// <summary>The class a digit of <see cref="Predictions"/> stands for.</summary>
+    public static int Label(char digit) => digit <= '9' ? digit - '0' : digit - 'a' + 10;
 }
 
 /// <summary>Outcome of a trial.</summary>

@@ -61,7 +61,7 @@ public sealed class DataProcessingRule : IPredictionRule
         var upper = row.Find(LayerQuantities.Name(layer + 1, quantity))?.PerSeed;
         if (lower is null || upper is null) return null;
         var bySeed = SweepCurve.BySeed(lower);
-        var differences = upper.Where(s => bySeed.ContainsKey(s.Seed)).Select(s => s.Value - bySeed[s.Seed]).ToArray();
+        var differences = upper.Where(s => bySeed.ContainsKey(s.Unit)).Select(s => s.Value - bySeed[s.Unit]).ToArray();
         if (differences.Length < minSeeds) return null;
         var summary = SeedStatistics.Summarize(differences);
         return (summary.Mean, summary.High is { } high ? high - summary.Mean : 0);
@@ -76,6 +76,6 @@ public sealed class DataProcessingRule : IPredictionRule
         var lower = row.Find(LayerQuantities.Name(layer, LayerQuantity.IXTUpperDpi))?.PerSeed ?? [];
         var upper = row.Find(LayerQuantities.Name(layer + 1, LayerQuantity.IXTUpperDpi))?.PerSeed ?? [];
         var bySeed = SweepCurve.BySeed(lower);
-        return upper.Count(s => bySeed.TryGetValue(s.Seed, out var before) && t.Exceeds(s.Value, before));
+        return upper.Count(s => bySeed.TryGetValue(s.Unit, out var before) && t.Exceeds(s.Value, before));
     }
 }

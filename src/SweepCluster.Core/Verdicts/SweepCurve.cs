@@ -19,8 +19,8 @@ public sealed record SweepCurve(CurveKey Key, string Label, IReadOnlyList<CurveR
         rows.SelectMany(r => (r.Find(quantity)?.PerSeed ?? []).Select(s => ((double)r.Depth, s.Value))).ToList();
 
     /// <summary>Seed -> value; a seed listed twice keeps its first value, so pairing never throws.</summary>
-    public static IReadOnlyDictionary<int, double> BySeed(IReadOnlyList<SeedValue> values) =>
-        values.GroupBy(s => s.Seed).ToDictionary(g => g.Key, g => g.First().Value);
+    public static IReadOnlyDictionary<(int Seed, int? Supersample), double> BySeed(IReadOnlyList<SeedValue> values) =>
+        values.GroupBy(s => s.Unit).ToDictionary(g => g.Key, g => g.First().Value);
 
     /// <summary>True when the row holds an interval of <paramref name="quantity"/> from enough seeds.</summary>
     public static bool HasInterval(CurveRow row, string quantity, int minSeeds) =>

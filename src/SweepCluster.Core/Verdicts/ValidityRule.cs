@@ -10,8 +10,10 @@ public sealed class ValidityRule : IPredictionRule
 
     public string Rule =>
         "At every depth with a seed interval of the gap, every bound certified at every seed (b_xr_out and b_ismi in " +
-        "frozen_features) must have its mean at or above the gap's upper interval edge; any violation fails. b_paper " +
-        "(never certified) below the gap's mean is reported as a finding. No certified bound defined: not testable.";
+        "frozen_features) must have its mean at or above the gap's upper interval edge; in a CMI sweep b_fcmi (certified " +
+        "in expectation for any learner) must be at or above the upper edge of the train-vs-twin gap of the same runs. " +
+        "Any violation fails. b_paper (never certified) below the gap's mean is reported as a finding, and so are the " +
+        "depths where b_fcmi is non-vacuous (below 1). No certified bound defined: not testable.";
 
     public PredictionVerdict Judge(CurveSet curves)
     {
@@ -37,9 +39,24 @@ public sealed class ValidityRule : IPredictionRule
                 if (t.Exceeds(gapHigh, value))
                     violations.Add($"{bound} {VerdictFormat.Number(value)} < gap {VerdictFormat.Number(gapHigh)} at depth {row.Depth}");
             }
+            if (row.Mean(CurveQuantities.BFcmi) is { } fcmi && row.Find(CurveQuantities.FcmiGap) is { CiHigh: { } twinGapHigh })
+            {
+                checks++;
+                var margin = fcmi - twinGapHigh;
+                if (tightest is null || margin < tightest.Value.Margin) tightest = (CurveQuantities.BFcmi, row.Depth, margin);
+                if (t.Exceeds(twinGapHigh, fcmi))
+                    violations.Add($"{CurveQuantities.BFcmi} {VerdictFormat.Number(fcmi)} < fcmi_gap {VerdictFormat.Number(twinGapHigh)} at depth {row.Depth}");
+            }
             if (row.Mean(CurveQuantities.BPaper) is { } paper && row.Mean(CurveQuantities.Gap) is { } gap && paper < gap)
                 findings.Add($"{curve.Label}, depth {row.Depth}: b_paper {VerdictFormat.Number(paper)} is below the mean gap " +
                              $"{VerdictFormat.Number(gap)}: the paper's assumptions do not hold as stated there");
+        }
+        var fcmiRows = curve.Rows.Where(r => r.Mean(CurveQuantities.BFcmi) is not null).ToList();
+        if (fcmiRows.Count > 0)
+        {
+            var nonVacuous = fcmiRows.Where(r => r.Mean(CurveQuantities.BFcmi) < 1).Select(r => r.Depth).ToList();
+            findings.Add($"{curve.Label}: b_fcmi is non-vacuous (below 1) at {nonVacuous.Count} of {fcmiRows.Count} depths" +
+                         (nonVacuous.Count == 0 ? "" : $" ({string.Join(", ", nonVacuous)})"));
         }
         if (checks == 0)
             return new CurveEvidence(curve.Label, Verdict.NotTestable,

@@ -10,6 +10,9 @@ public sealed record TrialData(
     float[] TestFeatures,
     int[] TestLabels)
 {
+    /// <summary>In a CMI sweep, the supersample the training set was selected from; null otherwise.</summary>
+    public CmiSupersample? Supersample { get; init; }
+
     public int TrainSize => TrainLabels.Length;
     public int TestSize => TestLabels.Length;
 }

@@ -8,22 +8,25 @@ public static class TrialDataFactory
 {
     public static TrialData Create(TrialConfig config)
     {
-        TrialData data = config.Dataset.Kind switch
+        TrialData Dataset(int size, int seed) => config.Dataset.Kind switch
         {
-            DatasetKind.Synthetic => SyntheticGaussianMixture.Create(config.Dataset, config.TrainSize, config.Seed),
-            DatasetKind.Idx => IdxDataset.Create(config.Dataset, config.TrainSize, config.Seed),
+            DatasetKind.Synthetic => SyntheticGaussianMixture.Create(config.Dataset, size, seed),
+            DatasetKind.Idx => IdxDataset.Create(config.Dataset, size, seed),
             var other => throw new ArgumentException($"Unknown dataset kind '{other}'."),
         };
-        return config.LabelNoise > 0 ? data with { TrainLabels = Relabel(data, config) } : data;
+        if (config.Cmi is { } draw)
+            return CmiSupersample.Draw(config, draw, Dataset, (pool, seed) => Relabel(pool, config.LabelNoise, seed));
+        TrialData data = Dataset(config.TrainSize, config.Seed);
+        return config.LabelNoise > 0 ? data with { TrainLabels = Relabel(data, config.LabelNoise, config.Seed) } : data;
     }
 
     /// <summary>A fixed random relabelling of a fraction p of the training set: each chosen example gets a
     /// uniformly drawn label different from its own.</summary>
-    private static int[] Relabel(TrialData data, TrialConfig config)
+    private static int[] Relabel(TrialData data, double fraction, int seed)
     {
         var labels = (int[])data.TrainLabels.Clone();
-        var random = new Random(SeedStreams.Derive(config.Seed, 0x4C4E)); // "LN": the label-noise stream
-        int count = (int)Math.Round(config.LabelNoise * labels.Length);
+        var random = new Random(SeedStreams.Derive(seed, 0x4C4E)); // "LN": the label-noise stream
+        int count = (int)Math.Round(fraction * labels.Length);
         int[] order = Enumerable.Range(0, labels.Length).ToArray();
         random.Shuffle(order);
         foreach (int i in order.AsSpan(0, count))

@@ -59,6 +59,7 @@ public sealed class TorchTrialRunner(PairwiseKernel kernel = PairwiseKernel.Tens
         int draws = config.Information.ErrorDraws;
         var (trainError, trainLoss) = ErrorMeasurement.Measure(model, trainX, trainY, draws, config.Information.LossClip);
         var (testError, testLoss) = ErrorMeasurement.Measure(model, testX, testY, draws, config.Information.LossClip);
+        CmiOutcome? cmi = data.Supersample is { } supersample ? CmiPredictions.Measure(model, supersample, data.Dimension, device) : null;
         double evaluateSeconds = phase.Elapsed.TotalSeconds;
 
         phase.Restart();
@@ -84,6 +85,7 @@ public sealed class TorchTrialRunner(PairwiseKernel kernel = PairwiseKernel.Tens
             ISgld = sgld,
             Bounds = bounds,
             FanoLower = fano,
+            Cmi = cmi,
             Timings = new TrialTimings
             {
                 DataSeconds = dataSeconds, TrainSeconds = trainSeconds, EvaluateSeconds = evaluateSeconds,

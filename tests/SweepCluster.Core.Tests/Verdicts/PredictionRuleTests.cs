@@ -200,6 +200,25 @@ public sealed class PredictionRuleTests
     }
 
     [Fact]
+    public void P5_checks_b_fcmi_against_the_twin_gap_of_its_runs_and_says_where_it_is_non_vacuous()
+    {
+        // An end_to_end CMI sweep: b_fcmi is its only certified bound; below 1 at depths 1 and 2, vacuous deeper.
+        VerdictCurves.Values cmi(Func<int, int, double> bound) => (key, depth, name, seed) => name switch
+        {
+            CurveQuantities.FcmiGap => 0.2 + Jitter(seed),
+            CurveQuantities.BFcmi => bound(depth, seed),
+            _ => Healthy(key, depth, name, seed),
+        };
+        var holds = Judge(Rows([Key()], _depths, values: cmi((d, s) => 0.5 * d + Jitter(s))), Prediction.Validity);
+        var below = Judge(Rows([Key()], _depths, values: cmi((d, s) => d == 3 ? 0.1 + Jitter(s) : 0.5 * d + Jitter(s))), Prediction.Validity);
+
+        AssertVerdict(Verdict.Pass, holds);
+        Assert.Contains(holds.Findings, f => f.Contains("b_fcmi is non-vacuous (below 1) at 1 of 4 depths (1)"));
+        AssertVerdict(Verdict.Fail, below);
+        Assert.Contains("b_fcmi 0.1", below.Why);
+    }
+
+    [Fact]
     public void P5_is_not_testable_without_a_certified_bound()
     {
         var verdict = Judge(Rows([Key(mode: "end_to_end")], _depths), Prediction.Validity);

@@ -1,0 +1,37 @@
+using SweepCluster.Core.Information;
+using SweepCluster.Core.Trials;
+
+namespace SweepCluster.Core.Bounds;
+
+/// <summary>The f-CMI bound of Harutyunyan, Raginsky, Ver Steeg and Galstyan (2021) for a loss in [0, 1], here the
+/// 0-1 loss: E[gen] &lt;= (1/n) sum_i sqrt(2 I(F_i; U_i | Z~)), F_i the pair of predictions on pair i's two examples and
+/// U_i the coin that chose which was trained on. I is estimated by plug-in over the selections of one supersample.</summary>
+/// <remarks>It assumes nothing about the noise, clipping or optimizer: it holds in expectation for any learner. The
+/// plug-in MI from k selections is biased upward (by about (|F| - 1)/(2k) nats per pair when F and U are independent),
+/// so the estimate is looser than the bound it estimates, never tighter on average.</remarks>
+public static class FunctionalCmiBound
+{
+    /// <summary>The bound of one supersample from its selections (at least 2, all of the same n pairs).</summary>
+    public static double Of(IReadOnlyList<CmiOutcome> selections)
+    {
+        if (selections.Count < 2)
+            throw new ArgumentException("The plug-in estimate needs at least two selections of a supersample.", nameof(selections));
+        int n = selections[0].Selected.Length;
+        if (selections.Any(s => s.Selected.Length != n || s.Predictions.Length != 2 * n))
+            throw new ArgumentException("Every selection of a supersample must cover the same pairs.", nameof(selections));
+        var f = new int[selections.Count];
+        var u = new int[selections.Count];
+        double sum = 0;
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = 0; k < selections.Count; k++)
+            {
+                var s = selections[k];
+                f[k] = CmiOutcome.Label(s.Predictions[2 * i]) * 64 + CmiOutcome.Label(s.Predictions[2 * i + 1]);
+                u[k] = s.Selected[i] - '0';
+            }
+            sum += Math.Sqrt(2 * DiscreteInformation.MutualInformation(f, u));
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+}
