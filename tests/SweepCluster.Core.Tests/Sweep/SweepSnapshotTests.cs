@@ -64,6 +64,17 @@ public sealed class SweepSnapshotTests
     }
 
     [Fact]
+    public void The_trainings_of_a_cmi_sweep_come_back_with_their_draws_and_ids()
+    {
+        var plan = GridExpander.Expand(SpecLoader.Parse("name: c\ncmi:\n  supersamples: 2\n  selections: 3\ngrid:\n  depth: [1, 2]\n  width: 4\n", "/specs/c.yaml"));
+        var state = Step(Step(SweepState.Empty, new DefineSweep("s-1", "name: c")).State, new PlanTrials(plan, 2)).State;
+        var back = SweepState.FromSnapshot(state.ToSnapshot());
+        Assert.Equal(Entries(state), Entries(back));
+        Assert.All(back.Trials.Values, entry => Assert.Equal(entry.Id, TrialIdentity.Of(entry.Plan.Config)));
+        Assert.Equal(6, back.Trials.Values.Select(e => e.Plan.Config.Cmi).Distinct().Count());
+    }
+
+    [Fact]
     public void Settings_are_written_once_per_distinct_value_not_once_per_trial()
     {
         var snapshot = SweepUnderWay(200).ToSnapshot();
