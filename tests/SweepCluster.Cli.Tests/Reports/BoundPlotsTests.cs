@@ -30,6 +30,16 @@ public sealed class BoundPlotsTests : IDisposable
     }
 
     [Fact]
+    public void A_cmi_sweep_also_gets_the_fcmi_figure()
+    {
+        var written = BoundPlots.Write(Curves.Grid(cmi: true), _plotsDir);
+
+        AssertPng(Path.Combine(_plotsDir, "fcmi_vs_depth.png"));
+        AssertSvg(Path.Combine(_plotsDir, "fcmi_vs_depth.svg"));
+        Assert.Equal(6, written.Files.Count);
+    }
+
+    [Fact]
     public void Non_positive_values_are_left_off_the_log_axis_and_counted()
     {
         // Gaps below zero (test error under train error) are common; a log axis cannot show them.

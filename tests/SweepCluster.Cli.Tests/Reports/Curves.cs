@@ -5,7 +5,8 @@ namespace SweepCluster.Cli.Tests.Reports;
 /// <summary>Curve rows shaped like a small sweep: two act_noise panels, two widths, depths 1 to 5, three seeds.</summary>
 internal static class Curves
 {
-    public static IReadOnlyList<CurveRow> Grid(double? negativeGapAtActNoise = null)
+    /// <param name="cmi">A CMI sweep: b_fcmi and fcmi_gap defined too (otherwise they have no value, as outside one).</param>
+    public static IReadOnlyList<CurveRow> Grid(double? negativeGapAtActNoise = null, bool cmi = false)
     {
         var rows = new List<CurveRow>();
         foreach (var actNoise in new[] { 0.0, 0.2 })
@@ -24,6 +25,8 @@ internal static class Curves
                 CurveQuantities.BPaper => 4 * Math.Pow(eta, depth / 2.0),
                 CurveQuantities.BIsmi => 40.0 / depth,
                 CurveQuantities.EtaAnalyticProduct => Math.Pow(eta, depth),
+                CurveQuantities.BFcmi => cmi ? 0.2 + 0.01 * depth : null,
+                CurveQuantities.FcmiGap => cmi ? 0.02 : null,
                 _ => 1.0,
             })).ToList();
             rows.Add(new CurveRow(key, depth, 3, 0, quantities));
@@ -31,8 +34,9 @@ internal static class Curves
         return rows;
     }
 
-    private static QuantitySummary Summary(string name, double mean)
+    private static QuantitySummary Summary(string name, double? defined)
     {
+        if (defined is not { } mean) return new QuantitySummary(name, 0, null, null, null, []);
         // Seeds spread by 10% around the mean: a positive mean keeps a positive interval.
         double[] values = [mean * 0.9, mean, mean * 1.1];
         var half = 0.2 * Math.Abs(mean);
