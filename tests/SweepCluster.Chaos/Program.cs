@@ -11,6 +11,7 @@ string logs = Path.Combine(Directory.GetCurrentDirectory(), "runs", "chaos-logs"
 
 int finished = 0, workerKills = 0, coordinatorKills = 0, lost = 0, duplicated = 0, neverGivenBack = 0, late = 0;
 var giveBacks = new List<double>();
+var byRecovery = new List<double>();
 for (int run = 1; run <= repetitions; run++)
 {
     string folder = Directory.CreateTempSubdirectory("chaos-bench-").FullName;
@@ -26,11 +27,12 @@ for (int run = 1; run <= repetitions; run++)
         lost += outcome.Lost;
         duplicated += outcome.Duplicated + outcome.DuplicatedInJournal;
         neverGivenBack += outcome.NeverGivenBack.Count;
-        late += outcome.GiveBacks.Count(g => g.Seconds > bound.TotalSeconds);
-        giveBacks.AddRange(outcome.GiveBacks.Select(g => g.Seconds));
+        late += outcome.Live.Count(g => g.Seconds > bound.TotalSeconds);
+        giveBacks.AddRange(outcome.Live.Select(g => g.Seconds));
+        byRecovery.AddRange(outcome.GiveBacks.Where(g => g.ByRecovery).Select(g => g.Seconds));
         Console.WriteLine($"run {run,2} (seed {seed}): {(ok ? "ok  " : "FAIL")} {outcome.Elapsed.TotalSeconds,4:F0} s, exit {outcome.CoordinatorExitCode}, " +
                           $"{outcome.WorkerKills} worker kills, {outcome.CoordinatorKills} coordinator kill, lost {outcome.Lost}, " +
-                          $"twice {outcome.Duplicated}/{outcome.DuplicatedInJournal}, give-backs [{string.Join(", ", outcome.GiveBacks.Select(g => g.Seconds.ToString("F1", CultureInfo.InvariantCulture)))}] s" +
+                          $"twice {outcome.Duplicated}/{outcome.DuplicatedInJournal}, give-backs [{string.Join(", ", outcome.GiveBacks.Select(g => g.Seconds.ToString("F1", CultureInfo.InvariantCulture) + (g.ByRecovery ? " (restart)" : "")))}] s" +
                           (outcome.NeverGivenBack.Count > 0 ? $", never given back: {string.Join(", ", outcome.NeverGivenBack)}" : ""));
         if (!ok)
         {
@@ -50,7 +52,8 @@ for (int run = 1; run <= repetitions; run++)
 Console.WriteLine($"runs {repetitions}, finished {finished}, worker kills {workerKills}, coordinator kills {coordinatorKills}, " +
                   $"lost {lost}, duplicated {duplicated}, give-backs measured {giveBacks.Count}, never given back {neverGivenBack}, " +
                   $"longest give-back {(giveBacks.Count > 0 ? giveBacks.Max() : 0):F1} s (median {Median(giveBacks):F1} s), " +
-                  $"over stable-after + margin ({bound.TotalSeconds:F0} s): {late}");
+                  $"over stable-after + margin ({bound.TotalSeconds:F0} s): {late}; given back by a coordinator restart {byRecovery.Count}" +
+                  (byRecovery.Count > 0 ? $" (longest {byRecovery.Max():F1} s)" : ""));
 return finished == repetitions && lost == 0 && duplicated == 0 && neverGivenBack == 0 && late == 0 ? 0 : 1;
 
 static double Median(List<double> values) =>

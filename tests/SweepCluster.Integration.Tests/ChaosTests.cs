@@ -19,14 +19,15 @@ public sealed class ChaosTests(ITestOutputHelper output) : IDisposable
         string Describe() => $"seed {seed}\n{outcome.Logs}";
 
         output.WriteLine($"{outcome.WorkerKills} worker kills, {outcome.CoordinatorKills} coordinator kill, give-backs (s): " +
-                         string.Join(", ", outcome.GiveBacks.Select(g => g.Seconds.ToString("F1"))));
+                         string.Join(", ", outcome.GiveBacks.Select(g => g.Seconds.ToString("F1") + (g.ByRecovery ? " (by the coordinator's restart)" : ""))));
         Assert.True(outcome.Finished, $"the sweep did not finish\n{Describe()}");
         Assert.True(outcome.CoordinatorExitCode == 0, $"exit code {outcome.CoordinatorExitCode}\n{Describe()}");
         Assert.Equal((0, 0, 0), (outcome.Lost, outcome.Duplicated, outcome.DuplicatedInJournal));
         Assert.True(outcome.WorkerKills >= 2 && outcome.CoordinatorKills == 1, Describe());
-        Assert.True(outcome.GiveBacks.Count >= 1, $"no kill hit a worker holding a trial\n{Describe()}");
+        Assert.True(outcome.Live.Count >= 1, $"no kill hit a worker holding a trial while the coordinator was up\n{Describe()}");
         Assert.True(outcome.NeverGivenBack.Count == 0, $"never given back: {string.Join(", ", outcome.NeverGivenBack)}\n{Describe()}");
-        var late = outcome.GiveBacks.Where(g => g.Seconds > GiveBackBound.Total.TotalSeconds).ToList();
+        // A coordinator killed meanwhile gives the trial back when it restarts: that is bounded by the restart instead.
+        var late = outcome.Live.Where(g => g.Seconds > GiveBackBound.Total.TotalSeconds).ToList();
         Assert.True(late.Count == 0, $"given back later than {GiveBackBound.Total.TotalSeconds} s: " +
                                      string.Join(", ", late.Select(g => $"{g.Trial} from {g.Worker} after {g.Seconds:F1} s")) + $"\n{Describe()}");
     }

@@ -4,25 +4,27 @@ namespace SweepCluster.Integration.Tests.Chaos;
 internal sealed record WorkerKill(string NodeAddress, DateTime At);
 
 /// <summary>How long the coordinator took to give back the trial a killed worker held: from the SIGKILL to the
-/// journal's <c>trial-released</c> event for it.</summary>
-internal sealed record GiveBack(string Trial, string Worker, double Seconds);
+/// journal's <c>trial-released</c> event for it. <see cref="ByRecovery"/>: the coordinator was killed meanwhile, and
+/// its restart gave the trial back (bounded by the restart, not by the failure detector and the resolver).</summary>
+internal sealed record GiveBack(string Trial, string Worker, double Seconds, bool ByRecovery);
 
 /// <summary>Finds, from the journal, the trial each killed worker held when it died and when it was given back.</summary>
 internal static class GiveBacks
 {
     private static readonly string[] Ends = ["trial-completed", "trial-attempt-failed", "trial-released"];
 
-    /// <summary>The give-backs of <paramref name="kills"/> by a coordinator that stayed up through them (kills within
-    /// <paramref name="window"/> before or after a coordinator start or kill are left out: a restarting coordinator gives
-    /// back everything at recovery). <paramref name="missing"/> lists held trials never released or ended by their worker.</summary>
+    /// <summary>The reason the coordinator records when its recovery gives back what a previous run handed out.</summary>
+    private const string RecoveryReason = "the coordinator restarted";
+
+    /// <summary>The give-backs of the trials <paramref name="kills"/> left behind; <paramref name="missing"/> lists held
+    /// trials that were neither given back nor ended by their worker.</summary>
     public static IReadOnlyList<GiveBack> Find(IReadOnlyList<JournalEvent> events, IReadOnlyList<WorkerKill> kills,
-        IReadOnlyList<DateTime> coordinatorChanges, TimeSpan window, out IReadOnlyList<string> missing)
+        out IReadOnlyList<string> missing)
     {
         var found = new List<GiveBack>();
         var notFound = new List<string>();
         foreach (var kill in kills)
         {
-            if (coordinatorChanges.Any(c => c > kill.At - window && c < kill.At + window)) continue;
             bool Mine(JournalEvent e) => e.Worker is { } w && w.StartsWith(kill.NodeAddress + "/", StringComparison.Ordinal);
             // Held at the kill: assigned to this node before it, with no end of that attempt by the node before it.
             var held = events.Where(e => e.At < kill.At && Mine(e))
@@ -33,7 +35,9 @@ internal static class GiveBacks
             {
                 var end = events.FirstOrDefault(e => e.At >= kill.At && e.Trial == trial && e.Worker == worker && Ends.Contains(e.Kind));
                 if (end is null) notFound.Add($"{trial} held by {worker}");
-                else if (end.Kind == "trial-released") found.Add(new GiveBack(trial, worker!, (end.At - kill.At).TotalSeconds));
+                else if (end.Kind == "trial-released")
+                    found.Add(new GiveBack(trial, worker!, (end.At - kill.At).TotalSeconds,
+                        end.Body["reason"]?.GetValue<string>() == RecoveryReason));
                 // Otherwise its result was already on the way and was recorded: nothing to give back.
             }
         }
