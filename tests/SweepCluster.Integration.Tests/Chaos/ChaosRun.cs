@@ -31,13 +31,16 @@ internal sealed class ChaosRun(string folder, int seed, Action<string> log)
     /// <summary>Seeds per grid point: 6 makes 36 trials, so the sweep outlasts most of the attacks.</summary>
     public int Seeds { get; init; } = 6;
 
+    /// <summary>Epochs per trial: about a second each at 80 on a busy 2-core machine.</summary>
+    public int Epochs { get; init; } = 80;
+
     private const int Workers = 3;
     private readonly Random _random = new(seed);
     private readonly List<CliNode> _nodes = [];
 
     public ChaosOutcome Run()
     {
-        string spec = TrialLines.WriteSpec(folder, "chaos", epochs: 80, seeds: Seeds);
+        string spec = TrialLines.WriteSpec(folder, "chaos", epochs: Epochs, seeds: Seeds);
         string results = Path.Combine(folder, "out"), jsonl = Path.Combine(results, "trials.jsonl");
         int port = Ports.Free();
         string[] coordinatorArguments = ["coordinator", spec, "--out", results, "--port", port.ToString(CultureInfo.InvariantCulture), "--slots", "0"];
@@ -50,12 +53,17 @@ internal sealed class ChaosRun(string folder, int seed, Action<string> log)
         {
             WaitFor(() => coordinator.Node.Output.Contains("running 2") || coordinator.Node.HasExited, TimeSpan.FromMinutes(2));
             var chaosStart = clock.Elapsed;
-            // In the second half, so the first worker kills are seen by a coordinator that stays up through them.
+            // In the second half, so the first worker kills are seen by a coordinator that stays up through them, or
+            // earlier once 40-60 % of the trials have ended, so that a fast machine cannot finish the sweep first.
             var coordinatorKillAt = chaosStart + ChaosFor / 2 + TimeSpan.FromSeconds(_random.NextDouble() * (ChaosFor.TotalSeconds / 2 - 5));
+            int coordinatorKillAfterEnded = (int)(3 * 2 * Seeds * (0.4 + 0.2 * _random.NextDouble()));
             var nextWorkerKill = chaosStart + Gap();
             while (clock.Elapsed - chaosStart < ChaosFor && !coordinator.Node.HasExited)
             {
-                if (coordinatorKills == 0 && clock.Elapsed >= coordinatorKillAt)
+                // The progress trigger waits until the first worker kill has had its give-back time with the coordinator up.
+                bool firstKillSettled = kills.Count > 0 && DateTime.UtcNow - kills[0].At > GiveBackBound.Total;
+                if (coordinatorKills == 0 && (clock.Elapsed >= coordinatorKillAt
+                                              || firstKillSettled && TrialLines.Ids(jsonl).Count >= coordinatorKillAfterEnded))
                 {
                     coordinator.Node.Kill();
                     coordinatorKills++;
