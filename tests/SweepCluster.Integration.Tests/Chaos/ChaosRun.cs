@@ -31,8 +31,9 @@ internal sealed class ChaosRun(string folder, int seed, Action<string> log)
     /// <summary>Seeds per grid point: 6 makes 36 trials, so the sweep outlasts most of the attacks.</summary>
     public int Seeds { get; init; } = 6;
 
-    /// <summary>Epochs per trial: about a second each at 80 on a busy 2-core machine.</summary>
-    public int Epochs { get; init; } = 80;
+    /// <summary>Epochs per trial: 150 keeps the sweep going through the attacks on a quiet machine too (at 80, a quiet
+    /// 2-core machine could finish before the coordinator kill).</summary>
+    public int Epochs { get; init; } = 150;
 
     private const int Workers = 3;
     private readonly Random _random = new(seed);
