@@ -1,6 +1,7 @@
 using Spectre.Console.Cli;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core;
+using SweepCluster.Cli.Sweeps;
 
 namespace SweepCluster.Cli;
 
@@ -12,6 +13,8 @@ public static class UserErrors
     public const int JournalExitCode = 3;
     /// <summary>A request inside the node ran out of time: a machine too busy for the node's own deadlines.</summary>
     public const int TimeoutExitCode = 4;
+    /// <summary>The node was downed or removed from its cluster: restarting the same command recovers.</summary>
+    public const int NodeLostExitCode = 5;
 
     public static int Run(Func<int> command)
     {
@@ -27,6 +30,11 @@ public static class UserErrors
         {
             Console.Error.WriteLine($"sweepcluster: {e.Message}");
             return JournalExitCode;
+        }
+        catch (NodeLostException e)
+        {
+            Console.Error.WriteLine($"sweepcluster: {e.Message}.");
+            return NodeLostExitCode;
         }
         catch (CommandAppException e)
         {

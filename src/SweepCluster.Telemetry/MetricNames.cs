@@ -21,11 +21,15 @@ public static class MetricNames
     public const string UnreachableMembers = "sweepcluster_cluster_unreachable_members";
     public const string JournalWrite = "sweepcluster_journal_write_seconds";
     public const string Curve = "sweepcluster_curve_mean";
+    public const string RejectedReports = "sweepcluster_rejected_reports_total";
+    public const string WorkerSlots = "sweepcluster_worker_slots_connected";
+    public const string WithoutWorkers = "sweepcluster_without_workers_seconds";
 
     /// <summary>Every name above.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Trials, TrialsPlanned, TrialDuration, TrialsPerMinute, Eta, Retries, DiscardedResults, Failures,
         SlotBusy, SlotEpoch, SlotLoss, ClusterMembers, UnreachableMembers, JournalWrite, Curve,
+        RejectedReports, WorkerSlots, WithoutWorkers,
     ];
 }

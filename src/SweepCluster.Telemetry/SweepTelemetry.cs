@@ -33,6 +33,15 @@ public static class SweepTelemetry
     public static readonly Counter DiscardedResults = Metrics.CreateCounter(MetricNames.DiscardedResults,
         "Results discarded because their trial was no longer assigned to the sender (duplicates).");
 
+    public static readonly Counter RejectedReports = Metrics.CreateCounter(MetricNames.RejectedReports,
+        "Requests and reports refused because their sender is not the worker they name (never recorded).");
+
+    public static readonly Gauge WorkerSlots = Metrics.CreateGauge(MetricNames.WorkerSlots,
+        "Worker slots connected to the coordinator, busy or idle.");
+
+    public static readonly Gauge WithoutWorkers = Metrics.CreateGauge(MetricNames.WithoutWorkers,
+        "Seconds trials have been pending with no worker slot connected, once that is 30 s or more; 0 otherwise.");
+
     public static readonly Counter Failures = Metrics.CreateCounter(MetricNames.Failures,
         "Trials that failed for good, by kind (the reason's first word).", "kind");
 

@@ -47,8 +47,8 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
     /// one that tried the seed while it was down may not.</summary>
     private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(20);
 
-    /// <summary>Runs the node until stopped. A node that leaves the cluster without being asked (the coordinator died,
-    /// so this side downed itself), or that has found no coordinator within <see cref="JoinPatience"/>, is replaced by
+    /// <summary>Runs the node until stopped. A node that leaves the cluster without being asked (the coordinator died or
+    /// downed this node after it stopped answering), or that has found no coordinator within <see cref="JoinPatience"/>, is replaced by
     /// a fresh one that joins the seed again and waits for the coordinator.</summary>
     private static async Task<int> RunAsync(NodeConfiguration configuration, CancellationToken cancellation)
     {
@@ -65,7 +65,7 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
                 return 0;
             }
             Console.WriteLine(node.Joined.IsCompleted
-                ? $"worker: this node left the cluster (coordinator lost); joining {configuration.Cluster.SeedNodes[0]} again."
+                ? $"worker: this node left the cluster (the coordinator was lost, or downed this node after it stopped answering); joining {configuration.Cluster.SeedNodes[0]} again."
                 : $"worker: no coordinator answered within {JoinPatience.TotalSeconds:F0} s; joining {configuration.Cluster.SeedNodes[0]} again with a fresh node.");
         }
     }

@@ -35,7 +35,12 @@ public static class CoordinatedSweep
                               (files.Count > 0 ? $"{files.Count} ended before this start, " : "") +
                               $"{node.Slots.Count} local slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}]; " +
                               $"results in {dir}, journal {opened.Journal.Describe()}");
-            await SweepProgress.UntilAsync(node, sink, cancellation);
+            // The node's own end counts too: a node downed or removed from its cluster has lost its coordinator, and
+            // a process that lingered on with the journal lock held would stall the sweep for good.
+            await SweepProgress.UntilAsync(node, sink, Task.WhenAny(sink.Finished, node.Terminated), cancellation);
+            if (!sink.Finished.IsCompleted && node.Terminated.IsCompleted && !cancellation.IsCancellationRequested)
+                throw new NodeLostException(
+                    $"this coordinator's node was removed from its cluster (downed), so it stops; the {sink.Ended} trials that ended are kept in the journal ({opened.Journal.Describe()}): start the same command again, or let a supervisor that restarts on failure do it");
             if (!sink.Finished.IsCompleted)
             {
                 Console.WriteLine($"interrupted: {sink.Ended} of {trials.Count} trials ended and are kept; continue with: sweepcluster resume {dir}");

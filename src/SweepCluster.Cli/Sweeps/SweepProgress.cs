@@ -13,17 +13,18 @@ public static class SweepProgress
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 
-    public static async Task UntilAsync(SweepNode node, ResultFolderSink sink, CancellationToken cancellation)
+    /// <summary>Shows the sweep until <paramref name="until"/> completes or <paramref name="cancellation"/> fires.</summary>
+    public static async Task UntilAsync(SweepNode node, ResultFolderSink sink, Task until, CancellationToken cancellation)
     {
         if (AnsiConsole.Profile.Capabilities.Interactive)
         {
             await AnsiConsole.Live(new Text("waiting for the coordinator...")).StartAsync(live =>
-                PollAsync(node, sink.Finished, cancellation, (view, elapsed) =>
+                PollAsync(node, until, cancellation, (view, elapsed) =>
                     live.UpdateTarget(Table(view, sink.Latest, elapsed))));
             return;
         }
         string last = "";
-        await PollAsync(node, sink.Finished, cancellation, (view, _) =>
+        await PollAsync(node, until, cancellation, (view, _) =>
         {
             string line = Line(view);
             if (line != last) Console.WriteLine(line);
@@ -43,7 +44,7 @@ public static class SweepProgress
             if (await TryStatus(node) is { } s)
             {
                 var now = DateTime.UtcNow;
-                show(model.Observe(now, s.Total, s.Completed, s.Failed, s.Assigned), now - started);
+                show(model.Observe(now, s.Total, s.Completed, s.Failed, s.Assigned, s.ConnectedSlots), now - started);
             }
             await Task.WhenAny(finished, Task.Delay(Poll, cancellation)).ContinueWith(_ => { });
         }
@@ -61,8 +62,15 @@ public static class SweepProgress
         }
     }
 
-    private static string Line(SweepProgressView v) =>
-        $"done {v.Completed}/{v.Total}  running {v.Running}  failed {v.Failed}  {Rate(v)}  eta {Eta(v)}";
+    internal static string Line(SweepProgressView v) =>
+        $"done {v.Completed}/{v.Total}  running {v.Running}  failed {v.Failed}  {Rate(v)}  eta {Eta(v)}" +
+        (WithoutWorkers(v) is { } waiting ? $"  {waiting}" : "");
+
+    /// <summary>The progress's word when trials wait with no worker slot (the ETA alone would only say "-"), in whole
+    /// 30-second steps so that a line-per-change output gains a line every 30 s, not every poll.</summary>
+    internal static string? WithoutWorkers(SweepProgressView v) => v.WithoutWorkers is { } waited
+        ? $"no worker slot connected for {Math.Floor(waited.TotalSeconds / 30) * 30:F0} s: start a worker (sweepcluster worker --seed HOST:PORT)"
+        : null;
 
     private static Table Table(SweepProgressView v, TrialResult? latest, TimeSpan elapsed)
     {
@@ -70,7 +78,9 @@ public static class SweepProgress
         table.AddRow(v.Completed.ToString(CultureInfo.InvariantCulture), v.Running.ToString(CultureInfo.InvariantCulture),
             v.Failed.ToString(CultureInfo.InvariantCulture), v.Total.ToString(CultureInfo.InvariantCulture),
             Rate(v), Eta(v), elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
-        if (latest is { } r)
+        if (WithoutWorkers(v) is { } waiting)
+            table.Caption(Markup.Escape(waiting));
+        else if (latest is { } r)
             table.Caption(Markup.Escape(
                 $"latest: {r.TrialId} depth {r.Config.Depth} width {r.Config.Width} act_noise {r.Config.ActNoise} seed {r.Config.Seed}: " +
                 (r.Status == TrialStatus.Completed ? $"train {r.TrainError:F3} test {r.TestError:F3} gap {r.Gap:F3}" : $"failed ({r.FailureReason})")));

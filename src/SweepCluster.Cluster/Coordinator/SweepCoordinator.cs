@@ -6,6 +6,7 @@ using SweepCluster.Cluster.Messages;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
+using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cluster.Coordinator;
 
@@ -18,6 +19,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     /// <summary>Name of the singleton (and of its manager under /user).</summary>
     public const string SingletonName = "sweep-coordinator";
     private const string LeaseTimer = "lease-check";
+    private const string WorkerCheckTimer = "worker-check";
+    private static readonly TimeSpan WorkerCheckInterval = TimeSpan.FromSeconds(5);
 
     private readonly SweepPlan _plan;
     private readonly ISweepResultSink _sink;
@@ -32,6 +35,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<string, IActorRef> _idleAskers = [];
     private readonly Dictionary<TrialId, AttemptProgress> _progress = [];
     private readonly HashSet<IActorRef> _subscribers = [];
+    private readonly WorkerAbsence _absence = new();
+    private bool _absenceAnnounced;
     private TrialId? _latestCompleted;
     private bool _finishAnnounced;
 
@@ -60,6 +65,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         Command<TrialResultReport>(Handle);
         Command<TrialFailureReport>(Handle);
         Command<CheckLeases>(Handle);
+        Command<CheckWorkers>(Handle);
+        Command<WorkerNodeLost>(Handle);
         Command<GetSweepStatus>(Handle);
         Command<SubscribeToSweep>(Handle);
         Command<UnsubscribeFromSweep>(Handle);
@@ -74,6 +81,15 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     /// <summary>Props for the coordinator; settings default to a 5-minute lease on the system clock.</summary>
     public static Props Props(SweepPlan plan, ISweepResultSink sink, SweepCoordinatorSettings? settings = null) =>
         Akka.Actor.Props.Create(() => new SweepCoordinator(plan, sink, settings ?? new SweepCoordinatorSettings()));
+
+    protected override void PreStart()
+    {
+        base.PreStart();
+        // In a cluster, a child watches the members: it frees the trials of worker nodes that are lost or stay
+        // unreachable, without waiting for the cluster to remove them (see NodeWatch).
+        if (((ExtendedActorSystem)Context.System).Provider is Akka.Cluster.ClusterActorRefProvider)
+            Context.ActorOf(NodeWatch.Props(NodeWatch.GraceFrom(Context.System)), "node-watch");
+    }
 
     /// <summary>After recovery: record the spec in force, add the grid points the journal lacks (all of them on a
     /// first start), and give back what a previous run had handed out; its workers may reclaim it.</summary>
@@ -93,6 +109,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             new PlanTrials(_plan.Trials, _plan.MaxAttempts),
             new ReleaseAllAssignments("the coordinator restarted"));
         Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, _settings.EffectiveLeaseCheckInterval);
+        Timers.StartPeriodicTimer(WorkerCheckTimer, CheckWorkers.Instance, WorkerCheckInterval);
     }
 
     // The three journal failures below replace Akka's own log line (an error with a stack trace) by one sentence;
@@ -121,6 +138,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 
     private void Handle(RequestWork request)
     {
+        if (!SpeaksFor(request.WorkerId, "request for work", null)) return;
         RememberWorker(request.WorkerId, Sender);
         // An attempt the slot still holds was lost on the way: the same attempt again (LeasePolicy.HeldBy).
         if (_state.HeldBy(request.WorkerId) is { } held)
@@ -137,6 +155,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 
     private void Handle(TrialProgressReport report)
     {
+        if (!SpeaksFor(report.WorkerId, "progress report", report.TrialId)) return;
         if (!_state.IsCurrentAttempt(report.WorkerId, report.TrialId, report.Attempt))
         {
             // Still running an attempt that a coordinator restart gave back: it is that worker's again.
@@ -149,6 +168,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     // The worker keeps resending its report until accepted, so it is accepted only once the journal holds it.
     private void Handle(TrialResultReport report)
     {
+        if (!SpeaksFor(report.WorkerId, "result", report.TrialId)) return;
         var worker = Sender;
         Execute([new ReportTrialResult(report.WorkerId, report.TrialId, report.Attempt, report.Result)],
             () => worker.Tell(new ReportAccepted(report.TrialId, report.Attempt)));
@@ -156,6 +176,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 
     private void Handle(TrialFailureReport report)
     {
+        if (!SpeaksFor(report.WorkerId, "failure report", report.TrialId)) return;
         var worker = Sender;
         Execute([new ReportTrialFailure(report.WorkerId, report.TrialId, report.Attempt, report.Kind, report.Reason)],
             () => worker.Tell(new ReportAccepted(report.TrialId, report.Attempt)));
@@ -170,6 +191,37 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             _log.Warning("Trial {0} on {1} sent no progress for {2}; giving it back.", release.TrialId, release.WorkerId, _settings.LeasePeriod);
             Execute(release);
         }
+    }
+
+    /// <summary>Says, once per episode, that trials wait with no worker slot connected (<see cref="WorkerAbsence"/>).</summary>
+    private void Handle(CheckWorkers _)
+    {
+        var waited = _absence.Observe(Now.UtcDateTime, _state.Count(TrialPhase.Pending), _workers.Count);
+        if (waited is { } w && !_absenceAnnounced)
+            _log.Warning("No worker slot has been connected for {0:0} s while {1} trials are pending: start a worker that joins this coordinator.",
+                w.TotalSeconds, _state.Count(TrialPhase.Pending));
+        else if (waited is null && _absenceAnnounced && _workers.Count > 0)
+            _log.Warning("{0} worker slot(s) connected again.", _workers.Count);
+        _absenceAnnounced = waited is not null;
+    }
+
+    /// <summary>Every slot of a lost node is gone at once: its trials go back now, not when the cluster removes it.</summary>
+    private void Handle(WorkerNodeLost lost)
+    {
+        var gone = _workers.Where(w => w.Value.Path.Address.Equals(lost.Node)).Select(w => w.Key).ToList();
+        foreach (string workerId in gone) Forget(workerId);
+        if (gone.Count > 0) Execute(gone.Select(id => (ISweepCommand)new ReleaseWorker(id, $"worker lost: {lost.Reason}")).ToList(), null);
+    }
+
+    /// <summary>True when the sender may speak for the worker id the message declares. Otherwise the message is
+    /// counted and logged, and nothing of it is recorded or answered.</summary>
+    private bool SpeaksFor(string workerId, string what, TrialId? trial)
+    {
+        if (WorkerIdentity.MaySpeakFor(workerId, Sender, _workers.GetValueOrDefault(workerId))) return true;
+        SweepTelemetry.RejectedReports.Inc();
+        _log.Warning("Rejected a {0}{1} that declares worker {2} but comes from {3}, not that worker's actor; nothing recorded.",
+            what, trial is { } id ? $" for trial {id}" : "", workerId, Sender.Path);
+        return false;
     }
 
     private void Handle(GetSweepStatus _) => Sender.Tell(Status());
@@ -193,9 +245,15 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         if (!_watchedWorkers.Remove(terminated.ActorRef, out var workerId)) return;
         // A newer incarnation of the slot may have asked since; only the current one's loss frees its trials.
         if (!_workers.TryGetValue(workerId, out var current) || !current.Equals(terminated.ActorRef)) return;
-        _workers.Remove(workerId);
-        _idleAskers.Remove(workerId);
+        Forget(workerId);
         Execute(new ReleaseWorker(workerId, "worker terminated"));
+    }
+
+    private void Forget(string workerId)
+    {
+        if (!_workers.Remove(workerId, out var worker)) return;
+        _idleAskers.Remove(workerId);
+        if (_watchedWorkers.Remove(worker) && !_subscribers.Contains(worker)) Context.Unwatch(worker);
     }
 
     private IReadOnlyList<ISweepEvent> Execute(params ISweepCommand[] commands) => Execute(commands, null);
@@ -261,15 +319,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 _progress[assigned.TrialId] = new AttemptProgress(0, 0, null, assigned.At);
                 _idleAskers.Remove(assigned.WorkerId);
                 if (_workers.TryGetValue(assigned.WorkerId, out var worker))
-                {
-                    // Watch only slots that hold a trial: their death (or their node's removal) frees it.
-                    if (!_watchedWorkers.ContainsKey(worker))
-                    {
-                        Context.Watch(worker);
-                        _watchedWorkers[worker] = assigned.WorkerId;
-                    }
                     worker.Tell(new AssignTrial(assigned.TrialId, _state.Trials[assigned.TrialId].Plan.Config, assigned.Attempt));
-                }
                 return false;
             case TrialCompleted completed:
                 _progress.Remove(completed.TrialId);
@@ -335,11 +385,15 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         _idleAskers.Clear();
     }
 
+    /// <summary>Every slot that asks is watched: its death (or its node's removal) frees its trial, and the slots
+    /// known alive are the ones the sweep counts as connected.</summary>
     private void RememberWorker(string workerId, IActorRef worker)
     {
-        if (_workers.TryGetValue(workerId, out var known) && !known.Equals(worker) && _watchedWorkers.Remove(known))
+        if (_workers.TryGetValue(workerId, out var known) && !known.Equals(worker) && _watchedWorkers.Remove(known)
+            && !_subscribers.Contains(known))
             Context.Unwatch(known);
         _workers[workerId] = worker;
+        if (_watchedWorkers.TryAdd(worker, workerId)) Context.Watch(worker);
     }
 
     private SweepSummary Summary() => new(
@@ -355,7 +409,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         return new SweepStatusResponse(
             _state.Total, _state.Count(TrialPhase.Pending), _state.Count(TrialPhase.Assigned),
             _state.Count(TrialPhase.Completed), _state.Count(TrialPhase.Failed),
-            _state.DiscardedResults, _state.Retries, _state.IsFinished, running, _latestCompleted);
+            _state.DiscardedResults, _state.Retries, _state.IsFinished, running, _latestCompleted, _workers.Count);
     }
 
     /// <summary>The latest progress of an attempt and when the coordinator last heard of it (its lease).</summary>

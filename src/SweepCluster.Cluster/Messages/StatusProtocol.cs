@@ -8,7 +8,8 @@ public sealed record GetSweepStatus : ISweepClusterMessage
     public static readonly GetSweepStatus Instance = new();
 }
 
-/// <summary>Counts by phase, bookkeeping counters, the running attempts and the latest completed trial.</summary>
+/// <summary>Counts by phase, bookkeeping counters, the running attempts, the latest completed trial and the worker
+/// slots connected to the coordinator (busy or idle).</summary>
 public sealed record SweepStatusResponse(
     int Total,
     int Pending,
@@ -19,7 +20,8 @@ public sealed record SweepStatusResponse(
     long Retries,
     bool Finished,
     IReadOnlyList<RunningTrialStatus> Running,
-    TrialId? LatestCompleted) : ISweepClusterMessage;
+    TrialId? LatestCompleted,
+    int ConnectedSlots) : ISweepClusterMessage;
 
 /// <summary>One assigned attempt and its latest reported epoch and loss (zero epochs before its first report).</summary>
 public sealed record RunningTrialStatus(TrialId TrialId, string WorkerId, int Attempt, int Epoch, int Epochs, double? Loss);

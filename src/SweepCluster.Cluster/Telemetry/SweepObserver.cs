@@ -72,7 +72,9 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
         SweepTelemetry.Trials.WithLabels("failed").Set(status.Failed);
         SweepTelemetry.Retries.IncTo(status.Retries);
         SweepTelemetry.DiscardedResults.IncTo(status.DiscardedResults);
-        var view = _progress.Observe(DateTime.UtcNow, status.Total, status.Completed, status.Failed, status.Assigned);
+        var view = _progress.Observe(DateTime.UtcNow, status.Total, status.Completed, status.Failed, status.Assigned, status.ConnectedSlots);
+        SweepTelemetry.WorkerSlots.Set(status.ConnectedSlots);
+        SweepTelemetry.WithoutWorkers.Set(view.WithoutWorkers is { } waited ? waited.TotalSeconds : 0);
         SweepTelemetry.TrialsPerMinute.Set(view.PerMinute);
         SweepTelemetry.Eta.Set(view.Eta is { } eta ? eta.TotalSeconds : -1);
     }

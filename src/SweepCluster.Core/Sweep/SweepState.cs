@@ -54,8 +54,7 @@ public sealed record SweepState
             : [new SweepDefined(define.SweepId, SweepJournalFormat.Version, define.SpecYaml)],
         PlanTrials plan => PlanNew(plan),
         RequestTrial request => Assign(request),
-        ReclaimTrial reclaim => Trials.TryGetValue(reclaim.TrialId, out var entry)
-                                && entry.Phase == TrialPhase.Pending && reclaim.Attempt == entry.Attempts + 1
+        ReclaimTrial reclaim => IsGivenBackFrom(reclaim.TrialId, reclaim.WorkerId, reclaim.Attempt)
             ? [new TrialAssigned(reclaim.TrialId, reclaim.WorkerId, reclaim.Attempt, reclaim.Now)]
             : [],
         ReportTrialResult report => Report(report),
@@ -94,10 +93,11 @@ public sealed record SweepState
         {
             Worker = null, AssignedAt = null, LastFailure = $"{failed.Kind}: {failed.Reason}",
         }) with { Retries = Retries + (failed.Final ? 0 : 1) },
-        // A released attempt never ran to an end, so it does not count against the retry budget.
+        // A released attempt never ran to an end, so it does not count against the retry budget. Its worker stays on
+        // the pending entry as the last holder: only that worker may reclaim the attempt or report its result.
         TrialReleased released => Move(released.TrialId, TrialPhase.Pending, t => t with
         {
-            Worker = null, AssignedAt = null, Attempts = t.Attempts - 1,
+            AssignedAt = null, Attempts = t.Attempts - 1,
         }),
         ResultDiscarded => this with { DiscardedResults = DiscardedResults + 1 },
         _ => throw new ArgumentException($"Unknown sweep event {@event.GetType().Name}.", nameof(@event)),
@@ -187,9 +187,9 @@ public sealed record SweepState
     private IReadOnlyList<ISweepEvent> Report(ReportTrialResult report)
     {
         // A completed result for a trial given back meanwhile (its coordinator restarted, its lease ran out) is
-        // still that trial's result: keeping it spares running the trial again.
-        if (report.Result.Status == TrialStatus.Completed && Trials.TryGetValue(report.TrialId, out var entry)
-            && entry.Phase == TrialPhase.Pending)
+        // still that trial's result when it comes from the worker that held the attempt: keeping it spares running
+        // the trial again. From anyone else it is not a result of this sweep's assignment.
+        if (report.Result.Status == TrialStatus.Completed && IsGivenBackFrom(report.TrialId, report.WorkerId, report.Attempt))
             return [new TrialCompleted(report.TrialId, report.WorkerId, report.Result)];
         if (Stale(report.WorkerId, report.TrialId, report.Attempt) is { } reason)
             return [new ResultDiscarded(report.TrialId, report.WorkerId, report.Attempt, reason)];
@@ -216,6 +216,11 @@ public sealed record SweepState
             return "not assigned to this worker and attempt";
         return null;
     }
+
+    /// <summary>True when <paramref name="attempt"/> of a pending trial is the one given back from <paramref name="worker"/>.</summary>
+    private bool IsGivenBackFrom(TrialId id, string worker, int attempt) =>
+        Trials.TryGetValue(id, out var entry) && entry.Phase == TrialPhase.Pending
+        && entry.Worker == worker && attempt == entry.Attempts + 1;
 
     private bool IsAssignedTo(TrialId id, string worker) =>
         Trials.TryGetValue(id, out var entry) && entry.Phase == TrialPhase.Assigned && entry.Worker == worker;

@@ -22,7 +22,7 @@ public sealed class SweepObserverTests(ITestOutputHelper output) : SweepClusterT
         Sys.ActorOf(SweepObserver.Props(coordinator.Ref, TimeSpan.FromMilliseconds(200)));
         coordinator.ExpectMsg<SubscribeToSweep>();
         coordinator.ExpectMsg<GetSweepStatus>();
-        coordinator.Reply(new SweepStatusResponse(10, 6, 1, 3, 0, 2, 4, false, [], null));
+        coordinator.Reply(new SweepStatusResponse(10, 6, 1, 3, 0, 2, 4, false, [], null, 2));
 
         AwaitAssert(() =>
         {

@@ -70,6 +70,17 @@ public sealed class SweepRecoveryStateTests
     }
 
     [Fact]
+    public void Only_the_worker_that_held_a_given_back_attempt_may_reclaim_it_or_complete_it()
+    {
+        var (state, trial) = RestartedWhileRunning();
+        Assert.Equal("w", state.Trials[trial.Id].Worker);
+        Assert.Empty(state.Process(new ReclaimTrial("x", trial.Id, 1, Now)));
+        var forged = Assert.IsType<ResultDiscarded>(Assert.Single(state.Process(new ReportTrialResult("x", trial.Id, 1, Completed(trial)))));
+        Assert.Equal("not assigned to this worker and attempt", forged.Reason);
+        Assert.IsType<TrialCompleted>(Assert.Single(state.Process(new ReportTrialResult("w", trial.Id, 1, Completed(trial)))));
+    }
+
+    [Fact]
     public void The_replay_of_a_journal_yields_the_ended_results_in_the_order_they_ended()
     {
         var trials = new[] { Planned(0), Planned(1), Planned(2) };
