@@ -36,9 +36,10 @@ public sealed class ResumeAfterKillTests : IDisposable
     [InlineData(true)]
     public void Every_trial_is_recorded_once_with_the_numbers_of_an_uninterrupted_run(bool cmi)
     {
-        // Twelve trainings either way: a plain grid of 6 points x 2 seeds, or 3 points x 2 supersamples x 2 selections.
+        // Twelve trainings either way: a plain grid of 6 points x 2 seeds, or 3 points x 2 supersamples x 2 selections
+        // (twice the epochs, since a CMI training of these 600 pairs finished so fast that the sweep outran the kills).
         string spec = cmi
-            ? TrialLines.WriteSpec(_folder, "resume", actNoise: "[1.0]", seeds: 1, cmi: "cmi:\n  supersamples: 2\n  selections: 2\n", trainSize: 300)
+            ? TrialLines.WriteSpec(_folder, "resume", actNoise: "[1.0]", seeds: 1, cmi: "cmi:\n  supersamples: 2\n  selections: 2\n", epochs: 40)
             : TrialLines.WriteSpec(_folder, "resume");
         string reference = Path.Combine(_folder, "reference"), dir = Path.Combine(_folder, "killed");
         string jsonl = Path.Combine(dir, "trials.jsonl"), wal = Path.Combine(dir, "journal.db-wal");
