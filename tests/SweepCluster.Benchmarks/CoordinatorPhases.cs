@@ -44,19 +44,25 @@ internal static class CoordinatorPhases
         return Task.CompletedTask;
     }
 
-    /// <summary>The baseline: Akka's in-memory journal, its snapshot store in <paramref name="dir"/>.</summary>
-    private static async Task SweepInMemoryAsync(string spec, string dir)
+    /// <summary>Starts the node and reports the wall and CPU time until its sweep of <paramref name="trials"/> finished.</summary>
+    private static async Task TimeSweepAsync(Microsoft.Extensions.Hosting.IHost host, CountingSink sink, int trials)
     {
-        var trials = GridExpander.Expand(SpecLoader.Load(spec));
-        var sink = new CountingSink();
-        using var host = BenchmarkNode.Build(new SweepPlan("baseline", "", trials), sink, new NoOpRunner(), journal: null, snapshotDir: dir);
         var clock = Stopwatch.StartNew();
         double cpu = ChildRun.CpuMs();
         await host.StartAsync();
         await sink.Finished;
         ChildRun.Report("ms", clock.Elapsed.TotalMilliseconds);
         ChildRun.Report("cpu_ms", ChildRun.CpuMs() - cpu);
-        ChildRun.Report("trials", trials.Count);
+        ChildRun.Report("trials", trials);
+    }
+
+    /// <summary>The baseline: Akka's in-memory journal, its snapshot store in <paramref name="dir"/>.</summary>
+    private static async Task SweepInMemoryAsync(string spec, string dir)
+    {
+        var trials = GridExpander.Expand(SpecLoader.Load(spec));
+        var sink = new CountingSink();
+        using var host = BenchmarkNode.Build(new SweepPlan("baseline", "", trials), sink, new NoOpRunner(), journal: null, snapshotDir: dir);
+        await TimeSweepAsync(host, sink, trials.Count);
         await host.StopAsync();
         ChildRun.ReportPeakMemory();
     }
@@ -71,13 +77,7 @@ internal static class CoordinatorPhases
         var sink = new CountingSink();
         using var host = BenchmarkNode.Build(new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials), sink, new NoOpRunner(), opened.Journal,
             journalWritten: (latency, count) => { writes++; events += count; writeMs += latency.TotalMilliseconds; });
-        var clock = Stopwatch.StartNew();
-        double cpu = ChildRun.CpuMs();
-        await host.StartAsync();
-        await sink.Finished;
-        ChildRun.Report("ms", clock.Elapsed.TotalMilliseconds);
-        ChildRun.Report("cpu_ms", ChildRun.CpuMs() - cpu);
-        ChildRun.Report("trials", trials.Count);
+        await TimeSweepAsync(host, sink, trials.Count);
         ChildRun.Report("writes", writes);
         ChildRun.Report("events", events);
         ChildRun.Report("write_ms", writeMs);
