@@ -23,7 +23,8 @@ public sealed class ChaosTests(ITestOutputHelper output) : IDisposable
         Assert.True(outcome.Finished, $"the sweep did not finish\n{Describe()}");
         Assert.True(outcome.CoordinatorExitCode == 0, $"exit code {outcome.CoordinatorExitCode}\n{Describe()}");
         Assert.Equal((0, 0, 0), (outcome.Lost, outcome.Duplicated, outcome.DuplicatedInJournal));
-        Assert.True(outcome.WorkerKills >= 2 && outcome.CoordinatorKills == 1, Describe());
+        Assert.True(outcome.WorkerKills >= 2 && outcome.CoordinatorKills == 1,
+            $"{outcome.WorkerKills} worker kills and {outcome.CoordinatorKills} coordinator kills, not at least 2 and 1\n{Describe()}");
         Assert.True(outcome.Live.Count >= 1, $"no kill hit a worker holding a trial while the coordinator was up\n{Describe()}");
         Assert.True(outcome.NeverGivenBack.Count == 0, $"never given back: {string.Join(", ", outcome.NeverGivenBack)}\n{Describe()}");
         // A coordinator killed meanwhile gives the trial back when it restarts: that is bounded by the restart instead.

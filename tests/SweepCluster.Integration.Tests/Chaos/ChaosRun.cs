@@ -52,7 +52,9 @@ internal sealed class ChaosRun(string folder, int seed, Action<string> log)
         int coordinatorKills = 0;
         try
         {
-            WaitFor(() => coordinator.Node.Output.Contains("running 2") || coordinator.Node.HasExited, TimeSpan.FromMinutes(2));
+            // At least two slots busy; the progress line may go from 1 straight to 3 and stay there until the end.
+            WaitFor(() => System.Text.RegularExpressions.Regex.IsMatch(coordinator.Node.Output, "running [2-9]") || coordinator.Node.HasExited,
+                TimeSpan.FromMinutes(2));
             var chaosStart = clock.Elapsed;
             // In the second half, so the first worker kills are seen by a coordinator that stays up through them, or
             // earlier once 40-60 % of the trials have ended, so that a fast machine cannot finish the sweep first.
