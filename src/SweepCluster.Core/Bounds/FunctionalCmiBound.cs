@@ -7,8 +7,9 @@ namespace SweepCluster.Core.Bounds;
 /// 0-1 loss: E[gen] &lt;= (1/n) sum_i sqrt(2 I(F_i; U_i | Z~)), F_i the pair of predictions on pair i's two examples and
 /// U_i the coin that chose which was trained on. I is estimated by plug-in over the selections of one supersample.</summary>
 /// <remarks>It assumes nothing about the noise, clipping or optimizer: it holds in expectation for any learner. The
-/// plug-in MI from k selections is biased upward (by about (|F| - 1)/(2k) nats per pair when F and U are independent),
-/// so the estimate is looser than the bound it estimates, never tighter on average.</remarks>
+/// plug-in MI from k selections is biased upward where F hardly depends on U (by about (|F| - 1)/(2k) nats per pair),
+/// which loosens the estimate; with very few selections it can also miss a dependence (a pair whose coin came up the
+/// same every time shows none), so it is meant for tens of selections.</remarks>
 public static class FunctionalCmiBound
 {
     /// <summary>The bound of one supersample from its selections (at least 2, all of the same n pairs).</summary>
