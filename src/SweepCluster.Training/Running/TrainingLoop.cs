@@ -47,11 +47,12 @@ internal static class TrainingLoop
             for (int epoch = 1; epoch <= savedEpoch; epoch++)
             {
                 int[] order = EpochOrder(shuffle, n);
-                for (int start = 0; start < n; start += batchSize, step++)
+                foreach (var (start, length) in Batches(n, batchSize))
                 {
                     alphas.Add(schedule.Alpha(step));
                     sigmas.Add(schedule.Sigma(step));
-                    batches.Add(order[start..Math.Min(n, start + batchSize)]);
+                    batches.Add(order[start..(start + length)]);
+                    step++;
                 }
             }
             epochLosses.AddRange(savedLosses);
@@ -67,10 +68,9 @@ internal static class TrainingLoop
             // The step losses stay on the device and are read once, at the epoch's end: no host read per step.
             var stepLosses = new List<Tensor>();
             long epochFirstStep = step;
-            for (int start = 0; start < n; start += batchSize)
+            foreach (var (start, length) in Batches(n, batchSize))
             {
                 cancellation.ThrowIfCancellationRequested();
-                int length = Math.Min(batchSize, n - start);
                 using var scope = NewDisposeScope();
                 Tensor index = orderOnDevice.narrow(0, start, length);
                 Tensor x = features.index_select(0, index), y = labels.index_select(0, index);
@@ -106,14 +106,21 @@ internal static class TrainingLoop
         return Log(alphas, sigmas, batches, config, trained, model, epochLosses, perExample, divergedAt: null);
     }
 
-    /// <summary>One epoch's order of the n examples, from the batch-order stream; its consecutive slices of the batch
-    /// size (the last may be shorter) are the epoch's minibatches. Training and checkpoint replay both draw it here,
-    /// so a replayed epoch's batches are the ones it trained on.</summary>
+    /// <summary>One epoch's order of the n examples, from the batch-order stream; its <see cref="Batches"/> are the
+    /// epoch's minibatches. Training and checkpoint replay both draw it here, so a replayed epoch's batches are the ones
+    /// it trained on.</summary>
     private static int[] EpochOrder(Random shuffle, int n)
     {
         int[] order = Enumerable.Range(0, n).ToArray();
         shuffle.Shuffle(order);
         return order;
+    }
+
+    /// <summary>The (start, length) slices of an epoch's order: consecutive runs of the batch size, the last maybe shorter.</summary>
+    private static IEnumerable<(int Start, int Length)> Batches(int n, int batchSize)
+    {
+        for (int start = 0; start < n; start += batchSize)
+            yield return (start, Math.Min(batchSize, n - start));
     }
 
     /// <summary>Backpropagates the batch's mean loss and clips the batch gradient to K (when K &gt; 0); returns the
