@@ -12,21 +12,23 @@ public sealed record CmiSupersample(float[] Features, int[] Labels, string Selec
 {
     public int Pairs => Selected.Length;
 
-    /// <summary>The training set of <paramref name="config"/>'s draw: the supersample is drawn from the dataset with
-    /// the trial seed and the supersample index (label noise applied to all 2n, so twins see the same labels), U with
-    /// those and the selection index. Init, batch order and noise still come from the trial seed alone: the bound holds
+    /// <summary>The seed a supersample's 2n examples (and their label noise) are drawn with: the trial seed and the
+    /// supersample index. Init, batch order and noise still come from the trial seed alone: the bound holds
     /// conditionally on them.</summary>
-    public static TrialData Draw(TrialConfig config, CmiDraw draw, Func<int, int, TrialData> dataset, Func<TrialData, int, int[]> relabel)
+    public static int SeedOf(TrialConfig config, CmiDraw draw) =>
+        SeedStreams.Derive(SeedStreams.Derive(config.Seed, 0x4353), draw.Supersample); // "CS"
+
+    /// <summary>The training set of one selection: <paramref name="pool"/>'s 2n training examples (label noise already
+    /// applied to all of them, so twins see the same labels) as n pairs, a coin per pair drawn with the supersample's
+    /// seed and the selection index.</summary>
+    public static TrialData Select(TrialData pool, int supersampleSeed, int selection)
     {
-        int n = config.TrainSize;
-        int supersampleSeed = SeedStreams.Derive(SeedStreams.Derive(config.Seed, 0x4353), draw.Supersample); // "CS"
-        TrialData pool = dataset(2 * n, supersampleSeed);
         if (pool.Classes > CmiLimits.MaxClasses)
             throw new UserInputException(
                 $"{pool.Name} has {pool.Classes} classes and a CMI trial records one character per prediction, which holds at most {CmiLimits.MaxClasses}; keep fewer classes (dataset.class_subset) or drop the cmi section.");
-        int[] labels = config.LabelNoise > 0 ? relabel(pool, supersampleSeed) : pool.TrainLabels;
-
-        var coin = new Random(SeedStreams.Derive(SeedStreams.Derive(supersampleSeed, 0x5553), draw.Selection)); // "US"
+        int n = pool.TrainSize / 2;
+        int[] labels = pool.TrainLabels;
+        var coin = new Random(SeedStreams.Derive(SeedStreams.Derive(supersampleSeed, 0x5553), selection)); // "US"
         var selected = new char[n];
         int d = pool.Dimension;
         var trainX = new float[n * d];

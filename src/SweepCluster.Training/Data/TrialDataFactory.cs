@@ -14,10 +14,11 @@ public static class TrialDataFactory
             DatasetKind.Idx => IdxDataset.Create(config.Dataset, size, seed),
             var other => throw new ArgumentException($"Unknown dataset kind '{other}'."),
         };
-        if (config.Cmi is { } draw)
-            return CmiSupersample.Draw(config, draw, Dataset, (pool, seed) => Relabel(pool, config.LabelNoise, seed));
-        TrialData data = Dataset(config.TrainSize, config.Seed);
-        return config.LabelNoise > 0 ? data with { TrainLabels = Relabel(data, config.LabelNoise, config.Seed) } : data;
+        // A CMI training draws its supersample, 2n examples, with the supersample's seed, then keeps one of each pair.
+        var (size, seed) = config.Cmi is { } draw ? (2 * config.TrainSize, CmiSupersample.SeedOf(config, draw)) : (config.TrainSize, config.Seed);
+        TrialData data = Dataset(size, seed);
+        if (config.LabelNoise > 0) data = data with { TrainLabels = Relabel(data, config.LabelNoise, seed) };
+        return config.Cmi is { } selected ? CmiSupersample.Select(data, seed, selected.Selection) : data;
     }
 
     /// <summary>A fixed random relabelling of a fraction p of the training set: each chosen example gets a
