@@ -8,7 +8,16 @@ public interface ITrialRunner
     /// <summary>Trains and measures the trial. A diverged trial returns a result with status Failed; an
     /// exception means the trial could not run at all.</summary>
     TrialResult Run(TrialId id, TrialConfig config, TrialRunContext context, CancellationToken cancellation);
+
+    /// <summary>Runs trials that share a <see cref="TrialPacking.Key"/> and returns one result per member, in order.
+    /// This default runs them one after another; a runner that trains them as one batched network overrides it. An
+    /// exception means no member could run.</summary>
+    IReadOnlyList<TrialResult> RunPack(IReadOnlyList<PackMember> members, TrialRunContext context, CancellationToken cancellation) =>
+        members.Select(m => Run(m.Id, m.Config, context with { Progress = m.Progress }, cancellation)).ToList();
 }
+
+/// <summary>One trial of a pack, with where its own progress goes.</summary>
+public sealed record PackMember(TrialId Id, TrialConfig Config, IProgress<TrialProgress>? Progress = null);
 
 /// <summary>Where and how a trial runs, where its progress goes, and where it keeps checkpoints (none when null).</summary>
 public sealed record TrialRunContext(
