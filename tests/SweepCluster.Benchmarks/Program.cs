@@ -3,6 +3,7 @@ using SweepCluster.Benchmarks;
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- coordinator [TRIALS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- trainer [REPEATS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- estimator [DEPTH] [WIDTH]
+// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- packing [PACK SIZES...]
 switch (args.FirstOrDefault())
 {
     case "coordinator":
@@ -18,8 +19,11 @@ switch (args.FirstOrDefault())
     case "estimator":
         EstimatorBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 2, args.Length > 2 ? int.Parse(args[2]) : 8);
         break;
+    case "packing":
+        PackingBenchmark.Run(args.Length > 1 ? args[1..].Select(int.Parse).ToList() : [4, 8, 16, 32]);
+        break;
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | trainer [REPEATS] | estimator [DEPTH WIDTH]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | trainer [REPEATS] | estimator [DEPTH WIDTH] | packing [PACK SIZES...]");
         return 2;
 }
 return 0;

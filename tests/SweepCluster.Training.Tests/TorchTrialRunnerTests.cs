@@ -102,8 +102,9 @@ public sealed class TorchTrialRunnerTests
         for (int i = 0; i < 3; i++) Run(config with { Seed = i });
         // TorchSharp's Parameter constructor takes over the native handle of the tensor it wraps; that emptied
         // wrapper is never decremented from TotalCount though it holds no memory. That is exactly one count per
-        // parameter tensor (a weight and a bias per layer); anything beyond it is a real leak.
-        int parameterTensors = 2 * (config.Depth + 1);
+        // parameter tensor (a weight and a bias per layer, in the trial's own model and in the pack it trains in);
+        // anything beyond it is a real leak.
+        int parameterTensors = 2 * 2 * (config.Depth + 1);
         Assert.Equal(before + 3 * parameterTensors, Tensor.TotalCount);
     }
 

@@ -7,7 +7,7 @@ using static TorchSharp.torch;
 namespace SweepCluster.Training.Tests;
 
 /// <summary>The loop reads losses once per epoch; a NaN must still be reported at the step it first appears, with the
-/// log cut there, and the on-device clip must scale as clip_grad_norm_ does.</summary>
+/// log cut there, and the on-device clip must scale each pack member as clip_grad_norm_ does.</summary>
 [Collection(TorchCollection.Name)]
 public sealed class TrainingLoopTests
 {
@@ -38,24 +38,25 @@ public sealed class TrainingLoopTests
     }
 
     [Fact]
-    public void The_clip_scales_a_long_gradient_to_norm_k_and_leaves_a_short_one_bit_for_bit()
+    public void The_clip_scales_a_members_long_gradient_to_norm_k_and_leaves_the_short_one_of_another_member_bit_for_bit()
     {
         using var scope = NewDisposeScope();
         using var generator = new Generator(3);
-        var weight = new Parameter(zeros([50, 40]));
-        var bias = new Parameter(zeros([50]));
-        weight.grad = randn([50, 40], generator: generator) * 10;
-        bias.grad = randn([50], generator: generator) * 10;
+        var weight = new Parameter(zeros([2, 50, 40]));
+        var bias = new Parameter(zeros([2, 1, 50]));
+        // Member 0's gradient is long (norm about 450), member 1's short (about 0.45).
+        Tensor scale = tensor(new float[] { 10f, 0.01f }).view(2, 1, 1);
+        weight.grad = randn([2, 50, 40], generator: generator) * scale;
+        bias.grad = randn([2, 1, 50], generator: generator) * scale;
         Parameter[] parameters = [weight, bias];
+        float[] shortBefore = [.. weight.grad[1].data<float>(), .. bias.grad[1].data<float>()];
 
-        double before = GradientClipping.ClipTotalNorm(parameters, maxNorm: 2.0).item<double>();
-        double after = Math.Sqrt(weight.grad.square().sum().item<float>() + (double)bias.grad.square().sum().item<float>());
-        Assert.True(before > 100);
-        Assert.Equal(2.0, after, 1e-5);
-
-        float[] weightBefore = weight.grad.data<float>().ToArray(), biasBefore = bias.grad.data<float>().ToArray();
-        GradientClipping.ClipTotalNorm(parameters, maxNorm: 1e6);
-        Assert.Equal(weightBefore, weight.grad.data<float>().ToArray());
-        Assert.Equal(biasBefore, bias.grad.data<float>().ToArray());
+        double[] before = GradientClipping.ClipMemberNorms(parameters, maxNorm: 2.0).data<double>().ToArray();
+        double Norm(int s) => Math.Sqrt(weight.grad[s].square().sum().item<float>() + (double)bias.grad[s].square().sum().item<float>());
+        Assert.True(before[0] > 100);
+        Assert.True(before[1] < 2.0);
+        Assert.Equal(2.0, Norm(0), 1e-5);
+        float[] shortAfter = [.. weight.grad[1].data<float>(), .. bias.grad[1].data<float>()];
+        Assert.Equal(shortBefore, shortAfter);
     }
 }

@@ -85,6 +85,9 @@ public sealed record TrialRunEcho
     public required string Device { get; init; }
     public required int Threads { get; init; }
     public required string Dataset { get; init; }
+    /// <summary>How many trials trained together with this one as one batched network, itself included (1: alone).
+    /// Its timings' training seconds are its share of the pack's.</summary>
+    public int PackSize { get; init; } = 1;
 }
 
 /// <summary>Information measured at one hidden layer, on the fixed evaluation set.</summary>

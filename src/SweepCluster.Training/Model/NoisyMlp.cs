@@ -8,7 +8,8 @@ namespace SweepCluster.Training.Model;
 /// <summary>The reference MLP: L hidden layers of width w with a bounded (tanh) or relu activation, Gaussian
 /// noise N(0, s^2 I) after every hidden activation in training and evaluation alike, optional input noise and
 /// dropout on hidden units (training only), and a linear output layer. Every random draw comes from the
-/// generator it is given, so a trial is a function of its seed.</summary>
+/// generator it is given, so a trial is a function of its seed. Training runs on a <see cref="PackedMlp"/> built from
+/// it (which applies the dropout); this module is what is measured, so its passes are evaluation passes.</summary>
 public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<Linear> _hidden = new();
@@ -39,18 +40,22 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
 
     public IEnumerable<Parameter> HiddenParameters() => _hidden.SelectMany(layer => layer.parameters());
 
+    /// <summary>The hidden layers then the output layer, for <see cref="PackedMlp"/> to stack and write back.</summary>
+    internal IReadOnlyList<Linear> Layers => [.. _hidden, _output];
+
+    internal NoisyMlpShape Shape => _shape;
+
+    /// <summary>The generator every noise draw of this model comes from (also in packed training).</summary>
+    internal Generator Noise => _noise;
+
     public override Tensor forward(Tensor input) => Output(NoisyFeatures(input));
 
-    /// <summary>T_L, what the output layer sees: the input through every hidden layer with fresh activation noise
-    /// (and dropout in training), exactly the draws <see cref="forward"/> makes.</summary>
+    /// <summary>T_L, what the output layer sees: the input through every hidden layer with fresh activation noise,
+    /// exactly the draws <see cref="forward"/> makes.</summary>
     public Tensor NoisyFeatures(Tensor input)
     {
         Tensor x = AddInputNoise(input);
-        for (int l = 0; l < _hidden.Count; l++)
-        {
-            x = AddActivationNoise(Activate(_hidden[l].forward(x)));
-            if (training && _shape.Dropout > 0) x = Dropout(x);
-        }
+        foreach (var layer in _hidden) x = AddActivationNoise(Activate(layer.forward(x)));
         return x;
     }
 
@@ -79,14 +84,6 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
 
     private Tensor AddInputNoise(Tensor x) =>
         _shape.InputNoise > 0 ? x + randn(x.shape, x.dtype, x.device, generator: _noise) * _shape.InputNoise : x;
-
-    /// <summary>Inverted dropout with the model's generator (torch's own dropout would draw from the global one).</summary>
-    private Tensor Dropout(Tensor x)
-    {
-        double keep = 1.0 - _shape.Dropout;
-        Tensor mask = rand(x.shape, x.dtype, x.device, generator: _noise).lt(keep).to(x.dtype);
-        return x * mask / keep;
-    }
 
     /// <summary>Xavier-uniform weights with the activation's gain (5/3 for tanh, sqrt 2 for relu) and zero biases,
     /// drawn from the trial's generator: deep tanh stacks then start in their responsive range.</summary>

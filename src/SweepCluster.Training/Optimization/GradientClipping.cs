@@ -3,35 +3,38 @@ using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Optimization;
 
-/// <summary>Clips the gradient of a set of parameters to total norm K, with a norm that is bit-identical for any number
-/// of threads and computed on the parameters' device, with no host read.</summary>
+/// <summary>Clips each pack member's gradient to total norm K, with a norm that is bit-identical for any number of
+/// threads and any pack size, computed on the parameters' device with no host read.</summary>
 /// <remarks>torch's clip_grad_norm_ reduces each gradient to one number; above 32,768 elements libtorch splits such a
-/// reduction over its threads, so the norm, and every step after it, changed with the thread count. Here the gradients
-/// are laid end to end in float64 and summed as rows of 1,024 (zero-padded), then the row sums the same way, until one
-/// value is left: libtorch gives each output of a reduction to one thread, so every sum has a fixed order.</remarks>
+/// reduction over its threads, so the norm, and every step after it, changed with the thread count. Here each member's
+/// gradients are laid end to end in float64 and summed as rows of 1,024 (zero-padded), then the row sums the same way,
+/// until one value per member is left: libtorch gives each output of a reduction to one thread, so every sum has a
+/// fixed order.</remarks>
 internal static class GradientClipping
 {
     private const int RowLength = 1024;
 
-    /// <summary>Scales every gradient by min(1, K / (||g|| + 1e-6)), as clip_grad_norm_ does; returns ||g|| (a float64
-    /// scalar tensor on the gradients' device).</summary>
-    public static Tensor ClipTotalNorm(IReadOnlyList<Parameter> parameters, double maxNorm)
+    /// <summary>Scales member s's gradients (the slices [s] of every parameter) by min(1, K / (||g_s|| + 1e-6)), as
+    /// clip_grad_norm_ does for one network; returns the norms ||g_s|| (float64 [S] on the gradients' device).</summary>
+    public static Tensor ClipMemberNorms(IReadOnlyList<Parameter> parameters, double maxNorm)
     {
         using var noGrad = no_grad();
         var gradients = parameters.Select(p => p.grad).OfType<Tensor>().ToList();
-        if (gradients.Count == 0) return zeros([], float64);
+        long members = parameters[0].shape[0];
+        if (gradients.Count == 0) return zeros([members], float64);
         using var scope = NewDisposeScope();
-        Tensor sum = cat(gradients.Select(g => g.flatten()).ToList()).to(float64).square();
-        while (sum.numel() > 1)
+        Tensor sum = cat(gradients.Select(g => g.reshape(members, -1)).ToList(), 1).to(float64).square();
+        while (sum.shape[1] > 1)
         {
-            long padding = (RowLength - sum.numel() % RowLength) % RowLength;
+            long padding = (RowLength - sum.shape[1] % RowLength) % RowLength;
             if (padding > 0) sum = nn.functional.pad(sum, [0, padding]);
-            sum = sum.view(-1, RowLength).sum(1);
+            sum = sum.view(members, -1, RowLength).sum(2);
         }
-        Tensor norm = sum.sqrt().view([]);
+        Tensor norms = sum.sqrt().view(members);
         // A coefficient of exactly 1 leaves a gradient's bits as they are, as skipping the multiplication would.
-        Tensor coefficient = full([], maxNorm, float64, norm.device).div(norm + 1e-6).clamp_max(1.0);
-        foreach (var gradient in gradients) gradient.mul_(coefficient);
-        return norm.MoveToOuterDisposeScope();
+        Tensor coefficients = (maxNorm / (norms + 1e-6)).clamp_max(1.0).to(gradients[0].dtype);
+        foreach (var gradient in gradients)
+            gradient.mul_(coefficients.view([members, .. gradient.shape[1..].Select(_ => 1L)]));
+        return norms.MoveToOuterDisposeScope();
     }
 }

@@ -1,9 +1,10 @@
 namespace SweepCluster.Training.Optimization;
 
-/// <summary>Applies one parameter update from the gradients already computed (and clipped).</summary>
+/// <summary>Applies one parameter update to a pack's parameters from the gradients already computed (and clipped);
+/// <c>sigmas</c> holds each member's update-noise level for this step.</summary>
 internal interface IUpdateRule : IDisposable
 {
-    void Step(double alpha, double sigma);
+    void Step(double alpha, double[] sigmas);
 
     /// <summary>Writes the rule's own state (e.g. Adam's moments) for a checkpoint; nothing for a stateless rule.</summary>
     void Save(BinaryWriter writer);

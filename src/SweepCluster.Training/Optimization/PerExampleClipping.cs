@@ -9,27 +9,28 @@ namespace SweepCluster.Training.Optimization;
 /// c_i = min(1, K / ||g_i||) and the batch gradient is (1/b) sum_i c_i g_i: one sample then moves an update by at most
 /// (alpha / b) K, the sensitivity B_ISMI charges, and the batch gradient's norm is at most K, as the Pensia sum needs.
 /// Valid only when t does not depend on the trained parameters (frozen hidden layers, features taken under no_grad).
+/// Every tensor may carry leading pack dimensions: logits [..., b, C], features [..., b, w], labels [..., b].
 /// </remarks>
 internal static class PerExampleClipping
 {
     /// <summary>The residuals r_i (rows) and the per-example gradient norms ||g_i||.</summary>
     public static (Tensor Residuals, Tensor Norms) Residuals(Tensor logits, Tensor features, Tensor labels)
     {
-        Tensor r = nn.functional.softmax(logits, 1) - nn.functional.one_hot(labels, logits.shape[1]).to(logits.dtype);
-        Tensor norms = (r.pow(2).sum(1L, keepdim: false) * (features.pow(2).sum(1L, keepdim: false) + 1)).sqrt();
+        Tensor r = nn.functional.softmax(logits, -1) - nn.functional.one_hot(labels, logits.shape[^1]).to(logits.dtype);
+        Tensor norms = (r.pow(2).sum(-1L, keepdim: false) * (features.pow(2).sum(-1L, keepdim: false) + 1)).sqrt();
         return (r, norms);
     }
 
     /// <summary>c_i = min(1, K / ||g_i||); a zero gradient keeps factor 1.</summary>
     public static Tensor Factors(Tensor norms, double clip) => (clip / norms).clamp_max(1.0);
 
-    /// <summary>The clipped batch gradient: weight (1/b) sum_i c_i r_i t_i^T (C x w), bias (1/b) sum_i c_i r_i.</summary>
+    /// <summary>The clipped batch gradient: weight (1/b) sum_i c_i r_i t_i^T ([..., C, w]), bias (1/b) sum_i c_i r_i ([..., C]).</summary>
     public static (Tensor Weight, Tensor Bias) BatchGradient(Tensor logits, Tensor features, Tensor labels, double clip)
     {
         using var noGrad = no_grad();
         var (r, norms) = Residuals(logits.detach(), features, labels);
-        Tensor scaled = r * Factors(norms, clip).unsqueeze(1);
-        double b = labels.shape[0];
-        return (scaled.t().matmul(features) / b, scaled.sum(0L, keepdim: false) / b);
+        Tensor scaled = r * Factors(norms, clip).unsqueeze(-1);
+        double b = labels.shape[^1];
+        return (scaled.transpose(-1, -2).matmul(features) / b, scaled.sum(-2L, keepdim: false) / b);
     }
 }

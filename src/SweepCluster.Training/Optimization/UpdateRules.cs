@@ -8,7 +8,7 @@ namespace SweepCluster.Training.Optimization;
 /// <summary>Picks the update rule a trial's optimizer names.</summary>
 internal static class UpdateRules
 {
-    public static IUpdateRule Create(TrialConfig config, IReadOnlyList<Parameter> trained, Generator noise) =>
+    public static IUpdateRule Create(TrialConfig config, IReadOnlyList<Parameter> trained, IReadOnlyList<Generator> noise) =>
         config.Training.Optimizer switch
         {
             OptimizerKind.Sgd or OptimizerKind.Sgld => new NoisySgdRule(trained, noise),

@@ -52,6 +52,21 @@ internal sealed class TrainingCheckpoint(TrialId trial, TrialCheckpoints setting
         }
     }
 
+    /// <summary>The epoch the checkpoint was saved at, or null when there is none or it is not this trial's readable one.</summary>
+    public int? SavedEpoch()
+    {
+        if (!File.Exists(FilePath)) return null;
+        try
+        {
+            using var reader = new BinaryReader(File.OpenRead(FilePath));
+            return reader.ReadString() == Magic && reader.ReadString() == trial.Value ? reader.ReadInt32() : null;
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Restores the saved state into a freshly built model, generator and rule; returns the epoch and losses it
     /// holds, or null when there is no checkpoint (or one that is not this trial's or cannot be read, which is removed:
     /// the trial then starts over, as it would without checkpoints).</summary>

@@ -10,61 +10,64 @@ using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Running;
 
-/// <summary>Minibatch training of a <see cref="NoisyMlp"/>: end_to_end trains every layer, frozen_features only the
-/// output layer. Gradients are clipped to norm K when K &gt; 0: per example in frozen_features (see
-/// <see cref="PerExampleClipping"/>; training.clipping can ask for the batch clip instead), on the batch gradient
-/// otherwise. Every step is logged for the bounds. A NaN or
-/// infinite loss stops training and is reported (at its first step), never thrown; losses are read once per epoch. With a checkpoint, training continues from the saved
-/// epoch and saves again every so many epochs.</summary>
+/// <summary>Minibatch training of a pack of <see cref="NoisyMlp"/>s as one <see cref="PackedMlp"/> (a trial alone is a
+/// pack of one): end_to_end trains every layer, frozen_features only the output layer. Each member keeps its own data,
+/// batch order, noise and clip, so it trains as it would alone. Gradients are clipped to norm K when K &gt; 0: per
+/// example in frozen_features (see <see cref="PerExampleClipping"/>; training.clipping can ask for the batch clip
+/// instead), on each member's batch gradient otherwise. Every step is logged for the bounds. A NaN or infinite loss ends
+/// that member's training and is reported (at its first step), never thrown; losses are read once per epoch. With
+/// checkpoints, training continues from the saved epoch and saves again every so many epochs.</summary>
 internal static class TrainingLoop
 {
     public static TrainingLog Train(
-        NoisyMlp model, Tensor features, Tensor labels, TrialConfig config, Generator noise,
-        IProgress<TrialProgress>? progress, TrainingCheckpoint? checkpoint, CancellationToken cancellation)
-    {
-        bool frozen = config.Training.Mode == TrainingMode.FrozenFeatures;
-        List<Parameter> trained = frozen ? model.OutputParameters().ToList() : model.parameters().ToList();
-        if (frozen)
-            foreach (var p in model.HiddenParameters()) p.requires_grad = false;
+        NoisyMlp model, Tensor features, Tensor labels, TrialConfig config,
+        IProgress<TrialProgress>? progress, TrainingCheckpoint? checkpoint, CancellationToken cancellation) =>
+        Train([new TrainingMember(model, features, labels, config, progress, checkpoint)], cancellation)[0];
 
+    /// <summary>Trains the members (whose configurations share a <see cref="TrialPacking.Key"/>, so every training
+    /// setting is equal) and returns each one's log, in order. The members' models hold the trained weights after.</summary>
+    public static IReadOnlyList<TrainingLog> Train(IReadOnlyList<TrainingMember> members, CancellationToken cancellation)
+    {
+        TrainingSettings settings = members[0].Config.Training;
+        bool frozen = settings.Mode == TrainingMode.FrozenFeatures;
         // Per-example clipping needs a clip to apply and frozen hidden layers (the loader refuses it in end_to_end).
-        bool perExample = frozen && config.Training.Clip > 0
-            && ClippingModes.IsPerExample(config.Training.Clipping, config.Training.Mode);
-        var schedule = new StepSchedule(config);
-        using IUpdateRule rule = UpdateRules.Create(config, trained, noise);
-        var shuffle = new Random(SeedStreams.Derive(config.Seed, 0x5348)); // "SH": the batch-order stream
-        int n = (int)labels.shape[0];
-        int batchSize = Math.Min(config.Training.BatchSize, n);
-        var alphas = new List<double>();
-        var sigmas = new List<double>();
-        var batches = new List<int[]>();
-        var epochLosses = new List<double>();
+        bool perExample = frozen && settings.Clip > 0 && ClippingModes.IsPerExample(settings.Clipping, settings.Mode);
+        int count = members.Count, n = (int)members[0].Labels.shape[0];
+        int batchSize = Math.Min(settings.BatchSize, n);
+
+        using var pack = new PackedMlp(members.Select(m => m.Model).ToList(), trainHidden: !frozen);
+        IReadOnlyList<Parameter> trained = frozen ? pack.OutputParameters() : pack.Parameters();
+        using IUpdateRule rule = UpdateRules.Create(members[0].Config, trained, members.Select(m => m.Model.Noise).ToList());
+        var schedules = members.Select(m => new StepSchedule(m.Config)).ToArray();
+        var shuffles = members.Select(m => new Random(SeedStreams.Derive(m.Config.Seed, 0x5348))).ToArray(); // "SH": batch order
+        var logs = members.Select(m => new MemberLog(m.Config, perExample)).ToArray();
+        using Tensor features = stack(members.Select(m => m.Features).ToArray());
+        using Tensor labels = stack(members.Select(m => m.Labels).ToArray());
+        long dimension = features.shape[2];
+
         long step = 0;
         int firstEpoch = 1;
-        if (checkpoint?.TryRestore(model, noise, rule) is var (savedEpoch, savedLosses))
+        if (Restore(members, pack, rule) is var (savedEpoch, savedLosses))
         {
-            // The finished epochs' batch orders, step sizes and noise levels follow from the seed: replay them for the log.
+            // The finished epochs' batch orders, step sizes and noise levels follow from the seeds: replay them for the logs.
             for (int epoch = 1; epoch <= savedEpoch; epoch++)
             {
-                int[] order = EpochOrder(shuffle, n);
+                int[][] orders = shuffles.Select(shuffle => EpochOrder(shuffle, n)).ToArray();
                 foreach (var (start, length) in Batches(n, batchSize))
                 {
-                    alphas.Add(schedule.Alpha(step));
-                    sigmas.Add(schedule.Sigma(step));
-                    batches.Add(order[start..(start + length)]);
+                    for (int s = 0; s < count; s++) logs[s].Record(schedules[s], step, orders[s][start..(start + length)]);
                     step++;
                 }
             }
-            epochLosses.AddRange(savedLosses);
+            for (int s = 0; s < count; s++) logs[s].EpochLosses.AddRange(savedLosses[s]);
             firstEpoch = savedEpoch + 1;
         }
-        model.train();
 
-        for (int epoch = firstEpoch; epoch <= config.Training.Epochs; epoch++)
+        for (int epoch = firstEpoch; epoch <= settings.Epochs && logs.Any(log => log.DivergedAt is null); epoch++)
         {
             using var epochScope = NewDisposeScope();
-            int[] order = EpochOrder(shuffle, n);
-            Tensor orderOnDevice = tensor(order.Select(i => (long)i).ToArray(), device: features.device);
+            int[][] orders = shuffles.Select(shuffle => EpochOrder(shuffle, n)).ToArray();
+            Tensor order = tensor(orders.SelectMany(o => o.Select(i => (long)i)).ToArray(), [count, n], device: features.device);
             // The step losses stay on the device and are read once, at the epoch's end: no host read per step.
             var stepLosses = new List<Tensor>();
             long epochFirstStep = step;
@@ -72,43 +75,69 @@ internal static class TrainingLoop
             {
                 cancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                Tensor index = orderOnDevice.narrow(0, start, length);
-                Tensor x = features.index_select(0, index), y = labels.index_select(0, index);
-                Tensor loss = perExample
-                    ? PerExampleStep(model, x, y, config.Training.Clip)
-                    : BatchStep(model, x, y, trained, config.Training.Clip);
-                double alpha = schedule.Alpha(step), sigma = schedule.Sigma(step);
-                rule.Step(alpha, sigma);
-                stepLosses.Add(loss.MoveToOuterDisposeScope());
-
-                alphas.Add(alpha);
-                sigmas.Add(sigma);
-                batches.Add(order[start..(start + length)]);
+                Tensor index = order.narrow(1, start, length);
+                Tensor x = features.gather(1, index.unsqueeze(-1).expand(count, length, dimension)), y = labels.gather(1, index);
+                Tensor losses = perExample ? PerExampleStep(pack, x, y, settings.Clip) : BatchStep(pack, x, y, trained, settings.Clip);
+                rule.Step(schedules[0].Alpha(step), schedules.Select(schedule => schedule.Sigma(step)).ToArray());
+                stepLosses.Add(losses.MoveToOuterDisposeScope());
+                for (int s = 0; s < count; s++)
+                    if (logs[s].DivergedAt is null) logs[s].Record(schedules[s], step, orders[s][start..(start + length)]);
                 step++;
             }
-            double[] losses = stack(stepLosses).to(float64).cpu().data<double>().ToArray();
-            // A NaN or infinite loss ends training at the first such step; the steps after it in this epoch (taken on
-            // a diverged model, which is never measured) are cut from the log.
-            if (Array.FindIndex(losses, value => !double.IsFinite(value)) is var bad and >= 0)
+            double[] read = stack(stepLosses).to(float64).cpu().data<double>().ToArray(); // [steps, members], row-major
+            bool checkpointDue = false;
+            for (int s = 0; s < count; s++)
             {
-                long divergedAt = epochFirstStep + bad;
-                int kept = (int)divergedAt;
-                alphas.RemoveRange(kept, alphas.Count - kept);
-                sigmas.RemoveRange(kept, sigmas.Count - kept);
-                batches.RemoveRange(kept, batches.Count - kept);
-                return Log(alphas, sigmas, batches, config, trained, model, epochLosses, perExample, divergedAt);
+                if (logs[s].DivergedAt is not null) continue;
+                double[] losses = Enumerable.Range(0, stepLosses.Count).Select(t => read[t * count + s]).ToArray();
+                // A NaN or infinite loss ends this member's training at the first such step; the steps after it (taken on
+                // a diverged model, which is never measured) are cut from its log.
+                if (Array.FindIndex(losses, value => !double.IsFinite(value)) is var bad and >= 0)
+                {
+                    logs[s].Diverge(epochFirstStep + bad);
+                    continue;
+                }
+                double epochLoss = losses.Average();
+                logs[s].EpochLosses.Add(epochLoss);
+                members[s].Progress?.Report(new TrialProgress(epoch, settings.Epochs, epochLoss));
+                checkpointDue |= members[s].Checkpoint?.IsDue(epoch, settings.Epochs) == true;
             }
-            double epochLoss = losses.Sum() / losses.Length;
-            epochLosses.Add(epochLoss);
-            if (checkpoint?.IsDue(epoch, config.Training.Epochs) == true) checkpoint.Save(epoch, epochLosses, model, noise, rule);
-            progress?.Report(new TrialProgress(epoch, config.Training.Epochs, epochLoss));
+            if (!checkpointDue) continue;
+            pack.WriteMembers();
+            for (int s = 0; s < count; s++)
+                if (logs[s].DivergedAt is null)
+                    members[s].Checkpoint?.Save(epoch, logs[s].EpochLosses, members[s].Model, members[s].Model.Noise, rule);
         }
-        return Log(alphas, sigmas, batches, config, trained, model, epochLosses, perExample, divergedAt: null);
+        pack.WriteMembers();
+        return members.Select((m, s) => logs[s].ToLog(trained, m.Model)).ToList();
     }
 
-    /// <summary>One epoch's order of the n examples, from the batch-order stream; its <see cref="Batches"/> are the
-    /// epoch's minibatches. Training and checkpoint replay both draw it here, so a replayed epoch's batches are the ones
-    /// it trained on.</summary>
+    /// <summary>Restores every member from its checkpoint when all of them saved the same epoch, and returns that epoch
+    /// and each member's losses. A pack whose members saved different epochs (or not all) cannot go on together: their
+    /// checkpoints are removed and the pack starts over, as it would without checkpoints.</summary>
+    private static (int Epoch, List<double>[] Losses)? Restore(IReadOnlyList<TrainingMember> members, PackedMlp pack, IUpdateRule rule)
+    {
+        var saved = members.Select(m => m.Checkpoint?.SavedEpoch()).ToArray();
+        if (saved.All(epoch => epoch is null)) return null;
+        if (saved.Distinct().Count() > 1)
+        {
+            foreach (var member in members) member.Checkpoint?.Remove();
+            return null;
+        }
+        var losses = new List<double>[members.Count];
+        for (int s = 0; s < members.Count; s++)
+        {
+            var member = members[s];
+            losses[s] = member.Checkpoint!.TryRestore(member.Model, member.Model.Noise, rule)?.EpochLosses
+                ?? throw new InvalidDataException($"The checkpoint {member.Checkpoint.FilePath} could not be read; it was removed and its trial starts over on its next attempt.");
+        }
+        pack.ReadMembers();
+        return (saved[0]!.Value, losses);
+    }
+
+    /// <summary>One epoch's order of the n examples, from a member's batch-order stream; its <see cref="Batches"/> are
+    /// the epoch's minibatches. Training and checkpoint replay both draw it here, so a replayed epoch's batches are the
+    /// ones it trained on.</summary>
     private static int[] EpochOrder(Random shuffle, int n)
     {
         int[] order = Enumerable.Range(0, n).ToArray();
@@ -123,30 +152,34 @@ internal static class TrainingLoop
             yield return (start, Math.Min(batchSize, n - start));
     }
 
-    /// <summary>Backpropagates the batch's mean loss and clips the batch gradient to K (when K &gt; 0); returns the
-    /// loss, detached, on the device.</summary>
-    private static Tensor BatchStep(NoisyMlp model, Tensor x, Tensor y, List<Parameter> trained, double clip)
+    /// <summary>Each member's mean cross-entropy over its batch: logits [S, b, C], labels [S, b] to losses [S].</summary>
+    private static Tensor MemberLosses(Tensor logits, Tensor labels) =>
+        nn.functional.cross_entropy(logits.flatten(0, 1), labels.flatten(), reduction: nn.Reduction.None)
+            .view(labels.shape[0], labels.shape[1]).mean([1]);
+
+    /// <summary>Backpropagates every member's mean loss (their sum: member s's parameters see only its own) and clips
+    /// each member's batch gradient to K (when K &gt; 0); returns the losses [S], detached, on the device.</summary>
+    private static Tensor BatchStep(PackedMlp pack, Tensor x, Tensor y, IReadOnlyList<Parameter> trained, double clip)
     {
-        Tensor loss = nn.functional.cross_entropy(model.forward(x), y);
+        Tensor losses = MemberLosses(pack.Output(pack.NoisyFeatures(x)), y);
         foreach (var p in trained) p.grad?.zero_();
-        loss.backward();
-        if (clip > 0) GradientClipping.ClipTotalNorm(trained, clip);
-        return loss.detach();
+        losses.sum().backward();
+        if (clip > 0) GradientClipping.ClipMemberNorms(trained, clip);
+        return losses.detach();
     }
 
     /// <summary>Frozen hidden layers: the noisy features come through the stack under no_grad (fresh noise and
     /// dropout as in training) and the output layer's clipped per-example gradient is written in closed form.</summary>
-    private static Tensor PerExampleStep(NoisyMlp model, Tensor x, Tensor y, double clip)
+    private static Tensor PerExampleStep(PackedMlp pack, Tensor x, Tensor y, double clip)
     {
         using var noGrad = no_grad();
-        Tensor features = model.NoisyFeatures(x);
-        Tensor logits = model.Output(features);
-        Tensor loss = nn.functional.cross_entropy(logits, y);
+        Tensor features = pack.NoisyFeatures(x);
+        Tensor logits = pack.Output(features);
         var (weight, bias) = PerExampleClipping.BatchGradient(logits, features, y, clip);
-        var output = model.OutputLayer;
-        WriteGradient(output.weight!, weight);
-        WriteGradient(output.bias!, bias);
-        return loss;
+        var output = pack.OutputParameters();
+        WriteGradient(output[0], weight);
+        WriteGradient(output[1], bias.unsqueeze(1));
+        return MemberLosses(logits, y);
     }
 
     private static void WriteGradient(Parameter parameter, Tensor gradient)
@@ -154,12 +187,4 @@ internal static class TrainingLoop
         if (parameter.grad is { } existing) existing.copy_(gradient);
         else parameter.grad = gradient.clone();
     }
-
-    private static TrainingLog Log(
-        List<double> alphas, List<double> sigmas, List<int[]> batches, TrialConfig config,
-        List<Parameter> trained, NoisyMlp model, List<double> epochLosses, bool perExample, long? divergedAt) =>
-        new(alphas, sigmas, batches, config.Training.Clip, perExample,
-            TrainedParameters: trained.Sum(p => p.numel()),
-            OutputParameters: model.OutputParameters().Sum(p => p.numel()),
-            epochLosses, divergedAt);
 }

@@ -1,0 +1,122 @@
+using SweepCluster.Core.Spec;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SweepCluster.Training.Model;
+
+/// <summary>S <see cref="NoisyMlp"/>s of one architecture trained as one batched network: layer l's weights are one
+/// [S, out, in] parameter and its biases one [S, 1, out], so a step costs the torch calls of one network, not S.
+/// Every member keeps its own noise levels and its own generator; a training step draws member s's noise as one block
+/// of its own shape from its own generator, so member s of a pack trains exactly as it does in a pack of one. Built
+/// from the members' initialized weights; <see cref="WriteMembers"/> copies the trained weights back for measurement
+/// and checkpoints.</summary>
+internal sealed class PackedMlp : IDisposable
+{
+    private readonly IReadOnlyList<NoisyMlp> _members;
+    private readonly IReadOnlyList<Generator> _generators;
+    private readonly List<(Parameter Weight, Parameter Bias)> _layers = [];
+    private readonly ActivationKind _activation;
+    private readonly long _inputs, _width;
+    private readonly bool[] _noisy, _dropping;
+    private readonly Tensor? _noiseScale, _keep;
+
+    public PackedMlp(IReadOnlyList<NoisyMlp> members, bool trainHidden)
+    {
+        _members = members;
+        _generators = members.Select(m => m.Noise).ToList();
+        NoisyMlpShape shape = members[0].Shape;
+        _activation = shape.Activation;
+        (_inputs, _width) = (shape.InputDimension, shape.Width);
+        using (no_grad())
+            for (int l = 0; l <= shape.Depth; l++)
+            {
+                bool trained = trainHidden || l == shape.Depth;
+                Tensor weight = stack(members.Select(m => m.Layers[l].weight!).ToArray());
+                Tensor bias = stack(members.Select(m => m.Layers[l].bias!.unsqueeze(0)).ToArray());
+                _layers.Add((new Parameter(weight, trained), new Parameter(bias, trained)));
+            }
+        Device device = _layers[0].Weight.device;
+        var shapes = members.Select(m => m.Shape).ToList();
+        // One block per step and member: input noise in its first d columns, then layer l's activation noise in w columns.
+        _noisy = shapes.Select(m => m.InputNoise > 0 || m.ActivationNoise > 0).ToArray();
+        if (_noisy.Any(noisy => noisy))
+        {
+            Tensor input = MemberDraws.PerMember(shapes.Select(m => m.InputNoise), 2, device).expand(-1, 1, _inputs);
+            Tensor layers = MemberDraws.PerMember(shapes.Select(m => m.ActivationNoise), 2, device).expand(-1, 1, shape.Depth * _width);
+            _noiseScale = cat([input, layers], 2);
+        }
+        _dropping = shapes.Select(m => m.Dropout > 0).ToArray();
+        if (_dropping.Any(dropping => dropping)) _keep = MemberDraws.PerMember(shapes.Select(m => 1.0 - m.Dropout), 2, device);
+    }
+
+    public int Size => _members.Count;
+
+    /// <summary>Every parameter, hidden layers first, weight before bias: the order of a member's own parameters.</summary>
+    public IReadOnlyList<Parameter> Parameters() => _layers.SelectMany(l => new[] { l.Weight, l.Bias }).ToList();
+
+    public IReadOnlyList<Parameter> OutputParameters() => [_layers[^1].Weight, _layers[^1].Bias];
+
+    /// <summary>T_L of every member for training inputs [S, b, d]: input noise, then every hidden layer with its
+    /// activation noise and inverted dropout, all fresh.</summary>
+    public Tensor NoisyFeatures(Tensor input)
+    {
+        int depth = _layers.Count - 1;
+        long batch = input.shape[1];
+        Device device = input.device;
+        Tensor? noise = _noiseScale is null ? null
+            : MemberDraws.Normal(_generators, _noisy, [batch, _inputs + depth * _width], device).mul_(_noiseScale);
+        // A member without dropout draws nothing: its zeros are below its keep probability of 1.
+        Tensor? mask = _keep is null ? null
+            : MemberDraws.Uniform(_generators, _dropping, [batch, depth * _width], device).lt(_keep).to(input.dtype);
+        Tensor x = noise is null ? input : input + noise.narrow(2, 0, _inputs);
+        for (int l = 0; l < depth; l++)
+        {
+            x = Activate(Affine(l, x));
+            if (noise is not null) x = x + noise.narrow(2, _inputs + l * _width, _width);
+            if (mask is not null) x = x * mask.narrow(2, l * _width, _width) / _keep!;
+        }
+        return x;
+    }
+    /// <summary>The logits [S, b, C] for features [S, b, w].</summary>
+    public Tensor Output(Tensor features) => Affine(_layers.Count - 1, features);
+
+    /// <summary>Copies every member's trained weights back into its own model.</summary>
+    public void WriteMembers()
+    {
+        using var noGrad = no_grad();
+        for (int s = 0; s < _members.Count; s++)
+            for (int l = 0; l < _layers.Count; l++)
+            {
+                _members[s].Layers[l].weight!.copy_(_layers[l].Weight[s]);
+                _members[s].Layers[l].bias!.copy_(_layers[l].Bias[s].squeeze(0));
+            }
+    }
+
+    /// <summary>Copies the members' weights into the pack (after they were restored from checkpoints).</summary>
+    public void ReadMembers()
+    {
+        using var noGrad = no_grad();
+        for (int s = 0; s < _members.Count; s++)
+            for (int l = 0; l < _layers.Count; l++)
+            {
+                _layers[l].Weight[s].copy_(_members[s].Layers[l].weight!);
+                _layers[l].Bias[s].copy_(_members[s].Layers[l].bias!.unsqueeze(0));
+            }
+    }
+
+    private Tensor Affine(int l, Tensor x) => bmm(x, _layers[l].Weight.transpose(1, 2)) + _layers[l].Bias;
+
+    private Tensor Activate(Tensor z) => _activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
+
+    public void Dispose()
+    {
+        foreach (var (weight, bias) in _layers)
+        {
+            weight.Dispose();
+            bias.Dispose();
+        }
+        _noiseScale?.Dispose();
+        _keep?.Dispose();
+    }
+}
