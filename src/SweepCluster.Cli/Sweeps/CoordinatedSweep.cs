@@ -33,7 +33,8 @@ public static class CoordinatedSweep
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +
                               (files.Count > 0 ? $"{files.Count} ended before this start, " : "") +
-                              $"{node.Slots.Count} local slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}]; " +
+                              $"{node.Slots.Count} local slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}]" +
+                              (node.Slots.Count > 0 ? $" in packs of up to {configuration.PackSize}; " : "; ") +
                               $"results in {dir}, journal {opened.Journal.Describe()}");
             // The node's own end counts too: a node downed or removed from its cluster has lost its coordinator, and
             // a process that lingered on with the journal lock held would stall the sweep for good.
