@@ -7,6 +7,6 @@ public static class PackSize
     /// <summary>The pack size when --pack-size is not given; to be tuned by measurement of the batched runner.</summary>
     public const int Default = 8;
 
-    /// <summary>The largest pack size accepted: a pack is one batched network, and its memory grows with it.</summary>
-    public const int Max = 64;
+    /// <summary>The largest pack size accepted, as in a spec's pack_size.</summary>
+    public const int Max = Core.Spec.SweepSpec.MaxPackSize;
 }

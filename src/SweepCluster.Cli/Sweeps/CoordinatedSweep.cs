@@ -28,7 +28,7 @@ public static class CoordinatedSweep
         // trials.jsonl is rebuilt from the journal first: a crash may have left it a line short or with a torn line.
         using var files = SweepResultFiles.Rebuild(dir, opened.Replay?.Ended ?? []);
         var sink = new ResultFolderSink(files);
-        var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials, opened.Spec.Training.MaxAttempts);
+        var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials, opened.Spec.Training.MaxAttempts) { PackSize = opened.Spec.PackSize };
         await using (var node = await SweepNode.StartAsync(configuration.InFolder(dir), new CoordinatorRole(opened, plan, sink, files), logLevel))
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +

@@ -149,7 +149,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             Sender.Tell(AssignPack.For(held.Select(t => new AssignTrial(t.Id, t.Plan.Config, t.Attempts)).ToList()));
             return;
         }
-        if (Execute(new RequestTrial(request.WorkerId, Now, Math.Max(1, request.Capacity))).Count == 0)
+        int capacity = Math.Clamp(request.Capacity, 1, _plan.PackSize ?? int.MaxValue);
+        if (Execute(new RequestTrial(request.WorkerId, Now, capacity)).Count == 0)
         {
             _idleAskers[request.WorkerId] = Sender;
             Sender.Tell(NoTrialNow.Instance);
@@ -408,7 +409,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         _idleAskers.Clear();
     }
 
-    /// <summary>Every slot that asks is watched: its death (or its node's removal) frees its trial, and the slots
+    /// <summary>Every slot that asks is watched: its death (or its node's removal) frees its trials, and the slots
     /// known alive are the ones the sweep counts as connected.</summary>
     private void RememberWorker(string workerId, IActorRef worker)
     {

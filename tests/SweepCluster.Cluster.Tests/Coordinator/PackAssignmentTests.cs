@@ -57,3 +57,17 @@ public sealed class PackAssignmentTests(ITestOutputHelper output) : SweepCluster
         AwaitAssert(() => Assert.Equal((4, 0), (Status().Pending, Status().Assigned)), Patience);
     }
 }
+
+/// <summary>A spec's pack_size caps what a slot gets, whatever it asks for.</summary>
+public sealed class SpecPackSizeTests(ITestOutputHelper output) : SweepClusterTestKit(output)
+{
+    internal override SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(4), MaxAttempts: 2) { PackSize = 2 };
+
+    [Fact]
+    public void A_slot_asking_for_more_than_the_specs_pack_size_gets_that_many()
+    {
+        var worker = CreateTestProbe();
+        Coordinator.Tell(new RequestWork("node-a/slot-0", "cpu", Capacity: 8), worker.Ref);
+        Assert.Equal(["t-0", "t-1"], worker.ExpectMsg<AssignPack>(Patience).Trials.Select(a => a.TrialId.Value));
+    }
+}
