@@ -59,6 +59,9 @@ public sealed class NodeOptions
     /// <summary>--threads per slot; null splits the cores between the slots.</summary>
     public int? ThreadsPerSlot { get; set; }
 
+    /// <summary>--pack-size: trials of one pack key each slot trains at once; 1: one trial at a time.</summary>
+    public int PackSize { get; set; } = Sessions.PackSize.Default;
+
     /// <summary>--lease: a running attempt that reports no progress for this long is given back.</summary>
     public TimeSpan Lease { get; set; } = SweepCoordinatorSettings.DefaultLeasePeriod;
 
@@ -88,6 +91,8 @@ public sealed class NodeOptions
         ValidateAddresses();
         if (Lease <= TimeSpan.Zero)
             throw new UserInputException($"--lease {Lease.TotalSeconds:0.###} must be positive, a number of seconds such as 300.");
+        if (PackSize is < 1 or > Sessions.PackSize.Max)
+            throw new UserInputException($"--pack-size {PackSize} is not a pack size; give a whole number from 1 (one trial at a time) to {Sessions.PackSize.Max}.");
         if (CheckpointEvery is < 0)
             throw new UserInputException($"--checkpoint-every {CheckpointEvery} must be a number of epochs, 1 or more (0 turns checkpoints off).");
         // A node that owns a sweep folder keeps checkpoints in it (DIR/checkpoints); a worker alone needs a folder.
@@ -163,6 +168,7 @@ public sealed class NodeOptions
         if (MetricsPortsToTry == 1) PortCheck.EnsureFree(metricsHost, 0, MetricsPort);
         return new NodeConfiguration(cluster, slots, new SweepCoordinatorSettings { LeasePeriod = Lease }, CheckpointEvery ?? 0, CheckpointDirectory, MetricsPort)
         {
+            PackSize = PackSize,
             MetricsPortsToTry = MetricsPortsToTry,
             MetricsHost = metricsHost,
         };
@@ -182,6 +188,9 @@ public sealed record NodeConfiguration(
     /// <summary>Ports /metrics may try from <see cref="MetricsPort"/> upward (1: that port only).</summary>
     public int MetricsPortsToTry { get; init; } = 1;
 
+    /// <summary>Trials of one pack key each worker slot trains at once (1: one at a time).</summary>
+    public int PackSize { get; init; } = 1;
+
     /// <summary>The address /metrics binds (0.0.0.0: every interface).</summary>
     public string MetricsHost { get; init; } = NodeAddresses.Loopback;
 
@@ -192,6 +201,7 @@ public sealed record NodeConfiguration(
     /// <summary>The worker slots' settings.</summary>
     public TrialWorkerSettings Workers => new()
     {
+        PackSize = PackSize,
         Checkpoints = CheckpointEvery > 0 && CheckpointDirectory is { } directory ? new TrialCheckpoints(directory, CheckpointEvery) : null,
     };
 }

@@ -42,6 +42,8 @@ public sealed class SweepCommandErrorTests
     [InlineData("run", "no/such/spec.yaml")]
     [InlineData("worker", "--seed", "127.0.0.1:4053", "--metrics-port", "70000")]
     [InlineData("run", "cluster-config/sweeps/one-trial.yaml", "--metrics-port", "-1")]
+    [InlineData("worker", "--seed", "127.0.0.1:4053", "--pack-size", "0")]
+    [InlineData("run", "cluster-config/sweeps/one-trial.yaml", "--pack-size", "65")]
     public void Bad_sweep_arguments_are_one_sentence_with_exit_code_2(params string[] arguments)
     {
         var outcome = CliProcess.Run(arguments);

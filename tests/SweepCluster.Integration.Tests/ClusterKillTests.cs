@@ -16,18 +16,23 @@ public sealed class ClusterKillTests : IDisposable
 
     private static IReadOnlyList<JsonObject> Lines(string jsonl) => TrialLines.Read(jsonl);
 
+    /// <summary>The trials assigned on the coordinator's latest progress line; -1 before the first.</summary>
+    private static int LastRunning(string output) =>
+        Regex.Matches(output, @"running (\d+)") is { Count: > 0 } m ? int.Parse(m[^1].Groups[1].Value, CultureInfo.InvariantCulture) : -1;
+
     [Fact]
-    public void Every_trial_ends_exactly_once_after_a_worker_is_killed()
+    public void Every_trial_ends_exactly_once_after_a_worker_is_killed_mid_pack()
     {
-        string spec = WriteSpec(), results = Path.Combine(_folder, "out"), jsonl = Path.Combine(results, "trials.jsonl");
+        // 2 depths x 6 (act_noise x seed) trials: each depth's six share a pack key, so packs of 3 fill exactly.
+        string spec = TrialLines.WriteSpec(_folder, "kill", epochs: 60, depths: "[1, 2]", seeds: 3), results = Path.Combine(_folder, "out"), jsonl = Path.Combine(results, "trials.jsonl");
         int port = Ports.Free();
         using var coordinator = new CliNode("coordinator", "coordinator", spec, "--out", results, "--port", port.ToString(), "--slots", "0", "--metrics-port", "0");
-        using var victim = new CliNode("worker-1", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--metrics-port", "0");
-        using var survivor = new CliNode("worker-2", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--metrics-port", "0");
+        using var victim = new CliNode("worker-1", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--pack-size", "3", "--metrics-port", "0");
+        using var survivor = new CliNode("worker-2", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--pack-size", "3", "--metrics-port", "0");
         string Logs() => $"coordinator:\n{coordinator.Output}\nworker-1:\n{victim.Output}\nworker-2:\n{survivor.Output}";
 
-        // Both workers busy: the victim holds a trial when it dies.
-        Eventually.True(() => Lines(jsonl).Count >= 2 && coordinator.Output.Contains("running 2"), TimeSpan.FromMinutes(2), Logs);
+        // Both workers busy with a pack of 3 after a first pack ended: the victim holds a pack when it dies.
+        Eventually.True(() => Lines(jsonl).Count >= 3 && LastRunning(coordinator.Output) == 6, TimeSpan.FromMinutes(2), Logs);
         var killedAt = DateTime.UtcNow;
         victim.Kill();
 
@@ -39,9 +44,10 @@ public sealed class ClusterKillTests : IDisposable
         Assert.All(ended, l => Assert.Equal("completed", l["status"]!.GetValue<string>()));
         Assert.True(File.Exists(Path.Combine(results, "curves.csv")), Logs());
 
-        // The victim was mid-trial: the coordinator gave that trial back (then it ran again on the survivor).
+        // The victim was mid-pack: the coordinator gave its trials back (then they ran again on the survivor).
         var released = Regex.Match(coordinator.Output, @"\[(\d+/\d+/\d+ [\d:.]+)Z\][^\n]*released from akka\.tcp://[^\n]*");
         Assert.True(released.Success, $"no trial was released after the kill\n{Logs()}");
+        Console.WriteLine($"{Regex.Matches(coordinator.Output, "released from akka").Count} trials released after the kill");
         var releasedAt = DateTime.ParseExact(released.Groups[1].Value, "MM/dd/yyyy HH:mm:ss.fff", CultureInfo.InvariantCulture);
         Console.WriteLine($"trial released {(releasedAt - killedAt).TotalSeconds:F1} s after the SIGKILL: {released.Value}");
     }
@@ -53,8 +59,8 @@ public sealed class ClusterKillTests : IDisposable
         int port = Ports.Free();
         string[] coordinatorArguments = ["coordinator", spec, "--out", results, "--port", port.ToString(), "--slots", "0"];
         using var first = new CliNode("coordinator", coordinatorArguments);
-        using var worker1 = new CliNode("worker-1", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1");
-        using var worker2 = new CliNode("worker-2", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1");
+        using var worker1 = new CliNode("worker-1", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--pack-size", "1");
+        using var worker2 = new CliNode("worker-2", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--pack-size", "1");
         // Both workers in the cluster and busy when the coordinator dies.
         Eventually.True(() => Lines(jsonl).Count >= 3 && first.Output.Contains("running 2"), TimeSpan.FromMinutes(2), () => first.Output);
         first.Kill();

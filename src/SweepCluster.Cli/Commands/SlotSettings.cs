@@ -20,6 +20,10 @@ public class SlotSettings : CommandSettings
     [Description("Torch threads per slot (default: the cores split between the slots).")]
     public int? Threads { get; init; }
 
+    [CommandOption("--pack-size <N>")]
+    [Description("Trials a slot trains at once as one batched network, among those equal but for seed and noise levels (1-64, default 8; 1: one trial at a time; adam trials always run alone).")]
+    public int PackSize { get; init; } = Sessions.PackSize.Default;
+
     [CommandOption("--host <ADDRESS>")]
     [Description("Address the cluster port binds (default 127.0.0.1; 0.0.0.0 binds every interface and needs --public-host; any address but loopback needs --tls-cert or --insecure).")]
     public string Host { get; init; } = "127.0.0.1";
@@ -66,6 +70,7 @@ public class SlotSettings : CommandSettings
         options.Slots = Slots;
         options.Devices = Devices;
         options.ThreadsPerSlot = Threads;
+        options.PackSize = PackSize;
         options.Host = Host;
         options.PublicHost = PublicHost;
         options.MetricsHost = MetricsHost;

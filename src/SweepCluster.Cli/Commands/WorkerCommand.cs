@@ -56,7 +56,7 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
         while (true)
         {
             await using var node = await SweepNode.StartAsync(configuration, coordinator: null, logLevel: "WARNING");
-            Console.WriteLine($"worker on {configuration.Cluster.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}], coordinator at {configuration.Cluster.SeedNodes[0]}; Ctrl+C stops it.");
+            Console.WriteLine($"worker on {configuration.Cluster.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}] in packs of up to {configuration.PackSize}, coordinator at {configuration.Cluster.SeedNodes[0]}; Ctrl+C stops it.");
             var ended = await Task.WhenAny(Task.WhenAny(node.Joined, Task.Delay(JoinPatience, CancellationToken.None)), stopped);
             if (ended != stopped && node.Joined.IsCompleted) ended = await Task.WhenAny(node.Terminated, stopped);
             if (ended == stopped)

@@ -28,12 +28,13 @@ public static class CoordinatedSweep
         // trials.jsonl is rebuilt from the journal first: a crash may have left it a line short or with a torn line.
         using var files = SweepResultFiles.Rebuild(dir, opened.Replay?.Ended ?? []);
         var sink = new ResultFolderSink(files);
-        var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials, opened.Spec.Training.MaxAttempts);
+        var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials, opened.Spec.Training.MaxAttempts) { PackSize = opened.Spec.PackSize };
         await using (var node = await SweepNode.StartAsync(configuration.InFolder(dir), new CoordinatorRole(opened, plan, sink, files), logLevel))
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +
                               (files.Count > 0 ? $"{files.Count} ended before this start, " : "") +
-                              $"{node.Slots.Count} local slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}]; " +
+                              $"{node.Slots.Count} local slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}]" +
+                              (node.Slots.Count > 0 ? $" in packs of up to {configuration.PackSize}; " : "; ") +
                               $"results in {dir}, journal {opened.Journal.Describe()}");
             // The node's own end counts too: a node downed or removed from its cluster has lost its coordinator, and
             // a process that lingered on with the journal lock held would stall the sweep for good.

@@ -34,6 +34,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private readonly Dictionary<IActorRef, string> _watchedWorkers = [];
     private readonly Dictionary<string, IActorRef> _idleAskers = [];
     private readonly Dictionary<TrialId, AttemptProgress> _progress = [];
+    // Assignments applied but not yet sent: a pack's events are persisted together and go out as one message.
+    private readonly Dictionary<string, List<AssignTrial>> _outgoing = [];
     private readonly HashSet<IActorRef> _subscribers = [];
     private readonly WorkerAbsence _absence = new();
     private bool _absenceAnnounced;
@@ -140,13 +142,15 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     {
         if (!SpeaksFor(request.WorkerId, "request for work", null)) return;
         RememberWorker(request.WorkerId, Sender);
-        // An attempt the slot still holds was lost on the way: the same attempt again (LeasePolicy.HeldBy).
-        if (_state.HeldBy(request.WorkerId) is { } held)
+        // Attempts the slot still holds were lost on the way: the same attempts again (LeasePolicy.HeldBy).
+        var held = _state.HeldBy(request.WorkerId);
+        if (held.Count > 0)
         {
-            Sender.Tell(new AssignTrial(held.Id, held.Plan.Config, held.Attempts));
+            Sender.Tell(AssignPack.For(held.Select(t => new AssignTrial(t.Id, t.Plan.Config, t.Attempts)).ToList()));
             return;
         }
-        if (Execute(new RequestTrial(request.WorkerId, Now)).Count == 0)
+        int capacity = Math.Clamp(request.Capacity, 1, _plan.PackSize ?? int.MaxValue);
+        if (Execute(new RequestTrial(request.WorkerId, Now, capacity)).Count == 0)
         {
             _idleAskers[request.WorkerId] = Sender;
             Sender.Tell(NoTrialNow.Instance);
@@ -163,6 +167,16 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             if (Execute(new ReclaimTrial(report.WorkerId, report.TrialId, report.Attempt, Now)).Count == 0) return;
         }
         _progress[report.TrialId] = new AttemptProgress(report.Epoch, report.Epochs, report.Loss, Now);
+        RenewPackMates(report.WorkerId, report.TrialId);
+    }
+
+    /// <summary>A pack trains on one thread, so any member's progress shows the whole pack alive: a runner that trains
+    /// members one after another (the default <see cref="ITrialRunner.RunPack"/>) must not lose the waiting ones.</summary>
+    private void RenewPackMates(string workerId, TrialId reported)
+    {
+        foreach (var mate in _state.HeldBy(workerId))
+            if (mate.Id != reported && _progress.TryGetValue(mate.Id, out var progress))
+                _progress[mate.Id] = progress with { LastHeard = Now };
     }
 
     // The worker keeps resending its report until accepted, so it is accepted only once the journal holds it.
@@ -287,6 +301,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             workAppeared |= React(@event);
             if (--left > 0) return;
             _settings.JournalWritten?.Invoke(Stopwatch.GetElapsedTime(started), events.Count);
+            SendAssignments();
             if (workAppeared) OfferWork();
             afterPersisted?.Invoke();
             SnapshotWhenDue(events.Count);
@@ -318,8 +333,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             case TrialAssigned assigned:
                 _progress[assigned.TrialId] = new AttemptProgress(0, 0, null, assigned.At);
                 _idleAskers.Remove(assigned.WorkerId);
-                if (_workers.TryGetValue(assigned.WorkerId, out var worker))
-                    worker.Tell(new AssignTrial(assigned.TrialId, _state.Trials[assigned.TrialId].Plan.Config, assigned.Attempt));
+                if (!_outgoing.TryGetValue(assigned.WorkerId, out var pack)) _outgoing[assigned.WorkerId] = pack = [];
+                pack.Add(new AssignTrial(assigned.TrialId, _state.Trials[assigned.TrialId].Plan.Config, assigned.Attempt));
                 return false;
             case TrialCompleted completed:
                 _progress.Remove(completed.TrialId);
@@ -378,6 +393,15 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         foreach (var subscriber in _subscribers) subscriber.Tell(new SweepFinished(summary));
     }
 
+    /// <summary>Sends each worker what one command assigned it, as one message: a pack arrives whole.</summary>
+    private void SendAssignments()
+    {
+        foreach (var (workerId, pack) in _outgoing)
+            if (_workers.TryGetValue(workerId, out var worker))
+                worker.Tell(AssignPack.For(pack));
+        _outgoing.Clear();
+    }
+
     private void OfferWork()
     {
         if (!_state.HasPending) return;
@@ -385,7 +409,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         _idleAskers.Clear();
     }
 
-    /// <summary>Every slot that asks is watched: its death (or its node's removal) frees its trial, and the slots
+    /// <summary>Every slot that asks is watched: its death (or its node's removal) frees its trials, and the slots
     /// known alive are the ones the sweep counts as connected.</summary>
     private void RememberWorker(string workerId, IActorRef worker)
     {

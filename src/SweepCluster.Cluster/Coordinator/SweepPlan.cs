@@ -7,6 +7,10 @@ namespace SweepCluster.Cluster.Coordinator;
 /// journal lacks are added, so a grown spec only adds work.</summary>
 public sealed record SweepPlan(string SweepId, string SpecYaml, IReadOnlyList<PlannedTrial> Trials, int MaxAttempts = 2)
 {
+    /// <summary>The most trials the coordinator hands one slot at once (the spec's pack_size), whatever the slot
+    /// asks for; null: what the slot asks for.</summary>
+    public int? PackSize { get; init; }
+
     public string PersistenceId => PersistenceIdOf(SweepId);
 
     public static string PersistenceIdOf(string sweepId) => $"sweep-{sweepId}";

@@ -6,12 +6,22 @@ namespace SweepCluster.Cluster.Messages;
 // The pull protocol between a worker slot and the coordinator. Workers ask; the coordinator never pushes a trial
 // unasked, so a slot is never handed more than it can run.
 
-/// <summary>An idle worker slot asks for a trial; answered by <see cref="AssignTrial"/> or <see cref="NoTrialNow"/>.
-/// Asking again while holding an assignment returns that same assignment (lost replies and restarts heal).</summary>
-public sealed record RequestWork(string WorkerId, string Device) : ISweepClusterMessage;
+/// <summary>An idle worker slot asks for up to <paramref name="Capacity"/> trials to train at once; answered by
+/// <see cref="AssignTrial"/> (one trial), <see cref="AssignPack"/> (several) or <see cref="NoTrialNow"/>. Asking again
+/// while holding assignments returns those same assignments (lost replies and restarts heal). A sender of an earlier
+/// build sends no capacity and gets one trial, as before.</summary>
+public sealed record RequestWork(string WorkerId, string Device, int Capacity = 1) : ISweepClusterMessage;
 
 /// <summary>Run this trial as this (1-based) attempt and report back with the same attempt number.</summary>
 public sealed record AssignTrial(TrialId TrialId, TrialConfig Config, int Attempt) : ISweepClusterMessage;
+
+/// <summary>Run these trials (they share a pack key) together, and report each as its own <see cref="AssignTrial"/>.
+/// Only a slot that asked with a capacity above 1 gets one, so a worker of an earlier build never sees it.</summary>
+public sealed record AssignPack(IReadOnlyList<AssignTrial> Trials) : ISweepClusterMessage
+{
+    /// <summary>What a slot is sent for these assignments: one trial as <see cref="AssignTrial"/>, several as a pack.</summary>
+    public static ISweepClusterMessage For(IReadOnlyList<AssignTrial> trials) => trials.Count == 1 ? trials[0] : new AssignPack(trials);
+}
 
 /// <summary>Nothing is pending now; the coordinator remembers the asker and sends <see cref="TrialsAvailable"/> later.</summary>
 public sealed record NoTrialNow : ISweepClusterMessage

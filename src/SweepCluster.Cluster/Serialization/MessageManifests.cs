@@ -25,5 +25,6 @@ internal static class MessageManifests
         [typeof(TrialEnded)] = "te",
         [typeof(SweepFinished)] = "sf",
         [typeof(SweepStopped)] = "sx",
+        [typeof(AssignPack)] = "ap",
     }.ToFrozenDictionary();
 }

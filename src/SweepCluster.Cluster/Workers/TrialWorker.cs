@@ -9,8 +9,9 @@ using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cluster.Workers;
 
-/// <summary>One device slot: pulls a trial from the coordinator, runs it on a dedicated thread off the mailbox,
-/// relays its progress, reports its end until acknowledged, and asks again.</summary>
+/// <summary>One device slot: pulls a trial, or a pack of trials that train together, from the coordinator, runs it on a
+/// dedicated thread off the mailbox, relays each trial's progress, reports each trial's end until acknowledged, and
+/// asks again.</summary>
 public sealed class TrialWorker : ReceiveActor, IWithTimers
 {
     private const string RetryTimer = "retry";
@@ -21,11 +22,13 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private readonly TrialWorkerSettings _settings;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    private AssignTrial? _current;
+    // The pack running or being reported (empty when idle), and what is kept per attempt of it.
+    private IReadOnlyList<AssignTrial> _pack = [];
     private CancellationTokenSource? _cancellation;
-    private ISweepClusterMessage? _pendingReport;
-    private (TrialId TrialId, int Attempt)? _lastReported;
-    private Activity? _span;
+    private readonly Dictionary<Attempt, Activity?> _spans = [];
+    private readonly Dictionary<Attempt, ISweepClusterMessage> _unaccepted = [];
+    // The attempts of the last pack reported: a late copy of their assignment must not run them twice.
+    private HashSet<Attempt> _lastReported = [];
     private readonly string _slotLabel;
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -58,12 +61,12 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     protected override void PostStop()
     {
         SweepTelemetry.SlotBusy.WithLabels(_slotLabel, _slot.Device).Set(0);
-        TrialSpans.End(_span, null, "slot stopped");
-        _span = null;
+        foreach (var span in _spans.Values) TrialSpans.End(span, null, "slot stopped");
+        _spans.Clear();
         // The runner's thread sees the token and unwinds; its piped result goes to dead letters, and the
-        // coordinator, which watches this slot, gives the trial back.
+        // coordinator, which watches this slot, gives every trial of the pack back.
         if (_cancellation is null) return;
-        _log.Info("Slot {0} stopping: cancelling trial {1}.", WorkerId, _current?.TrialId);
+        _log.Info("Slot {0} stopping: cancelling trials {1}.", WorkerId, Describe(_pack));
         _cancellation.Cancel();
     }
 
@@ -77,7 +80,8 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     private void Idle()
     {
-        Receive<AssignTrial>(Start);
+        Receive<AssignTrial>(assignment => Start([assignment]));
+        Receive<AssignPack>(pack => Start(pack.Trials));
         Receive<TrialsAvailable>(AskForWork);
         Receive<RetryTick>(AskForWork);
         Receive<NoTrialNow>(Ignore);
@@ -87,9 +91,10 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private void Running()
     {
         Receive<RunProgressed>(Relay);
-        Receive<RunReturned>(Finish);
-        Receive<RunThrew>(Finish);
-        Receive<AssignTrial>(IgnoreWhileBusy);
+        Receive<PackReturned>(Finish);
+        Receive<PackThrew>(Finish);
+        Receive<AssignTrial>(assignment => IgnoreWhileBusy([assignment]));
+        Receive<AssignPack>(pack => IgnoreWhileBusy(pack.Trials));
         Receive<TrialsAvailable>(Ignore);
         Receive<NoTrialNow>(Ignore);
         Receive<RetryTick>(Ignore);
@@ -99,8 +104,9 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
     private void Reporting()
     {
         Receive<ReportAccepted>(Accepted);
-        Receive<RetryTick>(ResendReport);
-        Receive<AssignTrial>(IgnoreWhileBusy);
+        Receive<RetryTick>(ResendReports);
+        Receive<AssignTrial>(assignment => IgnoreWhileBusy([assignment]));
+        Receive<AssignPack>(pack => IgnoreWhileBusy(pack.Trials));
         Receive<RunProgressed>(Ignore);
         Receive<TrialsAvailable>(Ignore);
         Receive<NoTrialNow>(Ignore);
@@ -108,96 +114,121 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     private void AskForWork(object _) => AskForWork();
 
-    private void AskForWork() => _coordinator.Tell(new RequestWork(WorkerId, _slot.Device));
+    private void AskForWork() => _coordinator.Tell(new RequestWork(WorkerId, _slot.Device, _settings.PackSize));
 
-    private void Start(AssignTrial assignment)
+    private void Start(IReadOnlyList<AssignTrial> assignments)
     {
-        // A late copy of an assignment this slot already ran and reported must not run twice.
-        if (_lastReported == (assignment.TrialId, assignment.Attempt)) return;
+        var pack = assignments.Where(a => !_lastReported.Contains(Attempt.Of(a))).DistinctBy(Attempt.Of).ToList();
+        if (pack.Count == 0) return;
         Timers.Cancel(RetryTimer);
-        _current = assignment;
+        _pack = pack;
         var cancellation = _cancellation = new CancellationTokenSource();
         var self = Self;
         var runner = _runner;
-        var context = new TrialRunContext(_slot.Device, _slot.Threads, new SelfProgress(self, assignment.TrialId, assignment.Attempt), _settings.Checkpoints);
-        _span = TrialSpans.Start(assignment.TrialId, assignment.Config, assignment.Attempt, WorkerId, _slot.Device);
+        var members = pack.Select(a => new PackMember(a.TrialId, a.Config, new SelfProgress(self, a.TrialId, a.Attempt))).ToList();
+        var context = new TrialRunContext(_slot.Device, _slot.Threads, null, _settings.Checkpoints);
+        foreach (var a in pack) _spans[Attempt.Of(a)] = TrialSpans.Start(a.TrialId, a.Config, a.Attempt, WorkerId, _slot.Device);
         SweepTelemetry.SlotBusy.WithLabels(_slotLabel, _slot.Device).Set(1);
         SweepTelemetry.SlotEpoch.WithLabels(_slotLabel).Set(0);
-        _log.Info("Slot {0} runs trial {1} attempt {2} on {3} (trace {4}).", WorkerId, assignment.TrialId, assignment.Attempt, _slot.Device,
-            _span?.TraceId.ToString() ?? "off");
+        _log.Info("Slot {0} runs {1} on {2} (trace {3}).", WorkerId, Describe(pack), _slot.Device,
+            _spans[Attempt.Of(pack[0])]?.TraceId.ToString() ?? "off");
         // A dedicated thread, not a pool thread: a trial blocks for minutes, and the runner's native scopes are
         // thread-static, so it must never await.
         Task.Factory
-            .StartNew(() => runner.Run(assignment.TrialId, assignment.Config, context, cancellation.Token),
+            .StartNew(() => Run(runner, members, context, cancellation.Token),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             .PipeTo(self,
-                success: result => new RunReturned(assignment.TrialId, assignment.Attempt, result),
-                failure: error => new RunThrew(assignment.TrialId, assignment.Attempt, Unwrap(error)));
+                success: results => new PackReturned(pack, results),
+                failure: error => new PackThrew(pack, Unwrap(error)));
         Become(Running);
+    }
+
+    /// <summary>A lone trial runs as it always has (<see cref="ITrialRunner.Run"/>); a pack in one call, whose
+    /// results must match its members one for one.</summary>
+    private static IReadOnlyList<TrialResult> Run(ITrialRunner runner, IReadOnlyList<PackMember> members, TrialRunContext context, CancellationToken token)
+    {
+        if (members.Count == 1)
+            return [runner.Run(members[0].Id, members[0].Config, context with { Progress = members[0].Progress }, token)];
+        var results = runner.RunPack(members, context, token);
+        if (results.Count != members.Count)
+            throw new InvalidOperationException($"The runner returned {results.Count} results for a pack of {members.Count} trials.");
+        return results;
     }
 
     private void Relay(RunProgressed progress)
     {
-        if (!IsCurrent(progress.TrialId, progress.Attempt)) return;
+        if (!_spans.ContainsKey(new Attempt(progress.TrialId, progress.Attempt))) return;
         var p = progress.Progress;
         SweepTelemetry.SlotEpoch.WithLabels(_slotLabel).Set(p.Epoch);
         SweepTelemetry.SlotLoss.WithLabels(_slotLabel).Set(p.Loss);
         _coordinator.Tell(new TrialProgressReport(WorkerId, progress.TrialId, progress.Attempt, p.Epoch, p.Epochs, p.Loss));
     }
 
-    private void Finish(RunReturned returned)
+    private void Finish(PackReturned returned)
     {
-        if (!IsCurrent(returned.TrialId, returned.Attempt)) return;
-        TrialSpans.End(_span, returned.Result, null);
-        _span = null;
-        BecomeReporting(new TrialResultReport(WorkerId, returned.TrialId, returned.Attempt, returned.Result));
+        if (!ReferenceEquals(returned.Pack, _pack)) return;
+        var reports = new List<ISweepClusterMessage>();
+        for (int i = 0; i < _pack.Count; i++)
+        {
+            var a = _pack[i];
+            TrialSpans.End(_spans.GetValueOrDefault(Attempt.Of(a)), returned.Results[i], null);
+            reports.Add(new TrialResultReport(WorkerId, a.TrialId, a.Attempt, returned.Results[i]));
+        }
+        BecomeReporting(reports);
     }
 
-    private void Finish(RunThrew threw)
+    private void Finish(PackThrew threw)
     {
-        if (!IsCurrent(threw.TrialId, threw.Attempt)) return;
-        _log.Warning("Trial {0} attempt {1} threw on slot {2} (trace {3}): {4}", threw.TrialId, threw.Attempt, WorkerId,
-            _span?.TraceId.ToString() ?? "off", threw.Error);
+        if (!ReferenceEquals(threw.Pack, _pack)) return;
+        _log.Warning("Trials {0} threw on slot {1} (trace {2}): {3}", Describe(_pack), WorkerId,
+            _spans.GetValueOrDefault(Attempt.Of(_pack[0]))?.TraceId.ToString() ?? "off", threw.Error);
         var reason = $"{threw.Error.GetType().Name}: {threw.Error.Message}";
-        TrialSpans.End(_span, null, reason);
-        _span = null;
-        BecomeReporting(new TrialFailureReport(WorkerId, threw.TrialId, threw.Attempt, "exception", reason));
+        foreach (var a in _pack) TrialSpans.End(_spans.GetValueOrDefault(Attempt.Of(a)), null, reason);
+        BecomeReporting(_pack.Select(a => (ISweepClusterMessage)new TrialFailureReport(WorkerId, a.TrialId, a.Attempt, "exception", reason)).ToList());
     }
 
-    private void BecomeReporting(ISweepClusterMessage report)
+    private void BecomeReporting(IReadOnlyList<ISweepClusterMessage> reports)
     {
         _cancellation?.Dispose();
         _cancellation = null;
-        _pendingReport = report;
+        _spans.Clear();
+        for (int i = 0; i < _pack.Count; i++) _unaccepted[Attempt.Of(_pack[i])] = reports[i];
         Become(Reporting);
-        _coordinator.Tell(report);
+        foreach (var report in reports) _coordinator.Tell(report);
         Timers.StartPeriodicTimer(RetryTimer, RetryTick.Instance, _settings.RetryInterval);
     }
 
-    private void ResendReport(RetryTick _)
+    private void ResendReports(RetryTick _)
     {
-        if (_pendingReport is not null) _coordinator.Tell(_pendingReport);
+        foreach (var report in _unaccepted.Values) _coordinator.Tell(report);
     }
 
     private void Accepted(ReportAccepted accepted)
     {
-        if (_current is null || accepted.TrialId != _current.TrialId || accepted.Attempt != _current.Attempt) return;
-        _lastReported = (accepted.TrialId, accepted.Attempt);
-        _current = null;
-        _pendingReport = null;
+        if (!_unaccepted.Remove(new Attempt(accepted.TrialId, accepted.Attempt)) || _unaccepted.Count > 0) return;
+        _lastReported = _pack.Select(Attempt.Of).ToHashSet();
+        _pack = [];
         BecomeIdle();
     }
 
-    private void IgnoreWhileBusy(AssignTrial assignment)
+    private void IgnoreWhileBusy(IReadOnlyList<AssignTrial> assignments)
     {
-        if (_current is not null && assignment.TrialId == _current.TrialId && assignment.Attempt == _current.Attempt) return;
-        _log.Warning("Slot {0} is busy with trial {1}; ignoring assignment of trial {2}.", WorkerId, _current?.TrialId, assignment.TrialId);
+        // The coordinator answers a repeated request with the attempts the slot holds: those are not news.
+        if (assignments.All(a => _pack.Any(p => Attempt.Of(p) == Attempt.Of(a)))) return;
+        _log.Warning("Slot {0} is busy with trials {1}; ignoring assignment of trials {2}.", WorkerId, Describe(_pack), Describe(assignments));
     }
+
+    private static string Describe(IReadOnlyList<AssignTrial> pack) =>
+        string.Join(", ", pack.Select(a => $"{a.TrialId} attempt {a.Attempt}"));
 
     private static void Ignore(object _) { }
 
-    private bool IsCurrent(TrialId id, int attempt) => _current is not null && _current.TrialId == id && _current.Attempt == attempt;
-
     private static Exception Unwrap(Exception error) =>
         error is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : error;
+
+    /// <summary>One attempt of one trial: what progress, reports and acknowledgements are about.</summary>
+    private readonly record struct Attempt(TrialId TrialId, int Number)
+    {
+        public static Attempt Of(AssignTrial a) => new(a.TrialId, a.Attempt);
+    }
 }

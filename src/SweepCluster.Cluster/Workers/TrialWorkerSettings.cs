@@ -7,6 +7,10 @@ public sealed record TrialWorkerSettings
     /// is resent: covers a coordinator that started later, moved to another node, or lost a message.</summary>
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>How many trials of one pack key the slot asks for and trains at once (<see cref="Core.Trials.ITrialRunner.RunPack"/>);
+    /// 1: one trial at a time.</summary>
+    public int PackSize { get; init; } = 1;
+
     /// <summary>Where and how often the slot's trials save checkpoints; null: none.</summary>
     public Core.Trials.TrialCheckpoints? Checkpoints { get; init; }
 }

@@ -7,7 +7,7 @@ namespace SweepCluster.Core.Spec;
 /// naming file:line:column, the field and the fix; nothing else escapes, whatever the input text.</summary>
 public static class SpecLoader
 {
-    private static readonly string[] TopLevelKeys = ["name", "dataset", "model", "training", "information", "cmi", "grid", "seeds"];
+    private static readonly string[] TopLevelKeys = ["name", "dataset", "model", "training", "information", "cmi", "grid", "seeds", "pack_size"];
 
     public static SweepSpec Load(string path) => Parse(ReadText(path), path);
 
@@ -53,7 +53,7 @@ public static class SpecLoader
         if (stream.Documents.Count > 1)
             throw errors.General("the file holds several YAML documents; keep one spec per file.");
         if (stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw errors.At(stream.Documents[0].RootNode, "the spec", "must be a mapping of keys (name, dataset, model, training, information, cmi, grid, seeds).");
+            throw errors.At(stream.Documents[0].RootNode, "the spec", "must be a mapping of keys (name, dataset, model, training, information, cmi, grid, seeds, pack_size).");
 
         var sections = new SectionReaders(errors);
         var entries = Entries(root, "the spec", TopLevelKeys, errors);
@@ -69,12 +69,13 @@ public static class SpecLoader
             throw errors.General("the required key 'grid' is missing; add a grid with at least depth and width.");
         var grid = GridReader.Read(Mapping(gridNode, "grid", errors), errors, sections.GivenSettings);
         IReadOnlyList<int> seeds = entries.TryGetValue("seeds", out var s) ? SeedsReader.Read(s, errors) : [0];
+        int? packSize = entries.TryGetValue("pack_size", out var p) ? new ScalarReader(errors).Integer(p, "pack_size", 1, SweepSpec.MaxPackSize) : null;
         if (dataset.Kind == DatasetKind.Idx && dataset.Path is null)
             throw errors.At(d!, "dataset", "has kind idx but no path; add 'path:' naming the folder of the IDX files (e.g. /usr/share/datasets/fashion-mnist).");
         CheckClipping(training, grid, sections.ClippingNode, errors);
         if (cmi is not null && dataset.Kind == DatasetKind.Synthetic && dataset.Classes > CmiLimits.MaxClasses)
             throw errors.At(c!, "cmi", $"records one character per prediction, which holds at most {CmiLimits.MaxClasses} classes, but dataset.classes is {dataset.Classes}; use fewer classes or drop the cmi section.");
-        var spec = new SweepSpec(name, dataset, model, training, information, grid, seeds, sourcePath) { Cmi = cmi };
+        var spec = new SweepSpec(name, dataset, model, training, information, grid, seeds, sourcePath) { Cmi = cmi, PackSize = packSize };
         GridSize.Check(spec);
         return spec;
     }

@@ -13,6 +13,14 @@ public sealed record SweepSpec(
 {
     /// <summary>The cmi section, or null when the sweep trains every grid point and seed once.</summary>
     public CmiSettings? Cmi { get; init; }
+
+    /// <summary>pack_size: the most trials one pack may hold (1: every trial alone); null: as many as a slot's
+    /// --pack-size asks for. Not part of any trial's configuration, so it changes no trial id.</summary>
+    public int? PackSize { get; init; }
+
+    /// <summary>The largest pack, in the spec and on the command line: a pack is one batched network, and its
+    /// memory grows with it.</summary>
+    public const int MaxPackSize = 64;
 }
 
 /// <summary>One grid axis: a name from <see cref="AxisNames"/> and the values it takes, in spec order.</summary>

@@ -8,11 +8,11 @@ namespace SweepCluster.Core.Sweep;
 /// timers, the watches, the clock and the sends.</summary>
 public static class LeasePolicy
 {
-    /// <summary>The attempt <paramref name="workerId"/> holds, if any. A slot asks for work only when idle, so an
-    /// attempt it still holds was lost on the way or by a restart of the slot: it gets the same attempt again rather
-    /// than a second trial it cannot run.</summary>
-    public static TrialEntry? HeldBy(this SweepState state, string workerId) =>
-        state.AssignedTrials.FirstOrDefault(t => t.Worker == workerId);
+    /// <summary>The attempts <paramref name="workerId"/> holds (its pack), in plan order; empty when none. A slot asks
+    /// for work only when idle, so attempts it still holds were lost on the way or by a restart of the slot: it gets
+    /// the same attempts again rather than more trials it cannot run.</summary>
+    public static IReadOnlyList<TrialEntry> HeldBy(this SweepState state, string workerId) =>
+        state.AssignedTrials.Where(t => t.Worker == workerId).ToList();
 
     /// <summary>True when the state has attempt <paramref name="attempt"/> of <paramref name="id"/> running on
     /// <paramref name="workerId"/>. A report about any other attempt is from a worker still running what a coordinator

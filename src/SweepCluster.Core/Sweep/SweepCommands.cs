@@ -12,8 +12,9 @@ public sealed record DefineSweep(string SweepId, string SpecYaml) : ISweepComman
 /// <summary>Add these trials (ids already present are ignored), with this retry budget.</summary>
 public sealed record PlanTrials(IReadOnlyList<PlannedTrial> Trials, int MaxAttempts) : ISweepCommand;
 
-/// <summary>An idle worker slot asks for work.</summary>
-public sealed record RequestTrial(string WorkerId, DateTimeOffset Now) : ISweepCommand;
+/// <summary>An idle worker slot asks for work: up to <paramref name="Capacity"/> trials that share a pack key
+/// (<see cref="Grid.TrialPacking.Key"/>), which it trains at once.</summary>
+public sealed record RequestTrial(string WorkerId, DateTimeOffset Now, int Capacity = 1) : ISweepCommand;
 
 /// <summary>A worker reports progress on a trial the sweep holds as pending: an attempt given back by a coordinator
 /// restart that its worker kept running. It is that worker's again, so it is not handed out and run twice.</summary>

@@ -42,7 +42,7 @@ public sealed record SweepState
     public bool IsFinished => Total > 0 && CompletedCount + FailedCount == Total;
     public bool HasPending => PendingPositions.Count > 0;
 
-    /// <summary>The trials assigned right now, in plan order (at most one per busy worker slot).</summary>
+    /// <summary>The trials assigned right now, in plan order (at most one pack per busy worker slot).</summary>
     public IEnumerable<TrialEntry> AssignedTrials => AssignedPositions.Select(position => Trials[Order[position]]);
 
     public IReadOnlyList<ISweepEvent> Process(ISweepCommand command) => command switch
@@ -177,12 +177,27 @@ public sealed record SweepState
         return fresh.Chunk(PlannedPerEvent).Select(chunk => (ISweepEvent)new TrialsPlanned(chunk, plan.MaxAttempts)).ToList();
     }
 
+    /// <summary>How many pending trials after the first one a request for a pack looks at for trials of its key: a
+    /// grid puts seeds (and CMI draws) innermost, so pack mates are near, and a request stays cheap at any size.</summary>
+    public const int PackScanWindow = 512;
+
     private IReadOnlyList<ISweepEvent> Assign(RequestTrial request)
     {
         if (PendingPositions.Count == 0) return [];
-        TrialEntry entry = Trials[Order[PendingPositions.Min]];
-        return [new TrialAssigned(entry.Id, request.WorkerId, entry.Attempts + 1, request.Now)];
+        TrialEntry first = Trials[Order[PendingPositions.Min]];
+        var events = new List<ISweepEvent> { Assigned(first, request) };
+        if (request.Capacity <= 1 || PackKeys.Of(first.Plan) is not { } key) return events;
+        foreach (int position in PendingPositions.Skip(1).Take(PackScanWindow))
+        {
+            TrialEntry mate = Trials[Order[position]];
+            if (PackKeys.Of(mate.Plan) == key) events.Add(Assigned(mate, request));
+            if (events.Count == request.Capacity) break;
+        }
+        return events;
     }
+
+    private static TrialAssigned Assigned(TrialEntry entry, RequestTrial request) =>
+        new(entry.Id, request.WorkerId, entry.Attempts + 1, request.Now);
 
     private IReadOnlyList<ISweepEvent> Report(ReportTrialResult report)
     {

@@ -21,6 +21,24 @@ public sealed class NodeOptionsTests
     public void A_worker_node_with_a_coordinator_seed_is_valid() =>
         new NodeOptions { Roles = [SweepRoles.Worker], SeedNodes = ["akka.tcp://sweepcluster@127.0.0.1:4053"] }.Validate();
 
+    [Fact]
+    public void Slots_train_packs_of_the_default_size_unless_told_otherwise()
+    {
+        var configuration = new NodeOptions { Slots = 1, Devices = "cpu" }.Build([], cores: 1);
+        Assert.Equal(PackSize.Default, configuration.Workers.PackSize);
+        Assert.Equal(1, new NodeOptions { Slots = 1, Devices = "cpu", PackSize = 1 }.Build([], cores: 1).Workers.PackSize);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    [InlineData(PackSize.Max + 1)]
+    public void A_pack_size_outside_1_to_64_is_refused_in_one_sentence(int packSize)
+    {
+        var error = Assert.Throws<UserInputException>(new NodeOptions { PackSize = packSize }.Validate);
+        Assert.Equal($"--pack-size {packSize} is not a pack size; give a whole number from 1 (one trial at a time) to {PackSize.Max}.", error.Message);
+    }
+
     [Theory]
     [InlineData("worker", "", "--seed ")]
     [InlineData("worker", "127.0.0.1:4053", "is not an address")]

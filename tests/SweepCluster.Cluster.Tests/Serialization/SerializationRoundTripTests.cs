@@ -15,7 +15,9 @@ public sealed class SerializationRoundTripTests(ITestOutputHelper output) : Swee
     private static IReadOnlyList<ISweepClusterMessage> Samples() =>
     [
         new RequestWork("akka.tcp://sweepcluster@127.0.0.1:4053/slot-0", "cuda:1"),
+        new RequestWork("w/slot-1", "cpu", Capacity: 8),
         new AssignTrial(Trial.Id, Trial.Config, 2),
+        new AssignPack([new AssignTrial(Trial.Id, Trial.Config, 1), new AssignTrial(new TrialId("t-8"), FakeTrials.Planned(8).Config, 2)]),
         NoTrialNow.Instance,
         TrialsAvailable.Instance,
         new TrialProgressReport("w/slot-0", Trial.Id, 1, 3, 20, double.NaN),
@@ -76,6 +78,18 @@ public sealed class SerializationRoundTripTests(ITestOutputHelper output) : Swee
         var manifests = Samples().Select(serializer.Manifest).Distinct().ToList();
         Assert.All(manifests, m => Assert.InRange(m.Length, 1, 3));
         Assert.Equal(Samples().Select(m => m.GetType()).Distinct().Count(), manifests.Count);
+    }
+
+    [Fact]
+    public void A_request_for_work_from_an_earlier_build_asks_for_one_trial()
+    {
+        var serializer = (SweepClusterSerializer)Sys.Serialization.FindSerializerFor(new RequestWork("w", "cpu"));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(serializer.ToBinary(new RequestWork("w/slot-0", "cpu", 8)))!.AsObject();
+        Assert.True(json.Remove("capacity"), json.ToJsonString());
+
+        var back = (RequestWork)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(json.ToJsonString()), serializer.Manifest(new RequestWork("w", "cpu")));
+
+        Assert.Equal(new RequestWork("w/slot-0", "cpu", 1), back);
     }
 
     private object RoundTrip(ISweepClusterMessage message)

@@ -15,6 +15,9 @@ internal static class FakeTrials
 
     public static IReadOnlyList<PlannedTrial> Plan(int count) => Enumerable.Range(0, count).Select(Planned).ToList();
 
+    /// <summary>Trial ids in a fixed order, to compare collections that may arrive in any order (duplicates kept).</summary>
+    public static IReadOnlyList<string> Sorted(IEnumerable<TrialId> ids) => ids.Select(id => id.Value).Order(StringComparer.Ordinal).ToList();
+
     public static TrialResult Completed(TrialId id, TrialConfig config) => new()
     {
         TrialId = id, Config = config, Status = TrialStatus.Completed,

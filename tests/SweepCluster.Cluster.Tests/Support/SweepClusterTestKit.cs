@@ -35,6 +35,9 @@ public abstract class SweepClusterTestKit(ITestOutputHelper output)
 
     internal static TrialWorkerSettings FastRetries { get; } = new() { RetryInterval = TimeSpan.FromMilliseconds(500) };
 
+    /// <summary>The worker slots' settings: fast retries, one trial at a time unless a test class packs.</summary>
+    internal virtual TrialWorkerSettings WorkerSettings => FastRetries;
+
     /// <summary>The singleton proxy, as every production node reaches the coordinator.</summary>
     protected IActorRef Coordinator => ActorRegistry.Get<SweepCoordinator>();
 
@@ -44,7 +47,7 @@ public abstract class SweepClusterTestKit(ITestOutputHelper output)
             .ConfigureSweepCluster(NodeOptions)
             .AddSweepCoordinator(Plan, Sink, CoordinatorSettings);
         if (Runner is { } runner)
-            builder.AddTrialWorkers(runner, Enumerable.Repeat(new WorkerSlot("cpu", 1), SlotCount).ToList(), FastRetries);
+            builder.AddTrialWorkers(runner, Enumerable.Repeat(new WorkerSlot("cpu", 1), SlotCount).ToList(), WorkerSettings);
     }
 
     /// <summary>Asks the coordinator for its status through a fresh probe (so it never eats a test's messages).</summary>

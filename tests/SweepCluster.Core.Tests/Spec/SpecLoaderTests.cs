@@ -76,6 +76,16 @@ public sealed class SpecLoaderTests
     }
 
     [Fact]
+    public void Pack_size_is_optional_and_changes_no_trial_id()
+    {
+        const string yaml = "name: tiny\ngrid:\n  depth: 1\n  width: 4\nseeds: 3\n";
+        var packed = Parse(yaml + "pack_size: 2\n");
+        Assert.Null(Parse(yaml).PackSize);
+        Assert.Equal(2, packed.PackSize);
+        Assert.Equal(GridExpander.Expand(Parse(yaml)).Select(t => t.Id), GridExpander.Expand(packed).Select(t => t.Id));
+    }
+
+    [Fact]
     public void Axis_values_override_the_section_setting_for_their_grid_point()
     {
         var trials = GridExpander.Expand(Parse(Full));
@@ -121,6 +131,8 @@ public sealed class SpecLoaderTests
     [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\n  train_size: 0\n", "test.yaml:5:15", "grid.train_size", "from 1")]
     [InlineData("name: x\ndataset:\n  class_subset: 4\ngrid:\n  depth: 1\n  width: 4\n", "test.yaml:3:17", "dataset.class_subset", "list of labels")]
     [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\nseeds: [0, -3]\n", "test.yaml:5:12", "seeds", "[0, inf)")]
+    [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\npack_size: 0\n", "test.yaml:5:12", "pack_size", "[1, 64]")]
+    [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\npack_size: 65\n", "test.yaml:5:12", "pack_size", "[1, 64]")]
     [InlineData("name: x\nmodel:\n  activation: relu\ngrid:\n  depth: 1\n  width: 4\n  activation: [tanh, relu]\n", "test.yaml:7:15", "model.activation", "one place")]
     [InlineData("name: x\ntraining:\n  optimizer: sgd\ngrid:\n  depth: 1\n  width: 4\n  optimizer: adam\n", "test.yaml:7:14", "training.optimizer (line 3)", "one place")]
     [InlineData("name: x\ngrid:\n  depth: 1\n  width: 4\n  dropuot: 0.1\n", "test.yaml:5:3", "unknown key 'dropuot' in grid", "did you mean 'dropout'?")]

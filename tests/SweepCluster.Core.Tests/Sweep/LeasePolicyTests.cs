@@ -22,9 +22,9 @@ public sealed class LeasePolicyTests
     public void A_worker_that_asks_again_gets_the_attempt_it_holds()
     {
         var state = TwoAssigned();
-        Assert.Equal(new TrialId("t-0"), state.HeldBy("a")!.Id);
-        Assert.Equal(new TrialId("t-1"), state.HeldBy("b")!.Id);
-        Assert.Null(state.HeldBy("c"));
+        Assert.Equal(new TrialId("t-0"), Assert.Single(state.HeldBy("a")).Id);
+        Assert.Equal(new TrialId("t-1"), Assert.Single(state.HeldBy("b")).Id);
+        Assert.Empty(state.HeldBy("c"));
     }
 
     [Fact]
