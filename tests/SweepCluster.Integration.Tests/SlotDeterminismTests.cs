@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace SweepCluster.Integration.Tests;
 
-/// <summary>The same sweep run by `run` with one slot and with two gives identical per-trial numbers.</summary>
+/// <summary>The same sweep run by `run` with one slot, one trial at a time, and with two slots training packs gives
+/// identical per-trial numbers.</summary>
 public sealed class SlotDeterminismTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("slots-").FullName;
@@ -10,7 +11,7 @@ public sealed class SlotDeterminismTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public void One_slot_and_two_slots_give_identical_trials()
+    public void One_slot_alone_and_two_slots_in_packs_give_identical_trials()
     {
         string spec = Path.Combine(_folder, "slots.yaml");
         File.WriteAllText(spec, """
@@ -34,25 +35,26 @@ public sealed class SlotDeterminismTests : IDisposable
               train_size: 300
             seeds: 2
             """);
-        var one = Run(spec, "one", slots: 1);
-        var two = Run(spec, "two", slots: 2);
+        var one = Run(spec, "one", slots: 1, pack: 1);
+        var two = Run(spec, "two", slots: 2, pack: 4);
         Assert.Equal(16, one.Count);
         Assert.Equal(one.Keys.Order(), two.Keys.Order());
         foreach (var (id, result) in one) Assert.Equal(result, two[id]);
     }
 
-    /// <summary>Each trial's JSON without what legitimately differs between runs (timings).</summary>
-    private Dictionary<string, string> Run(string spec, string name, int slots)
+    /// <summary>Each trial's JSON without what legitimately differs between runs (timings, the size of its pack).</summary>
+    private Dictionary<string, string> Run(string spec, string name, int slots, int pack)
     {
         string results = Path.Combine(_folder, name);
-        // One trial at a time: a packed trial's numbers may differ from its numbers alone in the last bits.
-        using var run = new CliNode(name, "run", spec, "--out", results, "--slots", slots.ToString(), "--threads", "1", "--pack-size", "1", "--metrics-port", "0");
+        using var run = new CliNode(name, "run", spec, "--out", results, "--slots", slots.ToString(), "--threads", "1",
+            "--pack-size", pack.ToString(), "--metrics-port", "0");
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(4)), run.Output);
         Assert.True(run.ExitCode == 0, run.Output);
         return File.ReadAllLines(Path.Combine(results, "trials.jsonl")).Select(line =>
         {
             var node = JsonNode.Parse(line)!.AsObject();
             node.Remove("timings");
+            node["run"]!.AsObject().Remove("pack_size");
             return (Id: node["trial_id"]!.GetValue<string>(), Json: node.ToJsonString());
         }).ToDictionary(p => p.Id, p => p.Json);
     }

@@ -11,7 +11,8 @@ namespace SweepCluster.Core.Grid;
 /// their 64-bit copies). The probe's pairwise sums run row by row and hold O(N M) numbers, not O((N M)^2).</summary>
 public static class TrialMemory
 {
-    /// <summary>The most one trial may need: a worker runs one trial per slot, on machines with a few tens of GB.</summary>
+    /// <summary>The most one trial, or one pack of trials trained together, may need: a worker runs one trial or pack per
+    /// slot, on machines with a few tens of GB.</summary>
     public const long BudgetBytes = 8L * 1024 * 1024 * 1024;
 
     /// <summary>Inputs of an IDX dataset (Fashion-MNIST's 28 x 28), whose size is only known once the files are read.</summary>

@@ -187,11 +187,14 @@ public sealed record SweepState
         TrialEntry first = Trials[Order[PendingPositions.Min]];
         var events = new List<ISweepEvent> { Assigned(first, request) };
         if (request.Capacity <= 1 || PackKeys.Of(first.Plan) is not { } key) return events;
+        // Pack mates share their shape, so each needs what the first needs: the pack stays within one trial's budget.
+        double bytes = TrialMemory.EstimateBytes(first.Plan.Config);
+        int capacity = (int)Math.Clamp(Math.Floor(TrialMemory.BudgetBytes / bytes), 1, request.Capacity);
         foreach (int position in PendingPositions.Skip(1).Take(PackScanWindow))
         {
+            if (events.Count >= capacity) break;
             TrialEntry mate = Trials[Order[position]];
             if (PackKeys.Of(mate.Plan) == key) events.Add(Assigned(mate, request));
-            if (events.Count == request.Capacity) break;
         }
         return events;
     }

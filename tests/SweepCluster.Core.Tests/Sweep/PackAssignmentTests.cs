@@ -48,6 +48,21 @@ public sealed class PackAssignmentTests
     }
 
     [Fact]
+    public void A_pack_holds_no_more_trials_than_fit_in_one_trials_memory_budget()
+    {
+        // Width 4 with a training set sized so that one trial needs a little over a third of the budget: two fit.
+        var wide = Mixed.Where(t => t.Id.Value.StartsWith('a')).Select(t => t with
+        {
+            Config = t.Config with { TrainSize = (int)(TrialMemory.BudgetBytes / 2.9 / (t.Config.Dataset.Dimension * 4)) },
+        }).ToList();
+        double bytes = TrialMemory.EstimateBytes(wide[0].Config);
+        Assert.InRange(TrialMemory.BudgetBytes / bytes, 2.0, 3.0);
+
+        (_, var events) = Step(PlannedState(wide), new RequestTrial("w", Now, Capacity: 4));
+        Assert.Equal(["a0", "a1"], AssignedIds(events));
+    }
+
+    [Fact]
     public void Capacity_one_assigns_one_trial_as_before()
     {
         var state = PlannedState(Mixed);
