@@ -149,7 +149,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             Sender.Tell(AssignPack.For(held.Select(t => new AssignTrial(t.Id, t.Plan.Config, t.Attempts)).ToList()));
             return;
         }
-        int capacity = Math.Clamp(request.Capacity, 1, _plan.PackSize ?? int.MaxValue);
+        int capacity = PackCapacity.For(request.Capacity, _plan.PackSize, _state.Count(TrialPhase.Pending), _workers.Count);
         if (Execute(new RequestTrial(request.WorkerId, Now, capacity)).Count == 0)
         {
             _idleAskers[request.WorkerId] = Sender;
