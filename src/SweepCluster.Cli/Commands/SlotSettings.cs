@@ -21,7 +21,7 @@ public class SlotSettings : CommandSettings
     public int? Threads { get; init; }
 
     [CommandOption("--pack-size <N>")]
-    [Description("Trials a slot trains at once as one batched network, among those equal but for seed and noise levels (1-64, default 8; 1: one trial at a time; adam trials always run alone).")]
+    [Description("Trials a slot trains at once as one batched network, among those equal but for seed and noise levels (1-64, default 32; 1: one trial at a time; adam trials always run alone).")]
     public int PackSize { get; init; } = Sessions.PackSize.Default;
 
     [CommandOption("--host <ADDRESS>")]

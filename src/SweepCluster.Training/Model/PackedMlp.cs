@@ -6,7 +6,8 @@ using static TorchSharp.torch;
 namespace SweepCluster.Training.Model;
 
 /// <summary>S <see cref="NoisyMlp"/>s of one architecture trained as one batched network: layer l's weights are one
-/// [S, out, in] parameter and its biases one [S, 1, out], so a step costs the torch calls of one network, not S.
+/// [S, in, out] parameter (each member's W^T, so a layer is a bmm with no transpose) and its biases one [S, 1, out], so a step
+/// costs the torch calls of one network, not S.
 /// Every member keeps its own noise levels and its own generator; a training step draws member s's noise as one block
 /// of its own shape from its own generator, so member s of a pack trains exactly as it does in a pack of one. Built
 /// from the members' initialized weights; <see cref="WriteMembers"/> copies the trained weights back for measurement
@@ -19,6 +20,7 @@ internal sealed class PackedMlp : IDisposable
     private readonly ActivationKind _activation;
     private readonly long _inputs, _width;
     private readonly bool[] _noisy, _dropping;
+    private readonly bool _inputNoise;
     private readonly Tensor? _noiseScale, _keep;
 
     public PackedMlp(IReadOnlyList<NoisyMlp> members, bool trainHidden)
@@ -32,7 +34,7 @@ internal sealed class PackedMlp : IDisposable
             for (int l = 0; l <= shape.Depth; l++)
             {
                 bool trained = trainHidden || l == shape.Depth;
-                Tensor weight = stack(members.Select(m => m.Layers[l].weight!).ToArray());
+                Tensor weight = stack(members.Select(m => m.Layers[l].weight!.t()).ToArray());
                 Tensor bias = stack(members.Select(m => m.Layers[l].bias!.unsqueeze(0)).ToArray());
                 _layers.Add((new Parameter(weight, trained), new Parameter(bias, trained)));
             }
@@ -40,6 +42,7 @@ internal sealed class PackedMlp : IDisposable
         var shapes = members.Select(m => m.Shape).ToList();
         // One block per step and member: input noise in its first d columns, then layer l's activation noise in w columns.
         _noisy = shapes.Select(m => m.InputNoise > 0 || m.ActivationNoise > 0).ToArray();
+        _inputNoise = shapes.Any(m => m.InputNoise > 0);
         if (_noisy.Any(noisy => noisy))
         {
             Tensor input = MemberDraws.PerMember(shapes.Select(m => m.InputNoise), 2, device).expand(-1, 1, _inputs);
@@ -69,7 +72,7 @@ internal sealed class PackedMlp : IDisposable
         // A member without dropout draws nothing: its zeros are below its keep probability of 1.
         Tensor? mask = _keep is null ? null
             : MemberDraws.Uniform(_generators, _dropping, [batch, depth * _width], device).lt(_keep).to(input.dtype);
-        Tensor x = noise is null ? input : input + noise.narrow(2, 0, _inputs);
+        Tensor x = _inputNoise ? input + noise!.narrow(2, 0, _inputs) : input;
         for (int l = 0; l < depth; l++)
         {
             x = Activate(Affine(l, x));
@@ -88,7 +91,7 @@ internal sealed class PackedMlp : IDisposable
         for (int s = 0; s < _members.Count; s++)
             for (int l = 0; l < _layers.Count; l++)
             {
-                _members[s].Layers[l].weight!.copy_(_layers[l].Weight[s]);
+                _members[s].Layers[l].weight!.copy_(_layers[l].Weight[s].t());
                 _members[s].Layers[l].bias!.copy_(_layers[l].Bias[s].squeeze(0));
             }
     }
@@ -100,12 +103,13 @@ internal sealed class PackedMlp : IDisposable
         for (int s = 0; s < _members.Count; s++)
             for (int l = 0; l < _layers.Count; l++)
             {
-                _layers[l].Weight[s].copy_(_members[s].Layers[l].weight!);
+                _layers[l].Weight[s].copy_(_members[s].Layers[l].weight!.t());
                 _layers[l].Bias[s].copy_(_members[s].Layers[l].bias!.unsqueeze(0));
             }
     }
 
-    private Tensor Affine(int l, Tensor x) => bmm(x, _layers[l].Weight.transpose(1, 2)) + _layers[l].Bias;
+    // bmm then add: TorchSharp 0.107's baddbmm refuses these shapes.
+    private Tensor Affine(int l, Tensor x) => bmm(x, _layers[l].Weight) + _layers[l].Bias;
 
     private Tensor Activate(Tensor z) => _activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
 

@@ -33,8 +33,14 @@ internal static class GradientClipping
         Tensor norms = sum.sqrt().view(members);
         // A coefficient of exactly 1 leaves a gradient's bits as they are, as skipping the multiplication would.
         Tensor coefficients = (maxNorm / (norms + 1e-6)).clamp_max(1.0).to(gradients[0].dtype);
+        // One view per rank (a pack's parameters are all [S, a, b]), not one per gradient: each is a torch call.
+        var perRank = new Dictionary<long, Tensor>();
         foreach (var gradient in gradients)
-            gradient.mul_(coefficients.view([members, .. gradient.shape[1..].Select(_ => 1L)]));
+        {
+            long rank = gradient.dim();
+            if (!perRank.TryGetValue(rank, out var view)) perRank[rank] = view = coefficients.view([members, .. Enumerable.Repeat(1L, (int)rank - 1)]);
+            gradient.mul_(view);
+        }
         return norms.MoveToOuterDisposeScope();
     }
 }

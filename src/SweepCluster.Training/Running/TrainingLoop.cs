@@ -154,8 +154,7 @@ internal static class TrainingLoop
 
     /// <summary>Each member's mean cross-entropy over its batch: logits [S, b, C], labels [S, b] to losses [S].</summary>
     private static Tensor MemberLosses(Tensor logits, Tensor labels) =>
-        nn.functional.cross_entropy(logits.flatten(0, 1), labels.flatten(), reduction: nn.Reduction.None)
-            .view(labels.shape[0], labels.shape[1]).mean([1]);
+        nn.functional.cross_entropy(logits.transpose(1, 2), labels, reduction: nn.Reduction.None).mean([1]);
 
     /// <summary>Backpropagates every member's mean loss (their sum: member s's parameters see only its own) and clips
     /// each member's batch gradient to K (when K &gt; 0); returns the losses [S], detached, on the device.</summary>
@@ -177,7 +176,7 @@ internal static class TrainingLoop
         Tensor logits = pack.Output(features);
         var (weight, bias) = PerExampleClipping.BatchGradient(logits, features, y, clip);
         var output = pack.OutputParameters();
-        WriteGradient(output[0], weight);
+        WriteGradient(output[0], weight.transpose(1, 2)); // the pack holds W^T
         WriteGradient(output[1], bias.unsqueeze(1));
         return MemberLosses(logits, y);
     }
