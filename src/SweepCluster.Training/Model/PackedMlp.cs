@@ -6,17 +6,20 @@ using static TorchSharp.torch;
 namespace SweepCluster.Training.Model;
 
 /// <summary>S <see cref="NoisyMlp"/>s of one architecture trained as one batched network: layer l's weights are one
-/// [S, in, out] parameter (each member's W^T, so a layer is a bmm with no transpose) and its biases one [S, 1, out], so a step
-/// costs the torch calls of one network, not S.
-/// Every member keeps its own noise levels and its own generator; a training step draws member s's noise as one block
-/// of its own shape from its own generator, so member s of a pack trains exactly as it does in a pack of one. Built
-/// from the members' initialized weights; <see cref="WriteMembers"/> copies the trained weights back for measurement
-/// and checkpoints.</summary>
+/// [S, in, out] parameter (each member's W^T, so a layer is a bmm with no transpose) and its biases one [S, 1, out], so a
+/// step costs the torch calls of one network, not S. Every parameter and its gradient is a view into one flat [S, P]
+/// tensor (a member's row holds its parameters in order, hidden layers first), so clipping, zeroing and the update are a
+/// few calls over the flat tensors whatever the depth. Every member keeps its own noise levels and its own generator; a
+/// training step draws member s's noise as one block of its own shape from its own generator, so member s of a pack
+/// trains exactly as it does in a pack of one. Built from the members' initialized weights; <see cref="WriteMembers"/>
+/// copies the trained weights back for measurement and checkpoints.</summary>
 internal sealed class PackedMlp : IDisposable
 {
     private readonly IReadOnlyList<NoisyMlp> _members;
     private readonly IReadOnlyList<Generator> _generators;
     private readonly List<(Parameter Weight, Parameter Bias)> _layers = [];
+    private readonly Tensor _values, _gradients;
+    private readonly long _trainedFrom;
     private readonly ActivationKind _activation;
     private readonly long _inputs, _width;
     private readonly bool[] _noisy, _dropping;
@@ -30,15 +33,24 @@ internal sealed class PackedMlp : IDisposable
         NoisyMlpShape shape = members[0].Shape;
         _activation = shape.Activation;
         (_inputs, _width) = (shape.InputDimension, shape.Width);
+        Device device = members[0].Layers[0].weight!.device;
+        long count = members.Count, total = members[0].Layers.Sum(layer => layer.weight!.numel() + layer.bias!.numel());
+        _values = zeros([count, total], float32, device);
+        _gradients = zeros([count, total], float32, device);
+        long offset = 0;
         using (no_grad())
             for (int l = 0; l <= shape.Depth; l++)
             {
                 bool trained = trainHidden || l == shape.Depth;
-                Tensor weight = stack(members.Select(m => m.Layers[l].weight!.t()).ToArray());
-                Tensor bias = stack(members.Select(m => m.Layers[l].bias!.unsqueeze(0)).ToArray());
-                _layers.Add((new Parameter(weight, trained), new Parameter(bias, trained)));
+                if (l == shape.Depth && !trainHidden) _trainedFrom = offset;
+                long rows = members[0].Layers[l].weight!.shape[1], columns = members[0].Layers[l].weight!.shape[0];
+                var weight = View(offset, [rows, columns], trained);
+                weight.copy_(stack(members.Select(m => m.Layers[l].weight!.t()).ToArray()));
+                var bias = View(offset += rows * columns, [1, columns], trained);
+                bias.copy_(stack(members.Select(m => m.Layers[l].bias!.unsqueeze(0)).ToArray()));
+                offset += columns;
+                _layers.Add((weight, bias));
             }
-        Device device = _layers[0].Weight.device;
         var shapes = members.Select(m => m.Shape).ToList();
         // One block per step and member: input noise in its first d columns, then layer l's activation noise in w columns.
         _noisy = shapes.Select(m => m.InputNoise > 0 || m.ActivationNoise > 0).ToArray();
@@ -51,7 +63,26 @@ internal sealed class PackedMlp : IDisposable
         }
         _dropping = shapes.Select(m => m.Dropout > 0).ToArray();
         if (_dropping.Any(dropping => dropping)) _keep = MemberDraws.PerMember(shapes.Select(m => 1.0 - m.Dropout), 2, device);
+        TrainedValues = _values.narrow(1, _trainedFrom, total - _trainedFrom);
+        TrainedGradients = _gradients.narrow(1, _trainedFrom, total - _trainedFrom);
+
+        // A parameter [S, ..shape] over the flat values from this offset; a trained one gets the same view of the
+        // gradients as its gradient, which backward then accumulates into in place.
+        Parameter View(long from, long[] memberShape, bool trained)
+        {
+            long length = memberShape.Aggregate(1L, (a, b) => a * b);
+            var parameter = new Parameter(_values.narrow(1, from, length).view([count, .. memberShape]), trained);
+            if (trained) parameter.grad = _gradients.narrow(1, from, length).view([count, .. memberShape]);
+            return parameter;
+        }
     }
+
+    /// <summary>The trained parameters' values as one [S, P_trained] view (every layer in end_to_end, the output layer in
+    /// frozen_features).</summary>
+    public Tensor TrainedValues { get; }
+
+    /// <summary>Their gradients, laid out as <see cref="TrainedValues"/>.</summary>
+    public Tensor TrainedGradients { get; }
 
     public int Size => _members.Count;
 
@@ -120,6 +151,10 @@ internal sealed class PackedMlp : IDisposable
             weight.Dispose();
             bias.Dispose();
         }
+        TrainedValues.Dispose();
+        TrainedGradients.Dispose();
+        _values.Dispose();
+        _gradients.Dispose();
         _noiseScale?.Dispose();
         _keep?.Dispose();
     }

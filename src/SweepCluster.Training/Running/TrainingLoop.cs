@@ -37,7 +37,7 @@ internal static class TrainingLoop
 
         using var pack = new PackedMlp(members.Select(m => m.Model).ToList(), trainHidden: !frozen);
         IReadOnlyList<Parameter> trained = frozen ? pack.OutputParameters() : pack.Parameters();
-        using IUpdateRule rule = UpdateRules.Create(members[0].Config, trained, members.Select(m => m.Model.Noise).ToList());
+        using IUpdateRule rule = UpdateRules.Create(members[0].Config, pack, trained, members.Select(m => m.Model.Noise).ToList());
         var schedules = members.Select(m => new StepSchedule(m.Config)).ToArray();
         var shuffles = members.Select(m => new Random(SeedStreams.Derive(m.Config.Seed, 0x5348))).ToArray(); // "SH": batch order
         var logs = members.Select(m => new MemberLog(m.Config, perExample)).ToArray();
@@ -77,7 +77,7 @@ internal static class TrainingLoop
                 using var scope = NewDisposeScope();
                 Tensor index = order.narrow(1, start, length);
                 Tensor x = features.gather(1, index.unsqueeze(-1).expand(count, length, dimension)), y = labels.gather(1, index);
-                Tensor losses = perExample ? PerExampleStep(pack, x, y, settings.Clip) : BatchStep(pack, x, y, trained, settings.Clip);
+                Tensor losses = perExample ? PerExampleStep(pack, x, y, settings.Clip) : BatchStep(pack, x, y, settings.Clip);
                 rule.Step(schedules[0].Alpha(step), schedules.Select(schedule => schedule.Sigma(step)).ToArray());
                 stepLosses.Add(losses.MoveToOuterDisposeScope());
                 for (int s = 0; s < count; s++)
@@ -158,12 +158,12 @@ internal static class TrainingLoop
 
     /// <summary>Backpropagates every member's mean loss (their sum: member s's parameters see only its own) and clips
     /// each member's batch gradient to K (when K &gt; 0); returns the losses [S], detached, on the device.</summary>
-    private static Tensor BatchStep(PackedMlp pack, Tensor x, Tensor y, IReadOnlyList<Parameter> trained, double clip)
+    private static Tensor BatchStep(PackedMlp pack, Tensor x, Tensor y, double clip)
     {
         Tensor losses = MemberLosses(pack.Output(pack.NoisyFeatures(x)), y);
-        foreach (var p in trained) p.grad?.zero_();
+        pack.TrainedGradients.zero_();
         losses.sum().backward();
-        if (clip > 0) GradientClipping.ClipMemberNorms(trained, clip);
+        if (clip > 0) GradientClipping.ClipMemberNorms(pack.TrainedGradients, clip);
         return losses.detach();
     }
 
@@ -181,9 +181,6 @@ internal static class TrainingLoop
         return MemberLosses(logits, y);
     }
 
-    private static void WriteGradient(Parameter parameter, Tensor gradient)
-    {
-        if (parameter.grad is { } existing) existing.copy_(gradient);
-        else parameter.grad = gradient.clone();
-    }
+    /// <summary>Writes into the parameter's gradient, a view of the pack's flat gradients.</summary>
+    private static void WriteGradient(Parameter parameter, Tensor gradient) => parameter.grad!.copy_(gradient);
 }
