@@ -7,9 +7,9 @@ namespace SweepCluster.Training.Model;
 
 /// <summary>S <see cref="NoisyMlp"/>s of one architecture trained as one batched network: layer l's weights are one
 /// [S, in, out] parameter (each member's W^T, so a layer is a bmm with no transpose) and its biases one [S, 1, out], so a
-/// step costs the torch calls of one network, not S. Every parameter and its gradient is a view into one flat [S, P]
-/// tensor (a member's row holds its parameters in order, hidden layers first), so clipping, zeroing and the update are a
-/// few calls over the flat tensors whatever the depth. Every member keeps its own noise levels and its own generator; a
+/// step costs the torch calls of one network, not S. Every parameter is a view into one flat [S, P] tensor (a member's
+/// row holds its parameters in order, hidden layers first) and a step's gradients are laid out the same way
+/// (<see cref="Flat"/>), so the clip and the update are a few calls over flat tensors whatever the depth. Every member keeps its own noise levels and its own generator; a
 /// training step draws member s's noise as one block of its own shape from its own generator, so member s of a pack
 /// trains exactly as it does in a pack of one. Built from the members' initialized weights; <see cref="WriteMembers"/>
 /// copies the trained weights back for measurement and checkpoints.</summary>
@@ -18,7 +18,7 @@ internal sealed class PackedMlp : IDisposable
     private readonly IReadOnlyList<NoisyMlp> _members;
     private readonly IReadOnlyList<Generator> _generators;
     private readonly List<(Parameter Weight, Parameter Bias)> _layers = [];
-    private readonly Tensor _values, _gradients;
+    private readonly Tensor _values;
     private readonly long _trainedFrom;
     private readonly ActivationKind _activation;
     private readonly long _inputs, _width;
@@ -36,7 +36,6 @@ internal sealed class PackedMlp : IDisposable
         Device device = members[0].Layers[0].weight!.device;
         long count = members.Count, total = members[0].Layers.Sum(layer => layer.weight!.numel() + layer.bias!.numel());
         _values = zeros([count, total], float32, device);
-        _gradients = zeros([count, total], float32, device);
         long offset = 0;
         using (no_grad())
             for (int l = 0; l <= shape.Depth; l++)
@@ -64,16 +63,13 @@ internal sealed class PackedMlp : IDisposable
         _dropping = shapes.Select(m => m.Dropout > 0).ToArray();
         if (_dropping.Any(dropping => dropping)) _keep = MemberDraws.PerMember(shapes.Select(m => 1.0 - m.Dropout), 2, device);
         TrainedValues = _values.narrow(1, _trainedFrom, total - _trainedFrom);
-        TrainedGradients = _gradients.narrow(1, _trainedFrom, total - _trainedFrom);
 
-        // A parameter [S, ..shape] over the flat values from this offset; a trained one gets the same view of the
-        // gradients as its gradient, which backward then accumulates into in place.
+        // A parameter [S, ..shape] over the flat values from this offset. Gradients are not views of a flat tensor too:
+        // autograd accumulates into a strided .grad only with a layout warning, so a step asks for them (Flat).
         Parameter View(long from, long[] memberShape, bool trained)
         {
             long length = memberShape.Aggregate(1L, (a, b) => a * b);
-            var parameter = new Parameter(_values.narrow(1, from, length).view([count, .. memberShape]), trained);
-            if (trained) parameter.grad = _gradients.narrow(1, from, length).view([count, .. memberShape]);
-            return parameter;
+            return new Parameter(_values.narrow(1, from, length).view([count, .. memberShape]), trained);
         }
     }
 
@@ -81,8 +77,9 @@ internal sealed class PackedMlp : IDisposable
     /// frozen_features).</summary>
     public Tensor TrainedValues { get; }
 
-    /// <summary>Their gradients, laid out as <see cref="TrainedValues"/>.</summary>
-    public Tensor TrainedGradients { get; }
+    /// <summary>Gradients of the trained parameters (in their order) as one [S, P_trained] tensor laid out as
+    /// <see cref="TrainedValues"/>.</summary>
+    public Tensor Flat(IEnumerable<Tensor> gradients) => cat(gradients.Select(g => g.reshape(Size, -1)).ToList(), 1);
 
     public int Size => _members.Count;
 
@@ -152,9 +149,7 @@ internal sealed class PackedMlp : IDisposable
             bias.Dispose();
         }
         TrainedValues.Dispose();
-        TrainedGradients.Dispose();
         _values.Dispose();
-        _gradients.Dispose();
         _noiseScale?.Dispose();
         _keep?.Dispose();
     }

@@ -3,15 +3,15 @@ using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Optimization;
 
-/// <summary>Plain SGD on a pack's trained parameters, held as one [S, P] tensor with its gradient, with Gaussian noise
+/// <summary>Plain SGD on a pack's trained parameters, held as one [S, P] tensor, with Gaussian noise
 /// N(0, sigma_t^2) added to every coordinate of member s's update when its sigma_t &gt; 0 (noisy SGD / SGLD):
 /// w &lt;- w - alpha_t g + sigma_t xi. This is the update the Pensia sum assumes. A member draws its whole update's noise
 /// as one block from its own generator. The step is a product then a subtraction, each rounded once, so an element's
 /// result does not depend on where it sits in the packed tensor (a fused add would round vectorized and tail elements
 /// differently).</summary>
-internal sealed class NoisySgdRule(Tensor values, Tensor gradients, IReadOnlyList<Generator> noise) : IUpdateRule
+internal sealed class NoisySgdRule(Tensor values, IReadOnlyList<Generator> noise) : IUpdateRule
 {
-    public void Step(double alpha, double[] sigmas)
+    public void Step(double alpha, double[] sigmas, Tensor gradients)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();

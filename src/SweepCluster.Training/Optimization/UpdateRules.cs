@@ -12,7 +12,7 @@ internal static class UpdateRules
     public static IUpdateRule Create(TrialConfig config, PackedMlp pack, IReadOnlyList<Parameter> trained, IReadOnlyList<Generator> noise) =>
         config.Training.Optimizer switch
         {
-            OptimizerKind.Sgd or OptimizerKind.Sgld => new NoisySgdRule(pack.TrainedValues, pack.TrainedGradients, noise),
+            OptimizerKind.Sgd or OptimizerKind.Sgld => new NoisySgdRule(pack.TrainedValues, noise),
             OptimizerKind.Adam => new AdamRule(trained, config.Training.LearningRate),
             var other => throw new ArgumentException($"Unknown optimizer '{other}'."),
         };

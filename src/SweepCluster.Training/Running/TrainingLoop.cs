@@ -77,8 +77,8 @@ internal static class TrainingLoop
                 using var scope = NewDisposeScope();
                 Tensor index = order.narrow(1, start, length);
                 Tensor x = features.gather(1, index.unsqueeze(-1).expand(count, length, dimension)), y = labels.gather(1, index);
-                Tensor losses = perExample ? PerExampleStep(pack, x, y, settings.Clip) : BatchStep(pack, x, y, settings.Clip);
-                rule.Step(schedules[0].Alpha(step), schedules.Select(schedule => schedule.Sigma(step)).ToArray());
+                var (losses, gradients) = perExample ? PerExampleStep(pack, x, y, settings.Clip) : BatchStep(pack, x, y, trained, settings.Clip);
+                rule.Step(schedules[0].Alpha(step), schedules.Select(schedule => schedule.Sigma(step)).ToArray(), gradients);
                 stepLosses.Add(losses.MoveToOuterDisposeScope());
                 for (int s = 0; s < count; s++)
                     if (logs[s].DivergedAt is null) logs[s].Record(schedules[s], step, orders[s][start..(start + length)]);
@@ -156,31 +156,24 @@ internal static class TrainingLoop
     private static Tensor MemberLosses(Tensor logits, Tensor labels) =>
         nn.functional.cross_entropy(logits.transpose(1, 2), labels, reduction: nn.Reduction.None).mean([1]);
 
-    /// <summary>Backpropagates every member's mean loss (their sum: member s's parameters see only its own) and clips
-    /// each member's batch gradient to K (when K &gt; 0); returns the losses [S], detached, on the device.</summary>
-    private static Tensor BatchStep(PackedMlp pack, Tensor x, Tensor y, double clip)
+    /// <summary>Differentiates every member's mean loss (their sum: member s's parameters see only its own) and clips
+    /// each member's batch gradient to K (when K &gt; 0); returns the losses [S], detached, and the flat gradients [S, P].</summary>
+    private static (Tensor Losses, Tensor Gradients) BatchStep(PackedMlp pack, Tensor x, Tensor y, IReadOnlyList<Parameter> trained, double clip)
     {
         Tensor losses = MemberLosses(pack.Output(pack.NoisyFeatures(x)), y);
-        pack.TrainedGradients.zero_();
-        losses.sum().backward();
-        if (clip > 0) GradientClipping.ClipMemberNorms(pack.TrainedGradients, clip);
-        return losses.detach();
+        Tensor gradients = pack.Flat(autograd.grad([losses.sum()], trained.Cast<Tensor>().ToList()));
+        if (clip > 0) GradientClipping.ClipMemberNorms(gradients, clip);
+        return (losses.detach(), gradients);
     }
 
     /// <summary>Frozen hidden layers: the noisy features come through the stack under no_grad (fresh noise and
-    /// dropout as in training) and the output layer's clipped per-example gradient is written in closed form.</summary>
-    private static Tensor PerExampleStep(PackedMlp pack, Tensor x, Tensor y, double clip)
+    /// dropout as in training) and the output layer's clipped per-example gradient is taken in closed form.</summary>
+    private static (Tensor Losses, Tensor Gradients) PerExampleStep(PackedMlp pack, Tensor x, Tensor y, double clip)
     {
         using var noGrad = no_grad();
         Tensor features = pack.NoisyFeatures(x);
         Tensor logits = pack.Output(features);
         var (weight, bias) = PerExampleClipping.BatchGradient(logits, features, y, clip);
-        var output = pack.OutputParameters();
-        WriteGradient(output[0], weight.transpose(1, 2)); // the pack holds W^T
-        WriteGradient(output[1], bias.unsqueeze(1));
-        return MemberLosses(logits, y);
+        return (MemberLosses(logits, y), pack.Flat([weight.transpose(1, 2), bias])); // the pack holds W^T
     }
-
-    /// <summary>Writes into the parameter's gradient, a view of the pack's flat gradients.</summary>
-    private static void WriteGradient(Parameter parameter, Tensor gradient) => parameter.grad!.copy_(gradient);
 }
