@@ -112,11 +112,13 @@ internal sealed class ChaosRun(string folder, int seed, Action<string> log)
 
     private TimeSpan Gap() => TimeSpan.FromSeconds(1 + _random.NextDouble() * 11);
 
+    /// <summary>Packs of two: a kill gives back a whole pack, yet a pack ends between most kills (a pack of the
+    /// default size would hold a third of the sweep and be killed again and again before it ends).</summary>
     private (CliNode Node, string Address) StartWorker(int index, int seedPort)
     {
         int port = Ports.Free();
         var (node, _) = Start($"worker-{index}", "worker", "--seed", $"127.0.0.1:{seedPort}", "--port", port.ToString(CultureInfo.InvariantCulture),
-            "--slots", "1", "--threads", "1");
+            "--slots", "1", "--threads", "1", "--pack-size", "2");
         return (node, $"akka.tcp://sweepcluster@127.0.0.1:{port}");
     }
 
