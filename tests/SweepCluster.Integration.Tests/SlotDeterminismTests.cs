@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace SweepCluster.Integration.Tests;
 
 /// <summary>The same sweep run by `run` with one slot, one trial at a time, and with two slots training packs gives
@@ -42,20 +40,14 @@ public sealed class SlotDeterminismTests : IDisposable
         foreach (var (id, result) in one) Assert.Equal(result, two[id]);
     }
 
-    /// <summary>Each trial's JSON without what legitimately differs between runs (timings, the size of its pack).</summary>
-    private Dictionary<string, string> Run(string spec, string name, int slots, int pack)
+    /// <summary>Each trial's numbers (its line without timings and pack size), by trial id.</summary>
+    private IReadOnlyDictionary<string, string> Run(string spec, string name, int slots, int pack)
     {
         string results = Path.Combine(_folder, name);
         using var run = new CliNode(name, "run", spec, "--out", results, "--slots", slots.ToString(), "--threads", "1",
             "--pack-size", pack.ToString(), "--metrics-port", "0");
         Assert.True(run.WaitForExit(TimeSpan.FromMinutes(4)), run.Output);
         Assert.True(run.ExitCode == 0, run.Output);
-        return File.ReadAllLines(Path.Combine(results, "trials.jsonl")).Select(line =>
-        {
-            var node = JsonNode.Parse(line)!.AsObject();
-            node.Remove("timings");
-            node["run"]!.AsObject().Remove("pack_size");
-            return (Id: node["trial_id"]!.GetValue<string>(), Json: node.ToJsonString());
-        }).ToDictionary(p => p.Id, p => p.Json);
+        return TrialLines.NumbersById(Path.Combine(results, "trials.jsonl"));
     }
 }

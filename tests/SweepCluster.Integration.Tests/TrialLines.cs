@@ -12,12 +12,14 @@ internal static class TrialLines
 
     public static IReadOnlyList<string> Ids(string jsonl) => Read(jsonl).Select(l => l["trial_id"]!.GetValue<string>()).ToList();
 
-    /// <summary>Each trial's line without its timings (wall clock differs from run to run), by trial id.</summary>
+    /// <summary>Each trial's line without its timings and pack size (which differ from run to run), by trial id.</summary>
     public static IReadOnlyDictionary<string, string> NumbersById(string jsonl) =>
         Read(jsonl).ToDictionary(l => l["trial_id"]!.GetValue<string>(), l =>
         {
+            // Timings and the size of the pack a trial trained in differ between runs; its numbers do not.
             var copy = l.DeepClone().AsObject();
             copy.Remove("timings");
+            copy["run"]?.AsObject().Remove("pack_size");
             return copy.ToJsonString();
         });
 

@@ -9,10 +9,11 @@ namespace SweepCluster.Training.Model;
 /// [S, in, out] parameter (each member's W^T, so a layer is a bmm with no transpose) and its biases one [S, 1, out], so a
 /// step costs the torch calls of one network, not S. Every parameter is a view into one flat [S, P] tensor (a member's
 /// row holds its parameters in order, hidden layers first) and a step's gradients are laid out the same way
-/// (<see cref="Flat"/>), so the clip and the update are a few calls over flat tensors whatever the depth. Every member keeps its own noise levels and its own generator; a
-/// training step draws member s's noise as one block of its own shape from its own generator, so member s of a pack
-/// trains exactly as it does in a pack of one. Built from the members' initialized weights; <see cref="WriteMembers"/>
-/// copies the trained weights back for measurement and checkpoints.</summary>
+/// (<see cref="Flat"/>), so the clip and the update are a few calls over flat tensors whatever the depth. Every member
+/// keeps its own noise levels and its own generator; a training step draws member s's noise as one block of its own
+/// shape from its own generator, so member s of a pack trains exactly as it does in a pack of one. Built from the
+/// members' initialized weights; <see cref="WriteMembers"/> copies the trained weights back for measurement and
+/// checkpoints.</summary>
 internal sealed class PackedMlp : IDisposable
 {
     private readonly IReadOnlyList<NoisyMlp> _members;
@@ -109,6 +110,7 @@ internal sealed class PackedMlp : IDisposable
         }
         return x;
     }
+
     /// <summary>The logits [S, b, C] for features [S, b, w].</summary>
     public Tensor Output(Tensor features) => Affine(_layers.Count - 1, features);
 
