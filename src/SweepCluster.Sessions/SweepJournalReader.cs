@@ -12,14 +12,39 @@ using SweepCluster.Core.Sweep;
 
 namespace SweepCluster.Sessions;
 
-/// <summary>Reads a sweep's journal from its first event, through Akka.Persistence.Query in a small actor system of
-/// its own (no cluster), and folds it into a <see cref="SweepReplay"/>: the state and the ended results from which
-/// trials.jsonl, the summaries and the plots are projected.</summary>
+/// <summary>Reads a sweep's journal in a small actor system of its own (no cluster): either its state as recovery
+/// sees it (<see cref="ReadStateAsync"/>: latest snapshot plus the events after it, what opening a sweep needs), or
+/// every event from the first through Akka.Persistence.Query, folded into a <see cref="SweepReplay"/> (the ended
+/// results in journal order, from which trials.jsonl, the summaries and the plots are projected).</summary>
 public static class SweepJournalReader
 {
-    /// <summary>The replay of <paramref name="persistenceId"/>, or null when the journal holds no event of it.</summary>
+    /// <summary>The state <paramref name="persistenceId"/>'s journal holds, or null when it holds no event of it.</summary>
+    /// <exception cref="JournalException">The journal holds only other sweeps, or a snapshot or event cannot be read.</exception>
+    public static Task<RecoveredSweep?> ReadStateAsync(JournalSettings journal, string persistenceId, CancellationToken cancellation) =>
+        WithSystemAsync(journal, persistenceId, cancellation, async system =>
+        {
+            var recovered = new TaskCompletionSource<RecoveredSweep>(TaskCreationOptions.RunContinuationsAsynchronously);
+            system.ActorOf(SweepStateReader.Props(persistenceId, recovered), "state-reader");
+            var read = await recovered.Task.WaitAsync(cancellation);
+            return read.LastSequenceNr > 0 ? read : null;
+        });
+
+    /// <summary>The replay of <paramref name="persistenceId"/> from its first event, or null when the journal holds no event of it.</summary>
     /// <exception cref="JournalException">The journal holds only other sweeps, or an event cannot be read.</exception>
-    public static async Task<SweepReplay?> ReadAsync(JournalSettings journal, string persistenceId, CancellationToken cancellation)
+    public static Task<SweepReplay?> ReadAsync(JournalSettings journal, string persistenceId, CancellationToken cancellation) =>
+        WithSystemAsync(journal, persistenceId, cancellation, async system =>
+        {
+            var query = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+            var replay = new SweepReplay();
+            await query.CurrentEventsByPersistenceId(persistenceId, 0, long.MaxValue)
+                .RunForeach(envelope => replay.Apply((ISweepEvent)envelope.Event), system.Materializer());
+            return replay.Events > 0 ? replay : null;
+        });
+
+    /// <summary>Runs <paramref name="read"/> in a journal-only actor system; a null answer (no event of the sweep) is
+    /// checked against the other sweeps the journal may hold.</summary>
+    private static async Task<T?> WithSystemAsync<T>(JournalSettings journal, string persistenceId, CancellationToken cancellation,
+        Func<ActorSystem, Task<T?>> read) where T : class
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -33,23 +58,21 @@ public static class SweepJournalReader
         try
         {
             var system = host.Services.GetRequiredService<ActorSystem>();
-            var materializer = system.Materializer();
-            var query = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-            var replay = new SweepReplay();
+            T? answer;
             try
             {
-                await query.CurrentEventsByPersistenceId(persistenceId, 0, long.MaxValue)
-                    .RunForeach(envelope => replay.Apply((ISweepEvent)envelope.Event), materializer);
+                answer = await read(system);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 throw new JournalException(
                     $"the journal ({journal.Describe()}) holds an event this version cannot read ({Innermost(e).Message.TrimEnd('.')}); it was left as it is: use the SweepCluster version that wrote it, or start a new sweep in another folder with run SPEC --force-new.", e);
             }
-            if (replay.Events > 0) return replay;
+            if (answer is not null) return answer;
             if (journal.Kind == JournalKind.Sqlite)
             {
-                var others = await query.CurrentPersistenceIds().Take(3).RunAggregate(new List<string>(), (ids, id) => { ids.Add(id); return ids; }, materializer);
+                var query = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+                var others = await query.CurrentPersistenceIds().Take(3).RunAggregate(new List<string>(), (ids, id) => { ids.Add(id); return ids; }, system.Materializer());
                 if (others.Count > 0)
                     throw new JournalException(
                         $"{journal.Describe()} holds another sweep ({string.Join(", ", others)}), not {persistenceId}; it was left as it is: put back this folder's own journal, or start a new sweep in another folder with run SPEC --force-new.");

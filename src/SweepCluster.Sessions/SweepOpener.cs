@@ -40,7 +40,7 @@ public sealed class SweepOpener(string? journalFlag)
             return await StartAsync(dir, spec, yaml, cancellation);
         }
 
-        (JournalSettings, JournalLock, SweepReplay?) existing;
+        (JournalSettings, JournalLock, RecoveredSweep?) existing;
         try
         {
             existing = await OpenExistingAsync(dir, folder, cancellation);
@@ -50,10 +50,10 @@ public sealed class SweepOpener(string? journalFlag)
             // The folder's journal cannot be continued (damaged, another version's, in use): a new sweep beside it.
             return await StartAsync(FreeSibling(dir), spec, yaml, cancellation) with { InsteadOf = dir };
         }
-        var (journal, journalLock, replay) = existing;
-        var opened = new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, replay);
-        if (replay?.State.Definition is not { } recorded) return opened;
-        var comparison = SpecComparison.Compare(SpecLoader.Parse(recorded.SpecYaml, Path.Combine(dir, SweepFolder.SpecFileName)), spec);
+        var (journal, journalLock, state) = existing;
+        var opened = new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, state);
+        if (state?.State.Definition is not { } recorded || recorded.SpecYaml == yaml) return opened;
+        var comparison = SpecComparison.Compare(SpecLoader.Parse(recorded.SpecYaml, Path.Combine(dir, SweepFolder.SpecFileName)), spec, opened.Trials);
         if (comparison.Compatible) return opened;
 
         await opened.DisposeAsync();
@@ -70,12 +70,12 @@ public sealed class SweepOpener(string? journalFlag)
         string dir = Path.GetFullPath(dirArgument);
         var folder = SweepFolder.Read(dir) ?? throw new UserInputException(
             $"{dir} has no {SweepFolder.FileName}, so it is not a sweep folder; give the --out folder of a sweep that `run` or `coordinator` started.");
-        var (journal, journalLock, replay) = await OpenExistingAsync(dir, folder, cancellation);
+        var (journal, journalLock, state) = await OpenExistingAsync(dir, folder, cancellation);
         try
         {
             // A journal with no event yet (stopped during its first start) still has the copy of its spec.
-            string yaml = replay?.State.Definition?.SpecYaml ?? ReadSpecCopy(dir);
-            return new OpenedSweep(dir, folder, SpecLoader.Parse(yaml, Path.Combine(dir, SweepFolder.SpecFileName)), yaml, journal, journalLock, replay);
+            string yaml = state?.State.Definition?.SpecYaml ?? ReadSpecCopy(dir);
+            return new OpenedSweep(dir, folder, SpecLoader.Parse(yaml, Path.Combine(dir, SweepFolder.SpecFileName)), yaml, journal, journalLock, state);
         }
         catch
         {
@@ -88,7 +88,7 @@ public sealed class SweepOpener(string? journalFlag)
     public async Task<OpenedSweep> ForReportAsync(string dirArgument, CancellationToken cancellation)
     {
         var opened = await ForFolderAsync(dirArgument, cancellation);
-        if (opened.Replay is null)
+        if (opened.Recorded is null)
         {
             await opened.DisposeAsync();
             throw new UserInputException($"the journal of {opened.Dir} holds no event yet, so there is nothing to report.");
@@ -115,7 +115,9 @@ public sealed class SweepOpener(string? journalFlag)
         return new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, null);
     }
 
-    private async Task<(JournalSettings, JournalLock, SweepReplay?)> OpenExistingAsync(
+    /// <summary>Locks and checks the folder's journal, and reads the state it holds (latest snapshot plus the events
+    /// after it; the whole journal is replayed only when trials.jsonl must be rebuilt, see <see cref="OpenedSweep"/>).</summary>
+    private async Task<(JournalSettings, JournalLock, RecoveredSweep?)> OpenExistingAsync(
         string dir, SweepFolder folder, CancellationToken cancellation)
     {
         var journal = JournalOf(dir, folder);
@@ -123,11 +125,11 @@ public sealed class SweepOpener(string? journalFlag)
         try
         {
             if (journal.SqliteFile is { } file) SqliteJournalFile.Prepare(file, mustExist: true);
-            var replay = await SweepJournalReader.ReadAsync(journal, PersistenceId(folder), cancellation);
-            if (replay?.State.Definition is { FormatVersion: var version } && version != SweepJournalFormat.Version)
+            var state = await SweepJournalReader.ReadStateAsync(journal, PersistenceId(folder), cancellation);
+            if (state?.State.Definition is { FormatVersion: var version } && version != SweepJournalFormat.Version)
                 throw new JournalException(
                     $"the journal of {dir} has format {version} and this SweepCluster writes format {SweepJournalFormat.Version}; it was left as it is: continue it with the version that wrote it, or start a new sweep in another folder with run SPEC --force-new.");
-            return (journal, journalLock, replay);
+            return (journal, journalLock, state);
         }
         catch
         {
@@ -185,21 +187,4 @@ public sealed class SweepOpener(string? journalFlag)
             if (!Directory.Exists(candidate) && !File.Exists(candidate)) return candidate;
         }
     }
-}
-
-/// <summary>A sweep ready to run: its folder, the spec in force, its journal (locked for this process) and, when it
-/// resumes, what the journal already holds.</summary>
-public sealed record OpenedSweep(
-    string Dir,
-    SweepFolder Folder,
-    SweepSpec Spec,
-    string SpecYaml,
-    JournalSettings Journal,
-    JournalLock Lock,
-    SweepReplay? Replay) : IAsyncDisposable
-{
-    /// <summary>The folder whose sweep the spec could not continue, when --force-new started this one instead.</summary>
-    public string? InsteadOf { get; init; }
-
-    public ValueTask DisposeAsync() => Lock.DisposeAsync();
 }

@@ -18,6 +18,7 @@ internal static class CoordinatorBenchmark
             var pure = await ChildRun.RunAsync("pure", spec);
             var memory = await ChildRun.RunAsync("sweep", "memory", spec, Path.Combine(folder, "memory"));
             var sqlite = await ChildRun.RunAsync("sweep", "sqlite", spec, Path.Combine(folder, "sqlite"));
+            await ChildRun.RunAsync("results", Path.Combine(folder, "sqlite"));
             var resume = await ChildRun.RunAsync("resume", grown, Path.Combine(folder, "sqlite"));
 
             double memoryMs = memory["ms"] / trials, sqliteMs = sqlite["ms"] / trials;
@@ -30,10 +31,10 @@ internal static class CoordinatorBenchmark
             Console.WriteLine($"  {sqlite["writes"]:F0} writes of {sqlite["events"]:F0} events, mean write latency {sqlite["write_ms"] / sqlite["writes"]:F2} ms; " +
                               $"journal.db {sqlite["journal_mb"]:F1} MB, largest snapshot {sqlite["snapshot_mb"]:F2} MB; " +
                               $"managed heap at most {sqlite["gc_peak_committed_mb"]:F0} MB committed");
-            Console.WriteLine($"resume at {resume["ended_before"]:F0} completed trials ({resume["events_before"]:F0} events): first new trial dispatched " +
-                              $"{resume["first_dispatch_ms"] / 1000:F2} s after the start ({resume["first_dispatch_cpu_ms"] / 1000:F2} s CPU; open, check and read the journal {resume["open_ms"]:F0} ms, " +
-                              $"rebuild trials.jsonl {resume["rebuild_ms"]:F0} ms, start the node and recover " +
-                              $"{resume["first_dispatch_ms"] - resume["open_ms"] - resume["rebuild_ms"]:F0} ms); peak RSS {resume["peak_rss_mb"]:F0} MB; " +
+            Console.WriteLine($"resume at {resume["ended_before"]:F0} completed trials ({sqlite["events"]:F0} events): first new trial dispatched " +
+                              $"{resume["first_dispatch_ms"] / 1000:F2} s after the start ({resume["first_dispatch_cpu_ms"] / 1000:F2} s CPU; open, check and read the journal's state {resume["open_ms"]:F0} ms, " +
+                              $"{(resume["rebuilt"] > 0 ? "rebuild" : "check and load")} trials.jsonl {resume["files_ms"]:F0} ms, start the node and recover " +
+                              $"{resume["first_dispatch_ms"] - resume["open_ms"] - resume["files_ms"]:F0} ms); peak RSS {resume["peak_rss_mb"]:F0} MB; " +
                               $"then {resume["completed_after"]:F0} more completed");
         }
         finally

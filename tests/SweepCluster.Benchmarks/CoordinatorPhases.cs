@@ -20,6 +20,7 @@ internal static class CoordinatorPhases
         ["pure", var spec] => PureState(spec),
         ["sweep", "memory", var spec, var dir] => SweepInMemoryAsync(spec, dir),
         ["sweep", "sqlite", var spec, var dir] => SweepOnSqliteAsync(spec, dir),
+        ["results", var dir] => WriteResultsAsync(dir),
         ["resume", var spec, var dir] => ResumeAsync(spec, dir),
         _ => throw new ArgumentException($"unknown benchmark phase '{string.Join(' ', args)}'"),
     };
@@ -88,28 +89,38 @@ internal static class CoordinatorPhases
         ChildRun.Report("snapshot_mb", LargestSnapshotBytes(opened.Journal.ConnectionString) / 1e6);
     }
 
-    /// <summary>`run GROWN --out DIR` on the finished sweep: lock, read and check the journal, rebuild trials.jsonl,
-    /// start the node and recover, until the first new trial reaches a slot.</summary>
+    /// <summary>Untimed: trials.jsonl as the live run's sink leaves it (the sweep phase counts its results only), projected
+    /// from the whole journal as `report` does.</summary>
+    private static async Task WriteResultsAsync(string dir)
+    {
+        await using var opened = await new SweepOpener(journalFlag: null).ForFolderAsync(dir, CancellationToken.None);
+        var replay = await opened.ReplayAsync(CancellationToken.None);
+        SweepResultFiles.Rebuild(dir, replay!.Ended).Dispose();
+    }
+
+    /// <summary>`run GROWN --out DIR` on the finished sweep: lock, check and read the journal's state, check (or rebuild)
+    /// trials.jsonl, start the node and recover, until the first new trial reaches a slot.</summary>
     private static async Task ResumeAsync(string grownSpec, string dir)
     {
         var clock = Stopwatch.StartNew();
         double cpu = ChildRun.CpuMs();
         await using var opened = await new SweepOpener(journalFlag: null).ForSpecAsync(grownSpec, dir, forceNew: false, CancellationToken.None);
         double openMs = clock.Elapsed.TotalMilliseconds;
-        using var files = SweepResultFiles.Rebuild(dir, opened.Replay!.Ended);
-        double rebuildMs = clock.Elapsed.TotalMilliseconds - openMs;
+        var (files, rebuilt) = await opened.OpenResultFilesAsync(CancellationToken.None);
+        using var _ = files;
+        double filesMs = clock.Elapsed.TotalMilliseconds - openMs;
         var runner = new NoOpRunner();
         var sink = new CountingSink();
-        var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, GridExpander.Expand(opened.Spec), 2);
+        var plan = opened.Plan();
         using var host = BenchmarkNode.Build(plan, sink, runner, opened.Journal);
         await host.StartAsync();
         await runner.FirstTrial;
         ChildRun.Report("first_dispatch_ms", clock.Elapsed.TotalMilliseconds);
         ChildRun.Report("first_dispatch_cpu_ms", ChildRun.CpuMs() - cpu);
         ChildRun.Report("open_ms", openMs);
-        ChildRun.Report("rebuild_ms", rebuildMs);
-        ChildRun.Report("ended_before", opened.Replay.Ended.Count);
-        ChildRun.Report("events_before", opened.Replay.Events);
+        ChildRun.Report("files_ms", filesMs);
+        ChildRun.Report("rebuilt", rebuilt ? 1 : 0);
+        ChildRun.Report("ended_before", files.Count);
         var summary = await sink.Finished;
         ChildRun.Report("completed_after", summary.Completed);
         await host.StopAsync();

@@ -26,7 +26,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
     private static async Task<int> WriteAsync(Settings settings, CancellationToken cancellation)
     {
         await using var opened = await new SweepOpener(settings.Journal).ForReportAsync(settings.Dir, cancellation);
-        var replay = opened.Replay!;
+        var replay = (await opened.ReplayAsync(cancellation))!;
         using (var files = SweepResultFiles.Rebuild(opened.Dir, replay.Ended))
             CoordinatedSweep.WriteSummaries(files, opened.Dir, quiet: false);
         var state = replay.State;

@@ -23,12 +23,12 @@ public static class CoordinatedSweep
         string dir = opened.Dir;
         if (opened.InsteadOf is { } refused)
             Console.WriteLine($"--force-new: the sweep in {refused} cannot continue under this spec; starting a new sweep in {dir}.");
-        IReadOnlyList<PlannedTrial> trials = GridExpander.Expand(opened.Spec);
+        IReadOnlyList<PlannedTrial> trials = opened.Trials;
         AtomicFile.WriteAllText(Path.Combine(dir, SweepFolder.SpecFileName), opened.SpecYaml);
-        // trials.jsonl is rebuilt from the journal first: a crash may have left it a line short or with a torn line.
-        using var files = SweepResultFiles.Rebuild(dir, opened.Replay?.Ended ?? []);
+        // trials.jsonl is rebuilt from the journal first when a crash left it a line short or with a torn line.
+        using var files = (await opened.OpenResultFilesAsync(cancellation)).Files;
         var sink = new ResultFolderSink(files);
-        var plan = new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials, opened.Spec.Training.MaxAttempts) { PackSize = opened.Spec.PackSize };
+        var plan = opened.Plan();
         await using (var node = await SweepNode.StartAsync(configuration.InFolder(dir), new CoordinatorRole(opened, plan, sink, files), logLevel))
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +

@@ -3,6 +3,7 @@ using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
@@ -28,6 +29,8 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     private SweepState _state = SweepState.Empty;
+    /// <summary>The state the opener read from the journal in this process, taken instead of a second replay.</summary>
+    private readonly RecoveredSweep? _handed;
     private long _eventsSinceSnapshot;
     // What follows is not part of the sweep's truth: it is rebuilt from the workers after a restart.
     private readonly Dictionary<string, IActorRef> _workers = [];
@@ -46,19 +49,19 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
 
     public override string PersistenceId { get; }
 
+    /// <summary>With a handed state, recovery reads only the journal's highest sequence number (no snapshot, no event).</summary>
+    public override Recovery Recovery => _handed is null ? Recovery.Default : new Recovery(SnapshotSelectionCriteria.None, toSequenceNr: 0);
+
     public SweepCoordinator(SweepPlan plan, ISweepResultSink sink, SweepCoordinatorSettings settings)
     {
         _plan = plan;
         _sink = sink;
         _settings = settings;
         PersistenceId = plan.PersistenceId;
+        _handed = plan.Recovered?.Take();
+        if (_handed is not null) _state = _handed.State;
 
-        Recover<SnapshotOffer>(offer => _state = offer.Snapshot switch
-        {
-            SweepSnapshot compact => SweepState.FromSnapshot(compact),
-            LegacySweepSnapshot legacy => SweepState.FromSnapshot(legacy),
-            var other => throw new InvalidOperationException($"Unknown snapshot type {other.GetType().Name}."),
-        });
+        Recover<SnapshotOffer>(offer => _state = SweepState.FromStoredSnapshot(offer.Snapshot));
         Recover<ISweepEvent>(@event => _state = _state.Apply(@event));
         Recover<RecoveryCompleted>(_ => Recovered());
 
@@ -97,6 +100,13 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
     /// first start), and give back what a previous run had handed out; its workers may reclaim it.</summary>
     private void Recovered()
     {
+        if (_handed is not null && _handed.LastSequenceNr != LastSequenceNr)
+        {
+            // Cannot happen while this process holds the journal lock; refuse rather than run on a stale state.
+            Fail($"the journal changed while the sweep was opening ({_handed.LastSequenceNr} events read, {LastSequenceNr} now)");
+            Context.Stop(Self);
+            return;
+        }
         if (_state.Definition is { } known && known.SweepId != _plan.SweepId)
         {
             Fail($"the journal holds sweep {known.SweepId}, not {_plan.SweepId}");

@@ -1,3 +1,4 @@
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Grid;
 
 namespace SweepCluster.Cluster.Coordinator;
@@ -10,6 +11,10 @@ public sealed record SweepPlan(string SweepId, string SpecYaml, IReadOnlyList<Pl
     /// <summary>The most trials the coordinator hands one slot at once (the spec's pack_size), whatever the slot
     /// asks for; null: what the slot asks for.</summary>
     public int? PackSize { get; init; }
+
+    /// <summary>The state this process already read from the journal while opening the sweep: the coordinator's first
+    /// start takes it instead of replaying the journal a second time (later starts recover as usual).</summary>
+    public RecoveredSweepHandoff? Recovered { get; init; }
 
     public string PersistenceId => PersistenceIdOf(SweepId);
 

@@ -19,11 +19,13 @@ public static class GridExpander
         {
             TrialConfig baseConfig = Resolve(spec, point);
             CheckCombination(spec, baseConfig);
+            // One canonical serialization per point and draw, not per trial: it was most of a large grid's expansion.
+            var draws = Draws(spec.Cmi).Select(draw => (Draw: draw, Ids: TrialIdentity.PerSeed(baseConfig with { Cmi = draw }))).ToList();
             foreach (int seed in spec.Seeds)
-            foreach (var draw in Draws(spec.Cmi))
+            foreach (var (draw, ids) in draws)
             {
                 var config = baseConfig with { Seed = seed, Cmi = draw };
-                trials.Add(new PlannedTrial(TrialIdentity.Of(config), config));
+                trials.Add(new PlannedTrial(ids(seed), config));
             }
         }
         return trials;

@@ -10,7 +10,9 @@ public sealed record SpecComparison(IReadOnlyList<string> Differences, IReadOnly
 {
     public bool Compatible => Differences.Count == 0;
 
-    public static SpecComparison Compare(SweepSpec recorded, SweepSpec given)
+    /// <param name="givenTrials">The given spec's trials when the caller has expanded it already (a large grid costs
+    /// seconds to expand); null: expanded here.</param>
+    public static SpecComparison Compare(SweepSpec recorded, SweepSpec given, IReadOnlyList<PlannedTrial>? givenTrials = null)
     {
         var differences = new List<string>();
         if (recorded.Name != given.Name) differences.Add($"name: {recorded.Name} -> {given.Name}");
@@ -24,7 +26,7 @@ public sealed record SpecComparison(IReadOnlyList<string> Differences, IReadOnly
         if (removedSeeds.Count > 0) differences.Add($"seeds: {string.Join(", ", removedSeeds)} removed");
 
         var before = GridExpander.Expand(recorded);
-        var after = GridExpander.Expand(given);
+        var after = givenTrials ?? GridExpander.Expand(given);
         var afterIds = after.Select(t => t.Id).ToHashSet();
         int lost = before.Count(t => !afterIds.Contains(t.Id));
         // Caught above in nearly every case; this names what the axis and seed checks cannot see (e.g. a default

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -9,9 +10,27 @@ namespace SweepCluster.Core.Grid;
 /// whatever the key order of the YAML it came from.</summary>
 public static class TrialIdentity
 {
-    public static TrialId Of(TrialConfig config)
+    public static TrialId Of(TrialConfig config) => OfCanonical(Canonical(config));
+
+    /// <summary>The ids of <paramref name="config"/> under any seed, from one canonical text: the text of each seed is
+    /// that text with the seed's digits in place (keys are sorted, so the seed does not move), which spares the
+    /// serialize-parse-sort of <see cref="Of"/> per trial. Same ids as <see cref="Of"/>.</summary>
+    public static Func<int, TrialId> PerSeed(TrialConfig config)
     {
-        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(Canonical(config)));
+        const int Placeholder = -1_234_567_891;
+        string canonical = Canonical(config with { Seed = Placeholder });
+        string token = $"\"seed\":{Placeholder.ToString(CultureInfo.InvariantCulture)}";
+        int at = canonical.IndexOf(token, StringComparison.Ordinal);
+        if (at < 0 || canonical.IndexOf(token, at + 1, StringComparison.Ordinal) >= 0)
+            return seed => Of(config with { Seed = seed });
+        string head = canonical[..(at + token.Length - Placeholder.ToString(CultureInfo.InvariantCulture).Length)];
+        string tail = canonical[(at + token.Length)..];
+        return seed => OfCanonical(head + seed.ToString(CultureInfo.InvariantCulture) + tail);
+    }
+
+    private static TrialId OfCanonical(string canonical)
+    {
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
         return new TrialId("t-" + Convert.ToHexStringLower(hash)[..16]);
     }
 

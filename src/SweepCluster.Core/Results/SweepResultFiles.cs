@@ -1,3 +1,4 @@
+using SweepCluster.Core.Grid;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Core.Results;
@@ -10,6 +11,9 @@ public sealed class SweepResultFiles : ICurveFeed, IDisposable
     private readonly TrialsJsonlWriter _jsonl;
     private readonly CurveAggregator _curves = new();
     private readonly List<TrialResult> _results = [];
+    private int _count;
+    /// <summary>The results of an earlier start still being read (see <see cref="Continue"/>).</summary>
+    private Task _loaded = Task.CompletedTask;
 
     public SweepResultFiles(string directory)
     {
@@ -31,13 +35,47 @@ public sealed class SweepResultFiles : ICurveFeed, IDisposable
             files._results.Add(result);
             files._curves.Add(result);
         }
+        files._count = ended.Count;
+        return files;
+    }
+
+    /// <summary>Opens trials.jsonl as it stands when it holds exactly the trials the journal says have ended, each once
+    /// and every line whole; null when it must be rebuilt from the journal. A live run appends a trial's line only
+    /// after the journal holds its end, so a crash leaves the file short or torn, never ahead: the count and the ids
+    /// tell a complete file without replaying the journal. Only the ids are read now; the results are read in the
+    /// background, and every use of them waits for that.</summary>
+    /// <param name="endedInJournal">How many trials the journal says have ended.</param>
+    /// <param name="hasEnded">Whether the journal says this trial has ended.</param>
+    public static SweepResultFiles? Continue(string directory, int endedInJournal, Func<TrialId, bool> hasEnded)
+    {
+        string path = Path.Combine(directory, TrialsJsonlWriter.FileName);
+        if (!File.Exists(path)) return endedInJournal == 0 ? new SweepResultFiles(directory) : null;
+        byte[] bytes = File.ReadAllBytes(path);
+        var ids = TrialsJsonl.ScanIds(bytes);
+        if (ids is null || ids.Count != endedInJournal) return null;
+        var seen = new HashSet<TrialId>();
+        foreach (var id in ids)
+            if (!seen.Add(id) || !hasEnded(id)) return null;
+        var files = new SweepResultFiles(directory) { _count = ids.Count };
+        files._loaded = Task.Run(() =>
+        {
+            var contents = TrialsJsonl.Parse(bytes);
+            if (contents.Problems.FirstOrDefault() is { } problem)
+                throw new InvalidDataException(
+                    $"{path} line {problem.LineNumber} is whole JSON but not a trial result ({problem.Reason}); `sweepcluster report {directory}` rebuilds the file from the journal.");
+            foreach (var result in contents.Results)
+            {
+                files._results.Add(result);
+                files._curves.Add(result);
+            }
+        });
         return files;
     }
 
     /// <summary>Trials recorded so far.</summary>
     public int Count
     {
-        get { lock (_gate) return _results.Count; }
+        get { lock (_gate) return _count; }
     }
 
     public string Directory { get; }
@@ -45,9 +83,11 @@ public sealed class SweepResultFiles : ICurveFeed, IDisposable
     /// <summary>Records one ended trial (completed or finally failed).</summary>
     public void Add(TrialResult result)
     {
+        _loaded.GetAwaiter().GetResult();
         lock (_gate)
         {
             _jsonl.Append(result);
+            _count++;
             _results.Add(result);
             _curves.Add(result);
         }
@@ -55,6 +95,7 @@ public sealed class SweepResultFiles : ICurveFeed, IDisposable
 
     public IReadOnlyList<CurveRow> Curves()
     {
+        _loaded.GetAwaiter().GetResult();
         lock (_gate) return _curves.Rows();
     }
 
@@ -62,12 +103,14 @@ public sealed class SweepResultFiles : ICurveFeed, IDisposable
 
     public CurveRow? Row(CurveKey key, int depth)
     {
+        _loaded.GetAwaiter().GetResult();
         lock (_gate) return _curves.Row(key, depth);
     }
 
     /// <summary>Writes trials.csv, curves.csv and curves.json; returns the curve rows written.</summary>
     public IReadOnlyList<CurveRow> WriteSummaries()
     {
+        _loaded.GetAwaiter().GetResult();
         lock (_gate)
         {
             TrialsCsvWriter.Write(Directory, _results);

@@ -115,6 +115,14 @@ public sealed record SweepState
     /// <summary>The state as a compact snapshot: entries in plan order, indexes left out.</summary>
     public SweepSnapshot ToSnapshot() => SweepSnapshot.Of(this, Order.Select(id => Trials[id]));
 
+    /// <summary>The state a snapshot of either shape, as the snapshot store hands it back, describes.</summary>
+    public static SweepState FromStoredSnapshot(object snapshot) => snapshot switch
+    {
+        SweepSnapshot compact => FromSnapshot(compact),
+        LegacySweepSnapshot legacy => FromSnapshot(legacy),
+        _ => throw new InvalidOperationException($"Unknown snapshot type {snapshot.GetType().Name}."),
+    };
+
     /// <summary>The state a snapshot describes, with its indexes rebuilt.</summary>
     public static SweepState FromSnapshot(SweepSnapshot snapshot) =>
         FromEntries(snapshot.Definition, snapshot.MaxAttempts, snapshot.DiscardedResults, snapshot.Retries, snapshot.Entries());

@@ -25,8 +25,9 @@ public sealed class JournalRecoveryTests : IDisposable
 
     private JournalSettings Journal => JournalSettings.SqliteIn(_folder);
 
-    private IHost Node(ITrialRunner runner, RecordingSink sink)
+    private IHost Node(ITrialRunner runner, RecordingSink sink, RecoveredSweep? handed = null)
     {
+        var plan = handed is null ? _plan : _plan with { Recovered = new RecoveredSweepHandoff(handed) };
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddAkka("sweepcluster", akka =>
@@ -34,14 +35,18 @@ public sealed class JournalRecoveryTests : IDisposable
             akka.AddHocon("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR", HoconAddMode.Prepend);
             akka.ConfigureSweepCluster(new SweepClusterOptions { Port = 0 })
                 .WithSweepJournal(Journal)
-                .AddSweepCoordinator(_plan, sink, new SweepCoordinatorSettings { SnapshotEvery = 4 })
+                .AddSweepCoordinator(plan, sink, new SweepCoordinatorSettings { SnapshotEvery = 4 })
                 .AddTrialWorkers(runner, [new WorkerSlot("cpu", 1)], new TrialWorkerSettings { RetryInterval = TimeSpan.FromMilliseconds(200) });
         });
         return builder.Build();
     }
 
-    [Fact]
-    public async Task A_restarted_coordinator_recovers_from_its_snapshot_and_runs_only_what_had_not_ended()
+    /// <param name="handOver">The second start takes the state the opener read (as `run` and `resume` do) instead of
+    /// recovering it itself.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_restarted_coordinator_recovers_from_its_snapshot_and_runs_only_what_had_not_ended(bool handOver)
     {
         SqliteJournalFile.Prepare(Journal.SqliteFile!, mustExist: false);
         var firstSink = new RecordingSink();
@@ -63,9 +68,11 @@ public sealed class JournalRecoveryTests : IDisposable
         var replay = await SweepJournalReader.ReadAsync(Journal, _plan.PersistenceId, CancellationToken.None);
         Assert.Equal(firstSink.Results.Select(r => r.TrialId), replay!.Ended.Select(r => r.TrialId));
 
+        var read = await SweepJournalReader.ReadStateAsync(Journal, _plan.PersistenceId, CancellationToken.None);
+        Assert.Equal(6, read!.State.Count(Core.Sweep.TrialPhase.Completed));
         var secondSink = new RecordingSink();
         var completing = FakeRunner.Completing();
-        using (var second = Node(completing, secondSink))
+        using (var second = Node(completing, secondSink, handOver ? read : null))
         {
             await second.StartAsync();
             await Until(() => !secondSink.Finished.IsEmpty);

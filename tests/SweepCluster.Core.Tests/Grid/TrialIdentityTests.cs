@@ -37,6 +37,19 @@ public sealed class TrialIdentityTests
         Assert.Equal(result.TrialId, TrialJson.Deserialize<TrialResult>(json).TrialId);
     }
 
+    /// <summary>The expander hashes one canonical text per grid point with each seed put in place: the ids must be
+    /// exactly those of hashing every trial's own configuration, with or without CMI draws.</summary>
+    [Theory]
+    [InlineData("")]
+    [InlineData("cmi:\n  supersamples: 2\n  selections: 2\n")]
+    public void Expanded_ids_are_the_ids_of_each_trials_own_configuration(string cmi)
+    {
+        string yaml = $"name: x\ndataset:\n  classes: 3\n  dimension: 5\n{cmi}grid:\n  depth: [1, 2]\n  width: [4, 8]\n  act_noise: 0.5\nseeds: [0, 1, 7, 123456, 2147483647]\n";
+        var trials = GridExpander.Expand(SpecLoader.Parse(yaml, "x.yaml"));
+        Assert.Equal(trials.Select(t => TrialIdentity.Of(t.Config)), trials.Select(t => t.Id));
+        Assert.Equal(trials.Count, trials.Select(t => t.Id).Distinct().Count());
+    }
+
     [Fact]
     public void Key_order_and_number_spelling_do_not_change_ids()
     {
