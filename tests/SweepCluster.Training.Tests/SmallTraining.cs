@@ -32,7 +32,7 @@ internal sealed class SmallTraining : IDisposable
 
     /// <summary>Trains <see cref="Model"/> on <paramref name="features"/> (default: the config's own).</summary>
     public TrainingLog Train(Tensor? features = null) =>
-        TrainingLoop.Train(Model, features ?? Features, Labels, Config, null, null, CancellationToken.None);
+        TrainingLoop.Train([new TrainingMember(Model, features ?? Features, Labels, Config)], CancellationToken.None)[0];
 
     public void Dispose()
     {

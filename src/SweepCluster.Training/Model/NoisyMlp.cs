@@ -35,9 +35,6 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
     /// <summary>The output layer's parameters (weight and bias: (w + 1) * C numbers).</summary>
     public IEnumerable<Parameter> OutputParameters() => _output.parameters();
 
-    /// <summary>The output layer itself, for the closed-form per-example gradient of frozen_features training.</summary>
-    internal Linear OutputLayer => _output;
-
     public IEnumerable<Parameter> HiddenParameters() => _hidden.SelectMany(layer => layer.parameters());
 
     /// <summary>The hidden layers then the output layer, for <see cref="PackedMlp"/> to stack and write back.</summary>

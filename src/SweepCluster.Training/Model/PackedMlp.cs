@@ -17,7 +17,6 @@ namespace SweepCluster.Training.Model;
 internal sealed class PackedMlp : IDisposable
 {
     private readonly IReadOnlyList<NoisyMlp> _members;
-    private readonly IReadOnlyList<Generator> _generators;
     private readonly List<(Parameter Weight, Parameter Bias)> _layers = [];
     private readonly Tensor _values;
     private readonly long _trainedFrom;
@@ -30,7 +29,7 @@ internal sealed class PackedMlp : IDisposable
     public PackedMlp(IReadOnlyList<NoisyMlp> members, bool trainHidden)
     {
         _members = members;
-        _generators = members.Select(m => m.Noise).ToList();
+        Generators = members.Select(m => m.Noise).ToList();
         NoisyMlpShape shape = members[0].Shape;
         _activation = shape.Activation;
         (_inputs, _width) = (shape.InputDimension, shape.Width);
@@ -64,6 +63,7 @@ internal sealed class PackedMlp : IDisposable
         _dropping = shapes.Select(m => m.Dropout > 0).ToArray();
         if (_dropping.Any(dropping => dropping)) _keep = MemberDraws.PerMember(shapes.Select(m => 1.0 - m.Dropout), 2, device);
         TrainedValues = _values.narrow(1, _trainedFrom, total - _trainedFrom);
+        TrainedParameters = _layers.Skip(trainHidden ? 0 : shape.Depth).SelectMany(l => new[] { l.Weight, l.Bias }).ToList();
 
         // A parameter [S, ..shape] over the flat values from this offset. Gradients are not views of a flat tensor too:
         // autograd accumulates into a strided .grad only with a layout warning, so a step asks for them (Flat).
@@ -84,10 +84,12 @@ internal sealed class PackedMlp : IDisposable
 
     public int Size => _members.Count;
 
-    /// <summary>Every parameter, hidden layers first, weight before bias: the order of a member's own parameters.</summary>
-    public IReadOnlyList<Parameter> Parameters() => _layers.SelectMany(l => new[] { l.Weight, l.Bias }).ToList();
+    /// <summary>The trained parameters (every layer in end_to_end, the output layer in frozen_features), hidden layers
+    /// first, weight before bias: the order of a member's own parameters and of <see cref="TrainedValues"/>.</summary>
+    public IReadOnlyList<Parameter> TrainedParameters { get; }
 
-    public IReadOnlyList<Parameter> OutputParameters() => [_layers[^1].Weight, _layers[^1].Bias];
+    /// <summary>Each member's generator, in member order: every noise draw of training comes from them.</summary>
+    public IReadOnlyList<Generator> Generators { get; }
 
     /// <summary>T_L of every member for training inputs [S, b, d]: input noise, then every hidden layer with its
     /// activation noise and inverted dropout, all fresh.</summary>
@@ -97,10 +99,10 @@ internal sealed class PackedMlp : IDisposable
         long batch = input.shape[1];
         Device device = input.device;
         Tensor? noise = _noiseScale is null ? null
-            : MemberDraws.Normal(_generators, _noisy, [batch, _inputs + depth * _width], device).mul_(_noiseScale);
+            : MemberDraws.Normal(Generators, _noisy, [batch, _inputs + depth * _width], device).mul_(_noiseScale);
         // A member without dropout draws nothing: its zeros are below its keep probability of 1.
         Tensor? mask = _keep is null ? null
-            : MemberDraws.Uniform(_generators, _dropping, [batch, depth * _width], device).lt(_keep).to(input.dtype);
+            : MemberDraws.Uniform(Generators, _dropping, [batch, depth * _width], device).lt(_keep).to(input.dtype);
         Tensor x = _inputNoise ? input + noise!.narrow(2, 0, _inputs) : input;
         for (int l = 0; l < depth; l++)
         {

@@ -2,7 +2,6 @@ using SweepCluster.Core.Grid;
 using SweepCluster.Training.Measurement;
 using SweepCluster.Training.Model;
 using SweepCluster.Training.Optimization;
-using TorchSharp.Modules;
 
 namespace SweepCluster.Training.Running;
 
@@ -34,10 +33,10 @@ internal sealed class MemberLog(TrialConfig config, bool perExample)
         _batches.RemoveRange(kept, _batches.Count - kept);
     }
 
-    /// <summary>The log, with the member's share of the packed trained parameters.</summary>
-    public TrainingLog ToLog(IReadOnlyList<Parameter> packTrained, NoisyMlp model) =>
+    /// <summary>The log; <paramref name="trainedParameters"/> is what one member trains (a row of the pack's trained values).</summary>
+    public TrainingLog ToLog(long trainedParameters, NoisyMlp model) =>
         new(_alphas, _sigmas, _batches, config.Training.Clip, perExample,
-            TrainedParameters: packTrained.Sum(p => p.numel() / p.shape[0]),
+            TrainedParameters: trainedParameters,
             OutputParameters: model.OutputParameters().Sum(p => p.numel()),
             EpochLosses, DivergedAt);
 }

@@ -9,18 +9,15 @@ namespace SweepCluster.Training.Running;
 
 /// <summary>One trial of a pack before training: its data, its model initialized from its seed, its generators and
 /// its checkpoint. Separate streams for initialization and for every noise draw (activation, dropout, update noise);
-/// weights are drawn on the CPU and then moved, so a trial starts from the same weights on any device.</summary>
+/// weights are drawn on the CPU and then moved, so a trial starts from the same weights on any device. The model holds
+/// the noise generator, which this trial owns with it.</summary>
 internal sealed class PackedTrial : IDisposable
 {
-    private readonly Generator _initialization, _noise;
-
-    private PackedTrial(PackMember member, TrialData data, double dataSeconds, Generator initialization, Generator noise, TrainingMember training)
+    private PackedTrial(PackMember member, TrialData data, double dataSeconds, TrainingMember training)
     {
         Member = member;
         Data = data;
         DataSeconds = dataSeconds;
-        _initialization = initialization;
-        _noise = noise;
         Training = training;
     }
 
@@ -35,7 +32,7 @@ internal sealed class PackedTrial : IDisposable
         var config = member.Config;
         TrialData data = TrialDataFactory.Create(config);
         double dataSeconds = clock.Elapsed.TotalSeconds;
-        var initialization = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x494E), CPU); // "IN"
+        using var initialization = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x494E), CPU); // "IN": spent here
         var noise = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x4E53), device);       // "NS"
         var shape = new NoisyMlpShape(data.Dimension, config.Depth, config.Width, data.Classes,
             config.Model.Activation, config.ActNoise, config.InputNoise, config.Dropout);
@@ -45,13 +42,13 @@ internal sealed class PackedTrial : IDisposable
         var training = new TrainingMember(model,
             TorchTrialRunner.AsFeatures(data.TrainFeatures, data.Dimension, device), TorchTrialRunner.AsLabels(data.TrainLabels, device),
             config, member.Progress, checkpoint);
-        return new PackedTrial(member, data, dataSeconds, initialization, noise, training);
+        return new PackedTrial(member, data, dataSeconds, training);
     }
 
     public void Dispose()
     {
+        Generator noise = Training.Model.Noise;
         Training.Model.Dispose();
-        _initialization.Dispose();
-        _noise.Dispose();
+        noise.Dispose();
     }
 }

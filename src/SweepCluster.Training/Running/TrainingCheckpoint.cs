@@ -59,7 +59,7 @@ internal sealed class TrainingCheckpoint(TrialId trial, TrialCheckpoints setting
         try
         {
             using var reader = new BinaryReader(File.OpenRead(FilePath));
-            return reader.ReadString() == Magic && reader.ReadString() == trial.Value ? reader.ReadInt32() : null;
+            return ReadEpoch(reader);
         }
         catch (Exception e) when (e is IOException or EndOfStreamException)
         {
@@ -76,8 +76,7 @@ internal sealed class TrainingCheckpoint(TrialId trial, TrialCheckpoints setting
         try
         {
             using var reader = new BinaryReader(File.OpenRead(FilePath));
-            if (reader.ReadString() != Magic || reader.ReadString() != trial.Value) throw new InvalidDataException("not this trial's checkpoint");
-            int epoch = reader.ReadInt32();
+            int epoch = ReadEpoch(reader) ?? throw new InvalidDataException("not this trial's checkpoint");
             var losses = Enumerable.Range(0, reader.ReadInt32()).Select(_ => reader.ReadDouble()).ToList();
             using (Tensor state = tensor(reader.ReadBytes(reader.ReadInt32()), dtype: ScalarType.Byte))
                 noise.set_state(state);
@@ -93,4 +92,8 @@ internal sealed class TrainingCheckpoint(TrialId trial, TrialCheckpoints setting
     }
 
     public void Remove() => File.Delete(FilePath);
+
+    /// <summary>Reads the header <see cref="Save"/> writes first; its epoch, or null when it is not this trial's checkpoint.</summary>
+    private int? ReadEpoch(BinaryReader reader) =>
+        reader.ReadString() == Magic && reader.ReadString() == trial.Value ? reader.ReadInt32() : null;
 }

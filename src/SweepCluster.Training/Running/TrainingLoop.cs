@@ -19,11 +19,6 @@ namespace SweepCluster.Training.Running;
 /// checkpoints, training continues from the saved epoch and saves again every so many epochs.</summary>
 internal static class TrainingLoop
 {
-    public static TrainingLog Train(
-        NoisyMlp model, Tensor features, Tensor labels, TrialConfig config,
-        IProgress<TrialProgress>? progress, TrainingCheckpoint? checkpoint, CancellationToken cancellation) =>
-        Train([new TrainingMember(model, features, labels, config, progress, checkpoint)], cancellation)[0];
-
     /// <summary>Trains the members (whose configurations share a <see cref="TrialPacking.Key"/>, so every training
     /// setting is equal) and returns each one's log, in order. The members' models hold the trained weights after.</summary>
     public static IReadOnlyList<TrainingLog> Train(IReadOnlyList<TrainingMember> members, CancellationToken cancellation)
@@ -36,8 +31,7 @@ internal static class TrainingLoop
         int batchSize = Math.Min(settings.BatchSize, n);
 
         using var pack = new PackedMlp(members.Select(m => m.Model).ToList(), trainHidden: !frozen);
-        IReadOnlyList<Parameter> trained = frozen ? pack.OutputParameters() : pack.Parameters();
-        using IUpdateRule rule = UpdateRules.Create(members[0].Config, pack, trained, members.Select(m => m.Model.Noise).ToList());
+        using IUpdateRule rule = UpdateRules.Create(members[0].Config, pack);
         var schedules = members.Select(m => new StepSchedule(m.Config)).ToArray();
         var shuffles = members.Select(m => new Random(SeedStreams.Derive(m.Config.Seed, 0x5348))).ToArray(); // "SH": batch order
         var logs = members.Select(m => new MemberLog(m.Config, perExample)).ToArray();
@@ -77,7 +71,7 @@ internal static class TrainingLoop
                 using var scope = NewDisposeScope();
                 Tensor index = order.narrow(1, start, length);
                 Tensor x = features.gather(1, index.unsqueeze(-1).expand(count, length, dimension)), y = labels.gather(1, index);
-                var (losses, gradients) = perExample ? PerExampleStep(pack, x, y, settings.Clip) : BatchStep(pack, x, y, trained, settings.Clip);
+                var (losses, gradients) = perExample ? PerExampleStep(pack, x, y, settings.Clip) : BatchStep(pack, x, y, settings.Clip);
                 rule.Step(schedules[0].Alpha(step), schedules.Select(schedule => schedule.Sigma(step)).ToArray(), gradients);
                 stepLosses.Add(losses.MoveToOuterDisposeScope());
                 for (int s = 0; s < count; s++)
@@ -109,7 +103,7 @@ internal static class TrainingLoop
                     members[s].Checkpoint?.Save(epoch, logs[s].EpochLosses, members[s].Model, members[s].Model.Noise, rule);
         }
         pack.WriteMembers();
-        return members.Select((m, s) => logs[s].ToLog(trained, m.Model)).ToList();
+        return members.Select((m, s) => logs[s].ToLog(pack.TrainedValues.shape[1], m.Model)).ToList();
     }
 
     /// <summary>Restores every member from its checkpoint when all of them saved the same epoch, and returns that epoch
@@ -158,10 +152,10 @@ internal static class TrainingLoop
 
     /// <summary>Differentiates every member's mean loss (their sum: member s's parameters see only its own) and clips
     /// each member's batch gradient to K (when K &gt; 0); returns the losses [S], detached, and the flat gradients [S, P].</summary>
-    private static (Tensor Losses, Tensor Gradients) BatchStep(PackedMlp pack, Tensor x, Tensor y, IReadOnlyList<Parameter> trained, double clip)
+    private static (Tensor Losses, Tensor Gradients) BatchStep(PackedMlp pack, Tensor x, Tensor y, double clip)
     {
         Tensor losses = MemberLosses(pack.Output(pack.NoisyFeatures(x)), y);
-        Tensor gradients = pack.Flat(autograd.grad([losses.sum()], trained.Cast<Tensor>().ToList()));
+        Tensor gradients = pack.Flat(autograd.grad([losses.sum()], pack.TrainedParameters.Cast<Tensor>().ToList()));
         if (clip > 0) GradientClipping.ClipMemberNorms(gradients, clip);
         return (losses.detach(), gradients);
     }
