@@ -31,8 +31,10 @@ public sealed class ClusterKillTests : IDisposable
         using var survivor = new CliNode("worker-2", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--pack-size", "3", "--metrics-port", "0");
         string Logs() => $"coordinator:\n{coordinator.Output}\nworker-1:\n{victim.Output}\nworker-2:\n{survivor.Output}";
 
-        // Both workers busy with a pack of 3 after a first pack ended: the victim holds a pack when it dies.
-        Eventually.True(() => Lines(jsonl).Count >= 3 && LastRunning(coordinator.Output) == 6, TimeSpan.FromMinutes(2), Logs);
+        // Both workers busy after a first pack ended, with 5 or 6 trials out: as no slot holds more than 3, each holds at
+        // least 2, so the victim holds a pack when it dies. (Exactly 6 is rare then: the fair share of the 3 trials left
+        // when the second slot asks again is 2.)
+        Eventually.True(() => Lines(jsonl).Count >= 3 && LastRunning(coordinator.Output) >= 5, TimeSpan.FromMinutes(2), Logs);
         var killedAt = DateTime.UtcNow;
         victim.Kill();
 

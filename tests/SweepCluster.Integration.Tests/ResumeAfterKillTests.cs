@@ -43,7 +43,9 @@ public sealed class ResumeAfterKillTests : IDisposable
             : TrialLines.WriteSpec(_folder, "resume");
         string reference = Path.Combine(_folder, "reference"), dir = Path.Combine(_folder, "killed");
         string jsonl = Path.Combine(dir, "trials.jsonl"), wal = Path.Combine(dir, "journal.db-wal");
-        string[] run = ["run", spec, "--out", dir];
+        // Packs of two: the default size would hand each slot half of these 12 trials at once, and the sweep would end in
+        // two bursts, before the later kills could land mid-sweep.
+        string[] run = ["run", spec, "--out", dir, "--pack-size", "2"];
         RunToEnd("run", spec, "--out", reference);
 
         // 1. Starting: the folder has just been marked, the journal is being created.
@@ -70,9 +72,9 @@ public sealed class ResumeAfterKillTests : IDisposable
         // 6. During a resume's own start (reading the journal, rebuilding trials.jsonl, recovering), through `resume DIR`:
         //    about a second in, before its first progress line.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        KillWhen(jsonl, node => clock.Elapsed > TimeSpan.FromSeconds(1.2) || node.Output.Contains("done "), ["resume", dir]);
+        KillWhen(jsonl, node => clock.Elapsed > TimeSpan.FromSeconds(1.2) || node.Output.Contains("done "), ["resume", dir, "--pack-size", "2"]);
 
-        RunToEnd("resume", dir);
+        RunToEnd("resume", dir, "--pack-size", "2");
 
         var resumed = TrialLines.NumbersById(jsonl);
         Assert.Equal(12, TrialLines.Ids(jsonl).Count);
