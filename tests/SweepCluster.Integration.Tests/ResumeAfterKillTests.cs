@@ -36,16 +36,18 @@ public sealed class ResumeAfterKillTests : IDisposable
     [InlineData(true)]
     public void Every_trial_is_recorded_once_with_the_numbers_of_an_uninterrupted_run(bool cmi)
     {
-        // Twelve trainings either way: a plain grid of 6 points x 2 seeds, or 3 points x 2 supersamples x 2 selections
-        // (twice the epochs, since a CMI training of these 600 pairs finished so fast that the sweep outran the kills).
+        // Sixteen or eighteen trainings: a plain grid of 6 points x 3 seeds, or 4 points x 2 supersamples x 2 selections
+        // (twice the epochs, since a CMI training of these 600 pairs is fast). The six kills below end at most about ten
+        // trials between them, so some are always left for the next kill to land on.
         string spec = cmi
-            ? TrialLines.WriteSpec(_folder, "resume", actNoise: "[1.0]", seeds: 1, cmi: "cmi:\n  supersamples: 2\n  selections: 2\n", epochs: 40)
-            : TrialLines.WriteSpec(_folder, "resume");
+            ? TrialLines.WriteSpec(_folder, "resume", depths: "[1, 2, 3, 4]", actNoise: "[1.0]", seeds: 1, cmi: "cmi:\n  supersamples: 2\n  selections: 2\n", epochs: 40)
+            : TrialLines.WriteSpec(_folder, "resume", seeds: 3);
+        int trainings = cmi ? 16 : 18;
         string reference = Path.Combine(_folder, "reference"), dir = Path.Combine(_folder, "killed");
         string jsonl = Path.Combine(dir, "trials.jsonl"), wal = Path.Combine(dir, "journal.db-wal");
-        // Packs of two: the default size would hand each slot half of these 12 trials at once, and the sweep would end in
-        // two bursts, before the later kills could land mid-sweep.
-        string[] run = ["run", spec, "--out", dir, "--pack-size", "2"];
+        // One trial per slot at a time, so trials end one by one and a kill never waits for a whole pack; the reference
+        // runs in the default packs, whose numbers must be the same.
+        string[] run = ["run", spec, "--out", dir, "--pack-size", "1"];
         RunToEnd("run", spec, "--out", reference);
 
         // 1. Starting: the folder has just been marked, the journal is being created.
@@ -65,19 +67,19 @@ public sealed class ResumeAfterKillTests : IDisposable
         }
         Assert.Equal(before + 1, TrialLines.Ids(jsonl).Count);
         // 4. Some trials have ended and been written.
-        KillWhen(jsonl, _ => TrialLines.Ids(jsonl).Count >= before + 4, run);
+        KillWhen(jsonl, _ => TrialLines.Ids(jsonl).Count >= before + 3, run);
         // 5. While the journal is being written: at its next write after this start's first result.
         (long, DateTime)? lastWrite = null;
         KillWhen(jsonl, node => node.Output.Contains("done ") && Changed(wal, ref lastWrite), run);
         // 6. During a resume's own start (reading the journal, rebuilding trials.jsonl, recovering), through `resume DIR`:
         //    about a second in, before its first progress line.
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        KillWhen(jsonl, node => clock.Elapsed > TimeSpan.FromSeconds(1.2) || node.Output.Contains("done "), ["resume", dir, "--pack-size", "2"]);
+        KillWhen(jsonl, node => clock.Elapsed > TimeSpan.FromSeconds(1.2) || node.Output.Contains("done "), ["resume", dir, "--pack-size", "1"]);
 
-        RunToEnd("resume", dir, "--pack-size", "2");
+        RunToEnd("resume", dir, "--pack-size", "1");
 
         var resumed = TrialLines.NumbersById(jsonl);
-        Assert.Equal(12, TrialLines.Ids(jsonl).Count);
+        Assert.Equal(trainings, TrialLines.Ids(jsonl).Count);
         Assert.All(TrialLines.Read(jsonl), line => Assert.Equal(cmi, line["cmi"] is not null));
         Assert.Equal(TrialLines.NumbersById(Path.Combine(reference, "trials.jsonl")).OrderBy(kv => kv.Key), resumed.OrderBy(kv => kv.Key));
     }
