@@ -159,7 +159,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             Sender.Tell(AssignPack.For(held.Select(t => new AssignTrial(t.Id, t.Plan.Config, t.Attempts)).ToList()));
             return;
         }
-        int capacity = PackCapacity.For(request.Capacity, _plan.PackSize, _state.Count(TrialPhase.Pending), _workers.Count);
+        int capacity = PackCapacity.For(request.Capacity, _plan.PackSize, _state.Count(TrialPhase.Pending), SlotsCounted(request.NodeSlots));
         if (Execute(new RequestTrial(request.WorkerId, Now, capacity)).Count == 0)
         {
             _idleAskers[request.WorkerId] = Sender;
@@ -428,6 +428,14 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             Context.Unwatch(known);
         _workers[workerId] = worker;
         if (_watchedWorkers.TryAdd(worker, workerId)) Context.Watch(worker);
+    }
+
+    /// <summary>The slots a pack is shared among: those that have asked, plus the asker's siblings that have not yet
+    /// (its node said how many it runs).</summary>
+    private int SlotsCounted(int askerNodeSlots)
+    {
+        int knownOnNode = _workers.Values.Count(w => w.Path.Address.Equals(Sender.Path.Address));
+        return _workers.Count + Math.Max(0, askerNodeSlots - knownOnNode);
     }
 
     private SweepSummary Summary() => new(

@@ -9,8 +9,9 @@ namespace SweepCluster.Cluster.Messages;
 /// <summary>An idle worker slot asks for up to <paramref name="Capacity"/> trials to train at once; answered by
 /// <see cref="AssignTrial"/> (one trial), <see cref="AssignPack"/> (several) or <see cref="NoTrialNow"/>. Asking again
 /// while holding assignments returns those same assignments (lost replies and restarts heal). A sender of an earlier
-/// build sends no capacity and gets one trial, as before.</summary>
-public sealed record RequestWork(string WorkerId, string Device, int Capacity = 1) : ISweepClusterMessage;
+/// build sends no capacity and gets one trial, as before. <paramref name="NodeSlots"/> is how many slots the sender's
+/// node runs, so that the first slot to ask leaves its siblings a share before they have asked.</summary>
+public sealed record RequestWork(string WorkerId, string Device, int Capacity = 1, int NodeSlots = 1) : ISweepClusterMessage;
 
 /// <summary>Run this trial as this (1-based) attempt and report back with the same attempt number.</summary>
 public sealed record AssignTrial(TrialId TrialId, TrialConfig Config, int Attempt) : ISweepClusterMessage;

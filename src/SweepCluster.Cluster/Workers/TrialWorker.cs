@@ -114,7 +114,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
 
     private void AskForWork(object _) => AskForWork();
 
-    private void AskForWork() => _coordinator.Tell(new RequestWork(WorkerId, _slot.Device, _settings.PackSize));
+    private void AskForWork() => _coordinator.Tell(new RequestWork(WorkerId, _slot.Device, _settings.PackSize, _settings.NodeSlots));
 
     private void Start(IReadOnlyList<AssignTrial> assignments)
     {

@@ -14,7 +14,8 @@ public static class TrialWorkerHosting
         builder.WithActors((system, registry) =>
         {
             var coordinator = registry.Get<SweepCoordinator>();
+            var perSlot = (settings ?? new TrialWorkerSettings()) with { NodeSlots = slots.Count };
             for (var i = 0; i < slots.Count; i++)
-                system.ActorOf(TrialWorker.Props(coordinator, runner, i, slots[i], settings), TrialWorker.ActorName(i));
+                system.ActorOf(TrialWorker.Props(coordinator, runner, i, slots[i], perSlot), TrialWorker.ActorName(i));
         });
 }

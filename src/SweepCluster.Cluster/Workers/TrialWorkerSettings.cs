@@ -11,6 +11,10 @@ public sealed record TrialWorkerSettings
     /// 1: one trial at a time.</summary>
     public int PackSize { get; init; } = 1;
 
+    /// <summary>How many slots this node runs (set by <see cref="TrialWorkerHosting"/>); each request says it, so the
+    /// coordinator counts the slots that have not asked yet when it shares out a small sweep.</summary>
+    public int NodeSlots { get; init; } = 1;
+
     /// <summary>Where and how often the slot's trials save checkpoints; null: none.</summary>
     public Core.Trials.TrialCheckpoints? Checkpoints { get; init; }
 }

@@ -37,6 +37,18 @@ public sealed class PackAssignmentTests(ITestOutputHelper output) : SweepCluster
     }
 
     [Fact]
+    public void The_first_slot_of_a_two_slot_node_takes_half_the_pending_trials_before_its_sibling_asks()
+    {
+        var first = CreateTestProbe();
+        var sibling = CreateTestProbe();
+        Coordinator.Tell(new RequestWork("node-a/slot-0", "cpu", Capacity: 8, NodeSlots: 2), first.Ref);
+        Assert.Equal(["t-0", "t-1"], first.ExpectMsg<AssignPack>(Patience).Trials.Select(a => a.TrialId.Value));
+
+        Coordinator.Tell(new RequestWork("node-a/slot-1", "cpu", Capacity: 8, NodeSlots: 2), sibling.Ref);
+        Assert.Equal("t-2", sibling.ExpectMsg<AssignTrial>(Patience).TrialId.Value); // half of the two left
+    }
+
+    [Fact]
     public void Progress_of_any_member_keeps_the_whole_pack_and_silence_gives_every_member_back()
     {
         var worker = CreateTestProbe();
