@@ -21,7 +21,11 @@ public sealed record OpenedSweep(
     private IReadOnlyList<PlannedTrial>? _trials;
 
     /// <summary>The spec's trials, expanded once (seconds at 100,000 trials) for the spec check and the plan.</summary>
-    public IReadOnlyList<PlannedTrial> Trials => _trials ??= GridExpander.Expand(Spec);
+    public IReadOnlyList<PlannedTrial> Trials => _trials ??= Expanding?.GetAwaiter().GetResult() ?? GridExpander.Expand(Spec);
+
+    /// <summary>The expansion of <see cref="Spec"/>, started by the opener while it read the journal; null: expand on
+    /// first use.</summary>
+    public Task<IReadOnlyList<PlannedTrial>>? Expanding { get; init; }
 
     /// <summary>The folder whose sweep the spec could not continue, when --force-new started this one instead.</summary>
     public string? InsteadOf { get; init; }

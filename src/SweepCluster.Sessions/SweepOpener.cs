@@ -31,13 +31,21 @@ public sealed class SweepOpener(string? journalFlag)
         // Read once: the spec that runs and the text the journal records are the same file contents.
         string yaml = SpecLoader.ReadText(specPath);
         SweepSpec spec = SpecLoader.Parse(yaml, specPath);
+        // The grid is expanded on another core while the journal is read (each takes a second or more at 100,000 trials).
+        var expanding = Task.Run(() => GridExpander.Expand(spec), cancellation);
+        return await OpenForSpecAsync(spec, yaml, expanding, specPath, outDir, forceNew, cancellation);
+    }
+
+    private async Task<OpenedSweep> OpenForSpecAsync(SweepSpec spec, string yaml, Task<IReadOnlyList<PlannedTrial>> expanding,
+        string specPath, string? outDir, bool forceNew, CancellationToken cancellation)
+    {
         string dir = Path.GetFullPath(outDir ?? Path.Combine("runs", spec.Name));
         if (SweepFolder.Read(dir) is not { } folder)
         {
             if (File.Exists(Path.Combine(dir, TrialsJsonlWriter.FileName)))
                 throw new UserInputException(
                     $"--out {dir} holds a trials.jsonl but no {SweepFolder.FileName}, so it is not a sweep this version can continue; give another --out folder.");
-            return await StartAsync(dir, spec, yaml, cancellation);
+            return await StartAsync(dir, spec, yaml, expanding, cancellation);
         }
 
         (JournalSettings, JournalLock, RecoveredSweep?) existing;
@@ -48,10 +56,10 @@ public sealed class SweepOpener(string? journalFlag)
         catch (JournalException) when (forceNew)
         {
             // The folder's journal cannot be continued (damaged, another version's, in use): a new sweep beside it.
-            return await StartAsync(FreeSibling(dir), spec, yaml, cancellation) with { InsteadOf = dir };
+            return await StartAsync(FreeSibling(dir), spec, yaml, expanding, cancellation) with { InsteadOf = dir };
         }
         var (journal, journalLock, state) = existing;
-        var opened = new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, state);
+        var opened = new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, state) { Expanding = expanding };
         if (state?.State.Definition is not { } recorded || recorded.SpecYaml == yaml) return opened;
         var comparison = SpecComparison.Compare(SpecLoader.Parse(recorded.SpecYaml, Path.Combine(dir, SweepFolder.SpecFileName)), spec, opened.Trials);
         if (comparison.Compatible) return opened;
@@ -61,7 +69,7 @@ public sealed class SweepOpener(string? journalFlag)
             throw new UserInputException(
                 $"{Path.GetFileName(specPath)} cannot continue the sweep in {dir}, which may only grow (add grid points or seeds): " +
                 $"{string.Join("; ", comparison.Differences)}; restore those settings, or pass --force-new to start a new sweep in a new folder.");
-        return await StartAsync(FreeSibling(dir), spec, yaml, cancellation) with { InsteadOf = dir };
+        return await StartAsync(FreeSibling(dir), spec, yaml, expanding, cancellation) with { InsteadOf = dir };
     }
 
     /// <summary>`resume DIR`: the folder's sweep, under the spec its journal holds.</summary>
@@ -96,7 +104,8 @@ public sealed class SweepOpener(string? journalFlag)
         return opened;
     }
 
-    private async Task<OpenedSweep> StartAsync(string dir, SweepSpec spec, string yaml, CancellationToken cancellation)
+    private async Task<OpenedSweep> StartAsync(
+        string dir, SweepSpec spec, string yaml, Task<IReadOnlyList<PlannedTrial>> expanding, CancellationToken cancellation)
     {
         var journal = _connection is null ? JournalSettings.SqliteIn(dir) : PostgreSql(_connection);
         var folder = SweepFolder.New(spec.Name, journal.Kind);
@@ -112,7 +121,7 @@ public sealed class SweepOpener(string? journalFlag)
             await journalLock.DisposeAsync();
             throw;
         }
-        return new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, null);
+        return new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, null) { Expanding = expanding };
     }
 
     /// <summary>Locks and checks the folder's journal, and reads the state it holds (latest snapshot plus the events
