@@ -43,7 +43,7 @@ public static class UserErrors
         catch (Exception e) when (TimedOut(e) is { } timeout)
         {
             Console.Error.WriteLine(
-                $"sweepcluster: an internal request ran out of time ({timeout.Message.TrimEnd('.')}), most likely because the machine is too busy; run the same command again: every trial that ended is kept in the journal.");
+                $"sweepcluster: an internal request ran out of time ({timeout.Message.TrimEnd('.')}{Origin(timeout)}), most likely because the machine is too busy; run the same command again: every trial that ended is kept in the journal.");
             return TimeoutExitCode;
         }
         catch (OperationCanceledException)
@@ -61,6 +61,20 @@ public static class UserErrors
         _ when e.InnerException is { } inner => TimedOut(inner),
         _ => null,
     };
+
+    /// <summary>The innermost method that awaited a timed-out request (an ask's timeout is set on its task, not thrown,
+    /// so this names the asker) and, when that is a library's, the first of this program's methods above it: a report of
+    /// one then names the request without a stack trace on the user's screen.</summary>
+    private static string Origin(Exception timeout)
+    {
+        var frames = (timeout.StackTrace ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(line => line.StartsWith("at ", StringComparison.Ordinal))
+            .Select(line => line[3..].Split(" in ")[0])
+            .ToList();
+        if (frames.Count == 0) return "";
+        string? ours = frames.FirstOrDefault(frame => frame.StartsWith("SweepCluster.", StringComparison.Ordinal));
+        return $", awaited in {frames[0]}" + (ours is null || ours == frames[0] ? "" : $" from {ours}");
+    }
 
     private static int Report(string message)
     {
