@@ -159,7 +159,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
             Sender.Tell(AssignPack.For(held.Select(t => new AssignTrial(t.Id, t.Plan.Config, t.Attempts)).ToList()));
             return;
         }
-        int capacity = PackCapacity.For(request.Capacity, _plan.PackSize, _state.Count(TrialPhase.Pending), SlotsSharing(request.NodeSlots));
+        int capacity = PackCapacity.For(request.Capacity, _plan.PackSize, _state.Count(TrialPhase.Pending), SlotsCounted(request.NodeSlots));
         if (Execute(new RequestTrial(request.WorkerId, Now, capacity)).Count == 0)
         {
             _idleAskers[request.WorkerId] = Sender;
@@ -430,16 +430,12 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
         if (_watchedWorkers.TryAdd(worker, workerId)) Context.Watch(worker);
     }
 
-    /// <summary>The slots the pending trials are shared among: the known slots that hold nothing (the asker is one), plus
-    /// the asker's siblings that have not asked yet (its node said how many it runs). A slot busy with a pack is left
-    /// out: it would take its share only once that pack ends, so a small sweep splits evenly between two slots instead of
-    /// in halves of what is left at each request.</summary>
-    private int SlotsSharing(int askerNodeSlots)
+    /// <summary>The slots a pack is shared among: those that have asked, plus the asker's siblings that have not yet
+    /// (its node said how many it runs).</summary>
+    private int SlotsCounted(int askerNodeSlots)
     {
-        var busy = _state.AssignedTrials.Select(t => t.Worker).ToHashSet();
-        int idle = _workers.Keys.Count(id => !busy.Contains(id));
         int knownOnNode = _workers.Values.Count(w => w.Path.Address.Equals(Sender.Path.Address));
-        return Math.Max(1, idle) + Math.Max(0, askerNodeSlots - knownOnNode);
+        return _workers.Count + Math.Max(0, askerNodeSlots - knownOnNode);
     }
 
     private SweepSummary Summary() => new(

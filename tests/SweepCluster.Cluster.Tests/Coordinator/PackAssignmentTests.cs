@@ -37,17 +37,15 @@ public sealed class PackAssignmentTests(ITestOutputHelper output) : SweepCluster
     }
 
     [Fact]
-    public void A_two_slot_node_splits_a_small_sweep_evenly_between_its_slots()
+    public void The_first_slot_of_a_two_slot_node_takes_half_the_pending_trials_before_its_sibling_asks()
     {
         var first = CreateTestProbe();
         var sibling = CreateTestProbe();
-        // Half of the four, leaving the sibling that has not asked yet its share...
         Coordinator.Tell(new RequestWork("node-a/slot-0", "cpu", Capacity: 8, NodeSlots: 2), first.Ref);
         Assert.Equal(["t-0", "t-1"], first.ExpectMsg<AssignPack>(Patience).Trials.Select(a => a.TrialId.Value));
 
-        // ...and all that is left to the sibling, since the first slot is busy with its pack.
         Coordinator.Tell(new RequestWork("node-a/slot-1", "cpu", Capacity: 8, NodeSlots: 2), sibling.Ref);
-        Assert.Equal(["t-2", "t-3"], sibling.ExpectMsg<AssignPack>(Patience).Trials.Select(a => a.TrialId.Value));
+        Assert.Equal("t-2", sibling.ExpectMsg<AssignTrial>(Patience).TrialId.Value); // half of the two left
     }
 
     [Fact]

@@ -39,10 +39,10 @@ public sealed class PackedWorkerStopTests : SweepClusterTestKit
     [Fact]
     public async Task Stopping_a_slot_mid_pack_gives_back_every_trial_and_each_completes_once_elsewhere()
     {
-        // Each slot takes three of the six (the node said it runs two slots); whichever pack starts first is held until
-        // cancelled.
+        // The first slot to ask takes three of the six (its node said it runs two slots), the other two of the three
+        // left; whichever pack starts first is held until cancelled.
         var first = await _firstStarted.Task.WaitAsync(Patience, TestContext.Current.CancellationToken);
-        Assert.Equal(3, first.Count);
+        Assert.InRange(first.Count, 2, 3);
         var holder = Assert.Single(Status().Running.Where(r => first.Contains(r.TrialId)).Select(r => r.WorkerId).Distinct());
 
         var slot = await Sys.ActorSelection($"/user/{TrialWorker.ActorName(SlotIndex(holder))}").ResolveOne(Patience);
