@@ -16,12 +16,13 @@ public sealed class WorkerMetricsPortTests : IDisposable
     [InlineData(4)]
     public async Task Workers_with_default_flags_all_start_all_serve_metrics_and_all_run_trials(int count)
     {
-        // Six trials a worker, long enough (about a second each) that every worker joins before the grid runs out.
+        // Six trials a worker, long enough (about a second each) that every worker joins before the grid runs out. One
+        // trial at a time: in packs, a worker that joined first ended a small grid before a late one could join.
         string spec = TrialLines.WriteSpec(_folder, $"ports{count}", epochs: 60, seeds: count);
         string results = Path.Combine(_folder, "out"), jsonl = Path.Combine(results, "trials.jsonl");
         int port = Ports.Free();
         using var coordinator = new CliNode("coordinator", "coordinator", spec, "--out", results, "--port", port.ToString(), "--slots", "0", "--metrics-port", "0");
-        string[] worker = ["worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1"];
+        string[] worker = ["worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--pack-size", "1"];
         var workers = Enumerable.Range(1, count)
             .Select(i => new CliNode($"worker-{i}", worker, new Dictionary<string, string>(), defaultMetricsPort: true))
             .ToList();
