@@ -51,7 +51,7 @@ public sealed class SweepOpener(string? journalFlag)
         (JournalSettings, JournalLock, RecoveredSweep?) existing;
         try
         {
-            existing = await OpenExistingAsync(dir, folder, cancellation);
+            existing = await OpenExistingAsync(dir, folder, SweepJournalReader.ReadStateAsync, cancellation);
         }
         catch (JournalException) when (forceNew)
         {
@@ -73,12 +73,33 @@ public sealed class SweepOpener(string? journalFlag)
     }
 
     /// <summary>`resume DIR`: the folder's sweep, under the spec its journal holds.</summary>
-    public async Task<OpenedSweep> ForFolderAsync(string dirArgument, CancellationToken cancellation)
+    public Task<OpenedSweep> ForFolderAsync(string dirArgument, CancellationToken cancellation) =>
+        ForFolderAsync(dirArgument, SweepJournalReader.ReadStateAsync, cancellation);
+
+    /// <summary>`report DIR`: the folder's sweep and the replay of its whole journal (read once, while no coordinator
+    /// writes it), from which the report is projected.</summary>
+    public async Task<(OpenedSweep Opened, SweepReplay Replay)> ForReportAsync(string dirArgument, CancellationToken cancellation)
+    {
+        SweepReplay? replay = null;
+        // The replay's state is the journal's state, and its event count its last sequence number (events are never
+        // deleted): what opening checks, without reading the latest snapshot as well.
+        var opened = await ForFolderAsync(dirArgument, async (journal, persistenceId, token) =>
+            (replay = await SweepJournalReader.ReadAsync(journal, persistenceId, token)) is { } read ? new RecoveredSweep(read.State, read.Events) : null,
+            cancellation);
+        if (replay is null)
+        {
+            await opened.DisposeAsync();
+            throw new UserInputException($"the journal of {opened.Dir} holds no event yet, so there is nothing to report.");
+        }
+        return (opened, replay);
+    }
+
+    private async Task<OpenedSweep> ForFolderAsync(string dirArgument, StateRead readState, CancellationToken cancellation)
     {
         string dir = Path.GetFullPath(dirArgument);
         var folder = SweepFolder.Read(dir) ?? throw new UserInputException(
             $"{dir} has no {SweepFolder.FileName}, so it is not a sweep folder; give the --out folder of a sweep that `run` or `coordinator` started.");
-        var (journal, journalLock, state) = await OpenExistingAsync(dir, folder, cancellation);
+        var (journal, journalLock, state) = await OpenExistingAsync(dir, folder, readState, cancellation);
         try
         {
             // A journal with no event yet (stopped during its first start) still has the copy of its spec.
@@ -90,18 +111,6 @@ public sealed class SweepOpener(string? journalFlag)
             await journalLock.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>`report DIR`: the folder's journal, read while no coordinator writes it.</summary>
-    public async Task<OpenedSweep> ForReportAsync(string dirArgument, CancellationToken cancellation)
-    {
-        var opened = await ForFolderAsync(dirArgument, cancellation);
-        if (opened.Recorded is null)
-        {
-            await opened.DisposeAsync();
-            throw new UserInputException($"the journal of {opened.Dir} holds no event yet, so there is nothing to report.");
-        }
-        return opened;
     }
 
     private async Task<OpenedSweep> StartAsync(
@@ -124,17 +133,21 @@ public sealed class SweepOpener(string? journalFlag)
         return new OpenedSweep(dir, folder, spec, yaml, journal, journalLock, null) { Expanding = expanding };
     }
 
-    /// <summary>Locks and checks the folder's journal, and reads the state it holds (latest snapshot plus the events
-    /// after it; the whole journal is replayed only when trials.jsonl must be rebuilt, see <see cref="OpenedSweep"/>).</summary>
+    /// <summary>How opening reads the state a journal holds (null: no event of the sweep).</summary>
+    private delegate Task<RecoveredSweep?> StateRead(JournalSettings journal, string persistenceId, CancellationToken cancellation);
+
+    /// <summary>Locks and checks the folder's journal, and reads the state it holds: for a run, its latest snapshot plus
+    /// the events after it (the whole journal is replayed only when trials.jsonl must be rebuilt, see
+    /// <see cref="OpenedSweep"/>); for a report, the whole replay.</summary>
     private async Task<(JournalSettings, JournalLock, RecoveredSweep?)> OpenExistingAsync(
-        string dir, SweepFolder folder, CancellationToken cancellation)
+        string dir, SweepFolder folder, StateRead readState, CancellationToken cancellation)
     {
         var journal = JournalOf(dir, folder);
         var journalLock = await JournalLock.AcquireAsync(journal, PersistenceId(folder), cancellation);
         try
         {
             if (journal.SqliteFile is { } file) SqliteJournalFile.Prepare(file, mustExist: true);
-            var state = await SweepJournalReader.ReadStateAsync(journal, PersistenceId(folder), cancellation);
+            var state = await readState(journal, PersistenceId(folder), cancellation);
             if (state?.State.Definition is { FormatVersion: var version } && version != SweepJournalFormat.Version)
                 throw new JournalException(
                     $"the journal of {dir} has format {version} and this SweepCluster writes format {SweepJournalFormat.Version}; it was left as it is: continue it with the version that wrote it, or start a new sweep in another folder with run SPEC --force-new.");

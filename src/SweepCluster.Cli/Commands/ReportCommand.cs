@@ -25,8 +25,8 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
 
     private static async Task<int> WriteAsync(Settings settings, CancellationToken cancellation)
     {
-        await using var opened = await new SweepOpener(settings.Journal).ForReportAsync(settings.Dir, cancellation);
-        var replay = (await opened.ReplayAsync(cancellation))!;
+        var (opened, replay) = await new SweepOpener(settings.Journal).ForReportAsync(settings.Dir, cancellation);
+        await using var _ = opened;
         using (var files = SweepResultFiles.Rebuild(opened.Dir, replay.Ended))
             CoordinatedSweep.WriteSummaries(files, opened.Dir, quiet: false);
         var state = replay.State;
