@@ -93,9 +93,9 @@ internal static class CoordinatorPhases
     /// from the whole journal as `report` does.</summary>
     private static async Task WriteResultsAsync(string dir)
     {
-        await using var opened = await new SweepOpener(journalFlag: null).ForFolderAsync(dir, CancellationToken.None);
-        var replay = await opened.ReplayAsync(CancellationToken.None);
-        SweepResultFiles.Rebuild(dir, replay!.Ended).Dispose();
+        var (opened, replay) = await new SweepOpener(journalFlag: null).ForReportAsync(dir, CancellationToken.None);
+        await using var _ = opened;
+        SweepResultFiles.Rebuild(dir, replay.Ended).Dispose();
     }
 
     /// <summary>`run GROWN --out DIR` on the finished sweep: lock, check and read the journal's state, check (or rebuild)
