@@ -23,6 +23,8 @@ public static class CurveQuantities
     public const string FanoLower = "fano_lower";
     /// <summary>Product of the analytic per-layer contraction coefficients: the whole network's eta.</summary>
     public const string EtaAnalyticProduct = "eta_analytic_product";
+    /// <summary>Consistent estimate of I(X;T_L) at the last hidden layer (MI estimators only).</summary>
+    public const string IXT = "i_x_t";
     /// <summary>Upper value of I(X;T_L) at the last hidden layer (MI estimators only; binning is in the layer columns).</summary>
     public const string IXTUpper = "i_x_t_upper";
     /// <summary>Lower value of I(X;T_L) at the last hidden layer (MI estimators only).</summary>
@@ -45,7 +47,7 @@ public static class CurveQuantities
     public static readonly IReadOnlyList<string> TopLevel =
     [
         TrainError, TestError, Gap, TrainLoss, TestLoss, LossGap, .. Bounds, FanoLower, EtaAnalyticProduct,
-        IXTUpper, IXTLower, EtaEmpiricalLast, FcmiGap, BFcmi, .. Bounds.Select(CertifiedName),
+        IXT, IXTUpper, IXTLower, EtaEmpiricalLast, FcmiGap, BFcmi, .. Bounds.Select(CertifiedName),
     ];
 
     private static readonly Dictionary<string, Func<TrialResult, double?>> _topLevelReaders = new(StringComparer.Ordinal)
@@ -63,6 +65,7 @@ public static class CurveQuantities
         [BIsmi] = r => r.Bounds?.BIsmi.Value,
         [FanoLower] = r => r.FanoLower,
         [EtaAnalyticProduct] = EtaProduct,
+        [IXT] = r => LastMeasuredLayer(r)?.IXT,
         [IXTUpper] = r => LastMeasuredLayer(r)?.IXTUpper,
         [IXTLower] = r => LastMeasuredLayer(r)?.IXTLower,
         [EtaEmpiricalLast] = r => LastMeasuredLayer(r)?.EtaEmpirical,

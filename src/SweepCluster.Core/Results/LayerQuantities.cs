@@ -17,6 +17,8 @@ public static class LayerQuantities
     /// <summary>The column suffix of <paramref name="quantity"/>, e.g. "i_x_t_upper_dpi".</summary>
     public static string Suffix(LayerQuantity quantity) => quantity switch
     {
+        LayerQuantity.IXT => "i_x_t",
+        LayerQuantity.IXTSe => "i_x_t_se",
         LayerQuantity.IXTLower => "i_x_t_lower",
         LayerQuantity.IXTUpper => "i_x_t_upper",
         LayerQuantity.IXTUpperSe => "i_x_t_upper_se",
@@ -76,6 +78,8 @@ public static class LayerQuantities
             // The contraction coefficient is analytic: it does not depend on how information was measured.
             LayerQuantity.EtaAnalytic => info.EtaAnalytic,
             _ when binned => null,
+            LayerQuantity.IXT => info.IXT,
+            LayerQuantity.IXTSe => info.IXTSe,
             LayerQuantity.IXTLower => info.IXTLower,
             LayerQuantity.IXTUpper => info.IXTUpper,
             // An exact pair has no sampling error; 0 lets a comparison treat both kinds alike.

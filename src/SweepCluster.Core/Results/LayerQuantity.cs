@@ -3,6 +3,10 @@ namespace SweepCluster.Core.Results;
 /// <summary>The per-layer numbers a curve summarizes; each is one column per hidden layer l (see <see cref="LayerQuantities"/>).</summary>
 public enum LayerQuantity
 {
+    /// <summary>Consistent Monte-Carlo estimate of I(X;T_l) (sample propagation).</summary>
+    IXT,
+    /// <summary>Standard error of the consistent estimate.</summary>
+    IXTSe,
     /// <summary>Lower bound (or estimate) of I(X;T_l) from the pairwise Bhattacharyya mixture bound.</summary>
     IXTLower,
     /// <summary>Upper bound (or estimate) of I(X;T_l) from the pairwise KL mixture bound: the raw value of layer l.</summary>

@@ -97,6 +97,13 @@ public sealed record LayerInformation
     public required int Layer { get; init; }
     /// <summary>"pairwise" (mixture bounds, true MI with noise s &gt; 0) or "binning" (s = 0: a clustering measure, not MI).</summary>
     public required string Estimator { get; init; }
+    /// <summary>Consistent Monte-Carlo estimate of I(X;T_l) = h(T_l) - h(T_l | X) by sample propagation (the noise paths'
+    /// mixtures, their entropies integrated by fresh draws); null for binning (s = 0).</summary>
+    [JsonPropertyName("i_x_t")]
+    public double? IXT { get; init; }
+    /// <summary>Standard error of <see cref="IXT"/> over its Monte-Carlo draws.</summary>
+    [JsonPropertyName("i_x_t_se")]
+    public double? IXTSe { get; init; }
     [JsonPropertyName("i_x_t_lower")]
     public required double IXTLower { get; init; }
     [JsonPropertyName("i_x_t_upper")]
