@@ -19,8 +19,45 @@ public sealed class DataTests : IDisposable
         TrialData b = SyntheticGaussianMixture.Create(settings, 40, trialSeed: 1);
         TrialData c = SyntheticGaussianMixture.Create(settings, 40, trialSeed: 2);
         Assert.Equal(a.TrainFeatures, b.TrainFeatures);
-        Assert.Equal(a.TestFeatures, c.TestFeatures); // the test set belongs to the task, not the trial
+        Assert.Equal(a.TestFeatures, b.TestFeatures); // one seed's test sample is reproducible
+        Assert.Equal(a.TestLabels, b.TestLabels);
         Assert.NotEqual(a.TrainFeatures, c.TrainFeatures);
+    }
+
+    [Fact]
+    public void Each_seed_draws_a_fresh_test_sample_of_the_same_distribution()
+    {
+        var settings = new DatasetSettings { Classes = 2, Dimension = 3, Separation = 4.0, TestSize = 20_000, DataSeed = 7 };
+        TrialData a = SyntheticGaussianMixture.Create(settings, 10, trialSeed: 1);
+        TrialData b = SyntheticGaussianMixture.Create(settings, 10, trialSeed: 2);
+
+        Assert.NotEqual(a.TestFeatures, b.TestFeatures);
+        // The test sample is not the training sample of any seed (its own stream).
+        Assert.NotEqual(a.TrainFeatures, a.TestFeatures[..a.TrainFeatures.Length]);
+        // Same class means (a function of the data seed): each seed's sample means sit within 5 standard errors of them.
+        double[][] means = SyntheticGaussianMixture.ClassMeans(settings);
+        foreach (var data in new[] { a, b })
+        for (int c = 0; c < 2; c++)
+        {
+            double[] sample = ClassMean(data, c);
+            double standardError = 1 / Math.Sqrt(data.TestLabels.Count(l => l == c));
+            for (int j = 0; j < 3; j++) Assert.InRange(sample[j], means[c][j] - 5 * standardError, means[c][j] + 5 * standardError);
+        }
+        // Another data seed is another task: its means differ by far more than sampling error.
+        double[][] other = SyntheticGaussianMixture.ClassMeans(settings with { DataSeed = 8 });
+        Assert.True(Math.Abs(other[0][0] - means[0][0]) + Math.Abs(other[0][1] - means[0][1]) > 0.1);
+    }
+
+    [Fact]
+    public void A_cmi_trial_draws_its_test_sample_with_the_trial_seed_not_the_supersample()
+    {
+        var config = TrialConfigs.Small() with { TrainSize = 20, Cmi = new SweepCluster.Core.Grid.CmiDraw(0, 0) };
+        TrialData cmi = TrialDataFactory.Create(config);
+        TrialData plain = TrialDataFactory.Create(config with { Cmi = null });
+        TrialData otherSeed = TrialDataFactory.Create(config with { Seed = config.Seed + 1 });
+
+        Assert.Equal(plain.TestFeatures, cmi.TestFeatures);
+        Assert.NotEqual(cmi.TestFeatures, otherSeed.TestFeatures);
     }
 
     [Fact]
@@ -61,6 +98,30 @@ public sealed class DataTests : IDisposable
         for (int i = 0; i < data.TrainSize; i++)
             Assert.Equal(data.TrainLabels[i] == 0 ? 4 * 20 / 255f : 9 * 20 / 255f, data.TrainFeatures[i * 4], 5);
         Assert.Equal(Enumerable.Range(0, 12).Count(i => i % 10 is 4 or 9), data.TestSize);
+    }
+
+    [Fact]
+    public void Idx_test_sample_is_a_seeded_subsample_of_the_test_file_per_seed()
+    {
+        // Test images whose pixels carry their index in the file, so the sample can be read back as indices.
+        WriteIdxSet(gzip: false, trainCount: 20, testCount: 200);
+        string images = Path.Combine(_folder, "t10k-images-idx3-ubyte");
+        byte[] bytes = File.ReadAllBytes(images);
+        for (int i = 0; i < 200; i++) bytes[16 + 4 * i] = (byte)i;
+        File.WriteAllBytes(images, bytes);
+        var settings = new DatasetSettings { Kind = DatasetKind.Idx, Path = _folder, TestSize = 50 };
+        int[] Picked(TrialData data) => Enumerable.Range(0, data.TestSize).Select(i => (int)Math.Round(data.TestFeatures[i * 4] * 255)).ToArray();
+
+        TrialData a = IdxDataset.Create(settings, trainSize: 5, trialSeed: 1);
+        TrialData again = IdxDataset.Create(settings, trainSize: 5, trialSeed: 1);
+        TrialData b = IdxDataset.Create(settings, trainSize: 5, trialSeed: 2);
+
+        Assert.Equal(50, a.TestSize);
+        Assert.Equal(Picked(a), Picked(again));
+        Assert.NotEqual(Picked(a), Picked(b));
+        Assert.Equal(50, Picked(a).Distinct().Count()); // a subsample without replacement
+        Assert.All(Picked(a), i => Assert.InRange(i, 0, 199));
+        for (int i = 0; i < 50; i++) Assert.Equal(Picked(a)[i] % 10, a.TestLabels[i]); // labels travel with their images
     }
 
     [Fact]

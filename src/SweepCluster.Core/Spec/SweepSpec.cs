@@ -35,8 +35,8 @@ public readonly record struct AxisValue(double? Number, string? Text)
         Number is { } n ? n.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : Text ?? "";
 }
 
-/// <summary>Where the data comes from. The task (class means, test set) is fixed by <see cref="DataSeed"/>;
-/// each trial's training sample is drawn with the trial seed.</summary>
+/// <summary>Where the data comes from. The task (class means) is fixed by <see cref="DataSeed"/>; each trial's
+/// training sample and test sample are drawn with the trial seed, so every seed has a fresh test sample.</summary>
 public sealed record DatasetSettings
 {
     /// <summary>"synthetic" (seeded Gaussian mixture) or "idx" (MNIST-format files).</summary>
@@ -47,9 +47,9 @@ public sealed record DatasetSettings
     public int Dimension { get; init; } = 20;
     /// <summary>Synthetic: distance scale between class means, in units of the within-class standard deviation.</summary>
     public double Separation { get; init; } = 3.0;
-    /// <summary>Size of the fixed test set.</summary>
+    /// <summary>Size of each seed's test sample (its first eval_points are the information evaluation set).</summary>
     public int TestSize { get; init; } = 2000;
-    /// <summary>Seed of the task itself (class means, test set), not of a trial.</summary>
+    /// <summary>Seed of the task itself (class means, and the streams samples are drawn from), not of a trial.</summary>
     public int DataSeed { get; init; } = 0;
     /// <summary>IDX: folder holding train-images-idx3-ubyte[.gz] and friends.</summary>
     public string? Path { get; init; }

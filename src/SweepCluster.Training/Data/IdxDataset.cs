@@ -4,12 +4,15 @@ using SweepCluster.Core.Spec;
 namespace SweepCluster.Training.Data;
 
 /// <summary>An MNIST-format dataset from a folder (MNIST, Fashion-MNIST, KMNIST, EMNIST), with a class subset
-/// relabelled 0..k-1, the training set subsampled to n with the trial seed and the test set fixed by the data seed.</summary>
+/// relabelled 0..k-1, the training set subsampled to n with the trial seed and the test sample, test_size points of
+/// the test file, subsampled with the test seed: each seed is measured on its own sample of the test file.</summary>
 public static class IdxDataset
 {
     private const string FashionMnistFolder = "/usr/share/datasets/fashion-mnist";
 
-    public static TrialData Create(DatasetSettings settings, int trainSize, int trialSeed)
+    /// <param name="trialSeed">Subsamples the training set.</param>
+    /// <param name="testSeed">Subsamples the test file; <paramref name="trialSeed"/> when null.</param>
+    public static TrialData Create(DatasetSettings settings, int trainSize, int trialSeed, int? testSeed = null)
     {
         string folder = settings.Path ?? throw new UserInputException(
             "dataset.path is missing: an idx dataset needs the folder holding train-images-idx3-ubyte[.gz].");
@@ -32,7 +35,8 @@ public static class IdxDataset
         int[] testPool = Enumerable.Range(0, testCount).Where(i => relabel.ContainsKey(testLabels[i])).ToArray();
 
         int[] trainPick = Shuffled(trainPool, SeedStreams.Derive(settings.DataSeed, 2 + trialSeed))[..trainSize];
-        int[] testPick = Shuffled(testPool, SeedStreams.Derive(settings.DataSeed, 1))[..Math.Min(settings.TestSize, testPool.Length)];
+        // The first eval_points of the pick are the information evaluation set, so they too are drawn per seed.
+        int[] testPick = Shuffled(testPool, TestSamples.Seed(settings, testSeed ?? trialSeed))[..Math.Min(settings.TestSize, testPool.Length)];
 
         string name = $"idx({Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))}, classes=[{string.Join(",", classes)}])";
         return new TrialData(name, classes.Length, pixels,

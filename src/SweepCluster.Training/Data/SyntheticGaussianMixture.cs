@@ -3,13 +3,17 @@ using SweepCluster.Core.Spec;
 namespace SweepCluster.Training.Data;
 
 /// <summary>A seeded Gaussian-mixture classification task: C classes in D dimensions, each class N(mu_c, I).
-/// The means (and the test set) depend on the data seed only; the training sample on the trial seed.</summary>
+/// The means depend on the data seed only (they are the task); the training sample is drawn with the trial seed and
+/// the test sample with the test seed (the trial seed too, unless a CMI trial draws its training sample from a
+/// supersample seed), each from its own stream, so every seed is measured on a fresh test sample of one distribution.</summary>
 public static class SyntheticGaussianMixture
 {
-    public static TrialData Create(DatasetSettings settings, int trainSize, int trialSeed)
+    /// <param name="trialSeed">Draws the training sample.</param>
+    /// <param name="testSeed">Draws the test sample; <paramref name="trialSeed"/> when null.</param>
+    public static TrialData Create(DatasetSettings settings, int trainSize, int trialSeed, int? testSeed = null)
     {
         double[][] means = ClassMeans(settings);
-        var (testX, testY) = Sample(means, settings.TestSize, new SeededNormal(DeriveSeed(settings.DataSeed, 1)));
+        var (testX, testY) = Sample(means, settings.TestSize, new SeededNormal(TestSamples.Seed(settings, testSeed ?? trialSeed)));
         var (trainX, trainY) = Sample(means, trainSize, new SeededNormal(DeriveSeed(settings.DataSeed, 2 + trialSeed)));
         string name = $"synthetic(C={settings.Classes}, D={settings.Dimension}, separation={settings.Separation})";
         return new TrialData(name, settings.Classes, settings.Dimension, trainX, trainY, testX, testY);
@@ -17,7 +21,7 @@ public static class SyntheticGaussianMixture
 
     /// <summary>Means are random directions scaled so two class means lie about <c>separation</c> apart
     /// (two random unit vectors in many dimensions are about sqrt(2) apart).</summary>
-    private static double[][] ClassMeans(DatasetSettings settings)
+    internal static double[][] ClassMeans(DatasetSettings settings)
     {
         var normal = new SeededNormal(DeriveSeed(settings.DataSeed, 0));
         var means = new double[settings.Classes][];

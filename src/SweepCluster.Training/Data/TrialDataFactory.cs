@@ -8,10 +8,15 @@ public static class TrialDataFactory
 {
     public static TrialData Create(TrialConfig config)
     {
+        // The test sample is drawn with the trial seed in every trial. A CMI training draws its training examples from
+        // its supersample's seed, but its test sample stays the trial seed's, like its initialization, batch order and
+        // noise: every selection and every supersample of one seed is measured on the same test points, so their test
+        // errors and layer information differ by what was trained on alone, and a seed's test-sampling error is one
+        // draw, not one per supersample (which would claim more independent test samples than the seeds give).
         TrialData Dataset(int size, int seed) => config.Dataset.Kind switch
         {
-            DatasetKind.Synthetic => SyntheticGaussianMixture.Create(config.Dataset, size, seed),
-            DatasetKind.Idx => IdxDataset.Create(config.Dataset, size, seed),
+            DatasetKind.Synthetic => SyntheticGaussianMixture.Create(config.Dataset, size, seed, testSeed: config.Seed),
+            DatasetKind.Idx => IdxDataset.Create(config.Dataset, size, seed, testSeed: config.Seed),
             var other => throw new ArgumentException($"Unknown dataset kind '{other}'."),
         };
         // A CMI training draws its supersample, 2n examples, with the supersample's seed, then keeps one of each pair.
