@@ -26,10 +26,16 @@ public static class VerdictMarkdown
         foreach (var p in report.Predictions)
             text.AppendLine($"| {Heading(p.Prediction)} | **{VerdictWords.Of(p.Verdict)}** | {Cell(p.Why)} |");
         text.AppendLine();
+        text.AppendLine($"Predictions: {Counts(report)}. An **identity** holds by construction (a quantity computed from the " +
+                        "settings alone, one value across seeds): it tests the code, not the network, and is never counted as a pass.").AppendLine();
         AppendThresholds(text, report.Thresholds);
         foreach (var p in report.Predictions) AppendPrediction(text, p);
         return text.ToString();
     }
+
+    /// <summary>"2 pass, 1 identity, 0 fail, ...": how many predictions got each verdict, in the vocabulary's order.</summary>
+    public static string Counts(VerdictReport report) =>
+        string.Join(", ", Enum.GetValues<Verdict>().Select(v => $"{report.Predictions.Count(p => p.Verdict == v)} {VerdictWords.Of(v)}"));
 
     /// <summary>"P1 bound shape: ...".</summary>
     public static string Heading(Prediction prediction) =>
@@ -40,11 +46,16 @@ public static class VerdictMarkdown
         text.AppendLine("## Thresholds").AppendLine();
         text.AppendLine($"- Every interval is a Student t-interval over seeds at confidence {N(t.Level)}; slopes are least " +
                         "squares over the per-seed values, with a t-interval on N - 2 degrees of freedom.");
+        text.AppendLine($"- Trends (P1, P3, P4) are one-sided t-tests of the depth slope for a violation in the wrong direction, " +
+                        $"with Holm's correction across the trend tests of one prediction at family-wise level {N(t.TrendAlpha)}; " +
+                        $"a pass prints the slope detectable at {N(t.TrendPower)} power, (t_(1-alpha/m) + t_power) * SE on N - 2 " +
+                        "degrees of freedom (m tests).");
         text.AppendLine($"- No prediction passes on fewer than {t.MinDepths} depths or on points with fewer than {t.MinSeeds} seeds.");
-        text.AppendLine("- A change counts only when one interval lies wholly beyond the other; numbers within a relative " +
-                        $"{N(t.RelativeTolerance)} count as equal.");
+        text.AppendLine("- Axis comparisons (P6, P7) count a change only when one interval lies wholly beyond the other; numbers " +
+                        $"within a relative {N(t.RelativeTolerance)} count as equal (and seeds within it as one value).");
         text.AppendLine($"- A curve loses information when its analytic eta product is below 1 (by more than {N(t.EtaBelowOne)}).");
-        text.AppendLine($"- P2: a raw I(X;T) rise beyond {N(t.StandardErrors)} Monte-Carlo standard errors and its seed interval is a violation.");
+        text.AppendLine($"- P2: a mean i_x_t rise beyond {N(t.StandardErrors)} combined standard errors (the larger of the " +
+                        "Monte-Carlo and the seed standard error of the mean rise), or any DPI-tightened rise, is a violation.");
         text.AppendLine($"- P1 in frozen_features: the ln B_paper slope may miss (1/2) ln eta by {N(t.LogSlopeRelativeTolerance)} of it beyond its interval.");
         text.AppendLine();
     }

@@ -21,6 +21,7 @@ public static class VerdictTable
     {
         Verdict.Pass => "green",
         Verdict.Fail => "red",
+        Verdict.Identity => "blue",
         _ => "yellow",
     };
 }

@@ -14,6 +14,8 @@ public static class CurveQuantities
     public const string TestLoss = "test_loss";
     /// <summary>test_loss - train_loss.</summary>
     public const string LossGap = "loss_gap";
+    /// <summary>1 - 1/C: the 0-1 error of a network that learned nothing (C classes), the level P3's evidence marks.</summary>
+    public const string ChanceError = "chance_error";
     public const string BXrOut = "b_xr_out";
     public const string BPaper = "b_paper";
     public const string BPaperAllParams = "b_paper_all_params";
@@ -46,7 +48,7 @@ public static class CurveQuantities
     /// every seed's assumptions hold). A bounded set: the only one the curve gauge exports.</summary>
     public static readonly IReadOnlyList<string> TopLevel =
     [
-        TrainError, TestError, Gap, TrainLoss, TestLoss, LossGap, .. Bounds, FanoLower, EtaAnalyticProduct,
+        TrainError, TestError, Gap, TrainLoss, TestLoss, LossGap, ChanceError, .. Bounds, FanoLower, EtaAnalyticProduct,
         IXT, IXTUpper, IXTLower, EtaEmpiricalLast, FcmiGap, BFcmi, .. Bounds.Select(CertifiedName),
     ];
 
@@ -58,6 +60,7 @@ public static class CurveQuantities
         [TrainLoss] = r => r.TrainLoss,
         [TestLoss] = r => r.TestLoss,
         [LossGap] = r => r.LossGap,
+        [ChanceError] = r => r.Run is { Classes: > 0 } run ? 1.0 - 1.0 / run.Classes : null,
         [BXrOut] = r => r.Bounds?.BXrOut.Value,
         [BPaper] = r => r.Bounds?.BPaper.Value,
         [BPaperAllParams] = r => r.Bounds?.BPaperAllParams.Value,

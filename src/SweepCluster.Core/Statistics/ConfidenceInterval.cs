@@ -13,6 +13,24 @@ public static class ConfidenceInterval
         return StudentT.InvCDF(0.0, 1.0, degreesOfFreedom, (1.0 + level) / 2.0);
     }
 
+    /// <summary>The quantile t_p of the Student t distribution with the given degrees of freedom (one-sided critical
+    /// values and power calculations).</summary>
+    public static double StudentTQuantile(int degreesOfFreedom, double probability)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(degreesOfFreedom);
+        ValidateLevel(probability);
+        return StudentT.InvCDF(0.0, 1.0, degreesOfFreedom, probability);
+    }
+
+    /// <summary>P(T &gt;= t) for T Student t with the given degrees of freedom: the one-sided p-value of t.</summary>
+    public static double StudentTUpperTail(double t, int degreesOfFreedom)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(degreesOfFreedom);
+        if (double.IsPositiveInfinity(t)) return 0;
+        if (double.IsNegativeInfinity(t)) return 1;
+        return 1.0 - StudentT.CDF(0.0, 1.0, degreesOfFreedom, t);
+    }
+
     /// <summary>Half the width of the interval for N values with sample standard deviation s (N &gt;= 2).</summary>
     public static double HalfWidth(double stdDev, int n, double level)
     {

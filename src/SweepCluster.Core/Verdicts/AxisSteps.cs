@@ -9,8 +9,11 @@ internal static class AxisSteps
     /// <param name="intervalQuantity">Every compared row needs a seed interval of this quantity.</param>
     /// <param name="compare">The violations one step (earlier row, later row) shows, each a short phrase.</param>
     /// <param name="counted">Optional: steps that are counted and reported but are no violation (name, test).</param>
+    /// <param name="identityQuantity">Optional: the one quantity <paramref name="compare"/> reads. When every compared
+    /// row holds one value of it across seeds, the family's check holds by construction: identity, not pass.</param>
     public static IEnumerable<CurveEvidence> Judge(CurveSet curves, string axis, IReadOnlyList<AxisGroup> groups, string intervalQuantity,
-        Func<CurveRow, CurveRow, IReadOnlyList<string>> compare, (string Name, Func<CurveRow, CurveRow, bool> Test)? counted = null)
+        Func<CurveRow, CurveRow, IReadOnlyList<string>> compare, (string Name, Func<CurveRow, CurveRow, bool> Test)? counted = null,
+        string? identityQuantity = null)
     {
         var t = curves.Thresholds;
         foreach (var family in groups.GroupBy(g => g.Fixed).OrderBy(f => f.Key))
@@ -18,9 +21,11 @@ internal static class AxisSteps
             var label = $"{axis} varies ({curves.Labels.Of(family.Key, axis)})";
             int steps = 0, countedSteps = 0;
             var violations = new List<string>();
+            var compared = new List<CurveRow>();
             foreach (var group in family)
             {
                 var rows = group.Rows.Where(r => SweepCurve.HasInterval(r, intervalQuantity, t.MinSeeds)).ToList();
+                if (rows.Count >= 2) compared.AddRange(rows);
                 for (var i = 1; i < rows.Count; i++)
                 {
                     steps++;
@@ -28,11 +33,14 @@ internal static class AxisSteps
                     violations.AddRange(compare(rows[i - 1], rows[i]).Select(v => $"{v} at depth {group.Depth}"));
                 }
             }
+            var identity = identityQuantity is { } q && DepthRows.OneValueAcrossSeeds(compared, q, t);
             yield return steps == 0
                 ? new CurveEvidence(label, Verdict.NotTestable, $"no two compared rows have {t.MinSeeds}-seed {intervalQuantity} intervals")
-                : new CurveEvidence(label, violations.Count == 0 ? Verdict.Pass : Verdict.Fail,
+                : new CurveEvidence(label, violations.Count > 0 ? Verdict.Fail : identity ? Verdict.Identity : Verdict.Pass,
                     $"{steps} steps in {axis}, " + (counted is { } c ? $"{c.Name} in {countedSteps}, " : "") + $"{violations.Count} violations" +
-                    (violations.Count > 0 ? $": {string.Join("; ", violations.Take(5))}" : ""));
+                    (violations.Count > 0 ? $": {string.Join("; ", violations.Take(5))}" : "") +
+                    (identity ? $"; {identityQuantity} has one value across seeds (computed from the settings alone): " +
+                                (violations.Count > 0 ? "a code bug" : "holds by construction; what it tests is the code") : ""));
         }
     }
 

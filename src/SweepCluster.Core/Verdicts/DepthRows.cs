@@ -24,6 +24,12 @@ internal static class DepthRows
             .Select(i => rows[i].Depth)
             .ToList();
 
+    /// <summary>True when every row's seeds all hold one value of <paramref name="quantity"/> (within the relative
+    /// tolerance): the quantity does not depend on the seed, so no check of it can see the network's randomness.</summary>
+    public static bool OneValueAcrossSeeds(IReadOnlyList<CurveRow> rows, string quantity, VerdictThresholds t) =>
+        rows.Count > 0 && rows.All(r => r.Find(quantity)?.PerSeed is { Count: >= 2 } seeds
+            && !seeds.Any(a => seeds.Any(b => t.Exceeds(a.Value, b.Value))));
+
     public static DepthSlope? Slope(IReadOnlyList<CurveRow> rows, string quantity, VerdictThresholds t) =>
         DepthSlope.Fit(SweepCurve.SeedPoints(rows, quantity), t.Level);
 }

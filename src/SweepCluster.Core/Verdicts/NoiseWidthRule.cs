@@ -13,7 +13,9 @@ public sealed class NoiseWidthRule : IPredictionRule
         "Rows that differ only in act_noise (same depth and other settings), in increasing act_noise: a violation is " +
         "eta_analytic_product rising, a b_paper interval wholly above the previous one, or a train-error interval " +
         "wholly below the previous one. Rows that differ only in width, in increasing width: a violation is " +
-        "eta_analytic_product falling. Every compared row needs a seed interval of train error. Any violation fails; " +
+        "eta_analytic_product falling; when eta_analytic_product has one value across seeds in every compared row (it is " +
+        "computed from width and act_noise alone) this half is an identity: it reports identity, never pass, and a " +
+        "violation is a code bug. Every compared row needs a seed interval of train error. Any violation fails; " +
         "act_noise and width with one value each: not testable.";
 
     public PredictionVerdict Judge(CurveSet curves)
@@ -23,7 +25,8 @@ public sealed class NoiseWidthRule : IPredictionRule
         evidence.AddRange(AxisSteps.Judge(curves, AxisNames.ActNoise, curves.VaryingOnly(k => k.ActNoise, k => k with { ActNoise = 0 }),
             CurveQuantities.TrainError, (earlier, later) => CompareNoise(earlier, later, t)));
         evidence.AddRange(AxisSteps.Judge(curves, AxisNames.Width, curves.VaryingOnly(k => k.Width, k => k with { Width = 0 }),
-            CurveQuantities.TrainError, (narrower, wider) => CompareWidth(narrower, wider, t)));
+            CurveQuantities.TrainError, (narrower, wider) => CompareWidth(narrower, wider, t),
+            identityQuantity: CurveQuantities.EtaAnalyticProduct));
         return VerdictCombiner.Combine(this, evidence, whenNoEvidence: "act_noise and width have one value each");
     }
 

@@ -10,18 +10,20 @@ public sealed class TrainErrorDepthRule : IPredictionRule
     public Prediction Prediction => Prediction.TrainErrorVersusDepth;
 
     public string Rule =>
-        "Per curve with analytic eta product < 1, every depth step L -> L+1 where the last layer's mean I(Y;T) falls " +
-        "(layer{L+1}_i_y_t at depth L+1 below layer{L}_i_y_t at depth L): a violation is a train-error interval at " +
-        "L+1 wholly below L's; any violation fails. No step with I(Y;T_L) falling: no prediction. The depth of least " +
-        "mean test error is reported per curve, and across act_noise and width as findings (not judged).";
+        "Per curve with analytic eta product < 1, from the first depth step L -> L+1 where the last layer's mean I(Y;T) " +
+        "falls (layer{L+1}_i_y_t at depth L+1 below layer{L}_i_y_t at depth L) to the deepest depth: least-squares slope " +
+        "of the per-seed train error values against depth, one-sided t-test for a fall, Holm across the curves of P4 at " +
+        "the trend alpha; a significant fall fails, a pass prints the slope detectable at the trend power. No step with " +
+        "I(Y;T_L) falling: no prediction. The depth of least mean test error is reported per curve, and across act_noise " +
+        "and width as findings (not judged).";
 
     public PredictionVerdict Judge(CurveSet curves)
     {
-        var evidence = curves.Curves.Select(c => Judge(c, curves)).ToList();
-        return VerdictCombiner.Combine(this, evidence, Findings(curves));
+        var judgements = curves.Curves.Select(c => Judge(c, curves)).ToList();
+        return VerdictCombiner.Combine(this, SlopeTests.Resolve(judgements, curves.Thresholds), Findings(curves));
     }
 
-    private static CurveEvidence Judge(SweepCurve curve, CurveSet curves)
+    private static CurveJudgement Judge(SweepCurve curve, CurveSet curves)
     {
         var t = curves.Thresholds;
         var best = BestDepth(curve.Rows);
@@ -29,23 +31,17 @@ public sealed class TrainErrorDepthRule : IPredictionRule
         if (!curves.IsLossy(curve))
             return new CurveEvidence(curve.Label, Verdict.NoPrediction, $"eta = 1: no strict information loss; {bestText}");
         if (!DepthRows.TryTake(curve, CurveQuantities.TrainError, "train error", t, out var rows, out var notTestable)) return notTestable;
-        int falling = 0, violations = 0;
-        for (var i = 1; i < rows.Count; i++)
-        {
-            var before = rows[i - 1].Mean(LayerQuantities.Name(rows[i - 1].Depth, LayerQuantity.IYT));
-            var after = rows[i].Mean(LayerQuantities.Name(rows[i].Depth, LayerQuantity.IYT));
-            if (before is null || after is null || !(after < before)) continue;
-            falling++;
-            if (Intervals.WhollyBelow(rows[i].Get(CurveQuantities.TrainError), rows[i - 1].Get(CurveQuantities.TrainError), t))
-                violations++;
-        }
-        var slope = DepthRows.Slope(rows, CurveQuantities.TrainError, t);
-        if (falling == 0)
+        var firstFall = Enumerable.Range(1, rows.Count - 1).FirstOrDefault(i =>
+            rows[i - 1].Mean(LayerQuantities.Name(rows[i - 1].Depth, LayerQuantity.IYT)) is { } before
+            && rows[i].Mean(LayerQuantities.Name(rows[i].Depth, LayerQuantity.IYT)) is { } after && after < before);
+        if (firstFall == 0)
             return new CurveEvidence(curve.Label, Verdict.NoPrediction,
                 $"I(Y;T_L) never falls from one depth to the next: no prediction; {bestText}");
-        return new CurveEvidence(curve.Label, violations == 0 ? Verdict.Pass : Verdict.Fail,
-            $"train error slope {slope?.ToString() ?? "not fitted"}; {violations} of {falling} steps where I(Y;T_L) falls " +
-            $"have train error falling beyond the interval; {bestText}");
+        var judged = rows.Skip(firstFall - 1).ToList();
+        if (DepthRows.Slope(judged, CurveQuantities.TrainError, t) is not { } slope)
+            return new CurveEvidence(curve.Label, Verdict.NotTestable, $"train error slope not fitted (fewer than 3 seed values); {bestText}");
+        return new SlopeCheck(curve.Label, CurveQuantities.TrainError, Rise: false, slope,
+            $"depths {judged[0].Depth}-{judged[^1].Depth} (I(Y;T_L) first falls at depth {rows[firstFall].Depth}); {bestText}");
     }
 
     private static int? BestDepth(IReadOnlyList<CurveRow> rows) =>

@@ -12,9 +12,15 @@ public sealed record VerdictThresholds
     /// <summary>No verdict of pass rests on a point with fewer seeds than this (one seed has no interval).</summary>
     public int MinSeeds { get; init; } = 2;
 
-    /// <summary>P2: a raw I(X;T) rise is a violation when it exceeds this many Monte-Carlo standard errors (and the
-    /// seed interval of the rise).</summary>
-    public double StandardErrors { get; init; } = 2.0;
+    /// <summary>P2: a rise of the mean consistent estimate i_x_t from one layer to the next is a violation when it
+    /// exceeds this many combined standard errors.</summary>
+    public double StandardErrors { get; init; } = 3.0;
+
+    /// <summary>P1, P3, P4: the family-wise level of the one-sided slope tests of one prediction (Holm across its curves).</summary>
+    public double TrendAlpha { get; init; } = 0.05;
+
+    /// <summary>The power at which a trend pass prints the smallest slope its test could have detected.</summary>
+    public double TrendPower { get; init; } = 0.8;
 
     /// <summary>Relative slack below which two numbers count as equal: values computed by the same formula may differ
     /// in the last bits, which is no evidence of anything.</summary>
