@@ -41,7 +41,7 @@ public sealed class SweepReportTests : IDisposable
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.StdOut}{run.StdErr}");
         var report = File.ReadAllText(Path.Combine(dir, "report.md"));
-        string[] verdicts = ["**pass**", "**fail**", "**no prediction**", "**not testable**"];
+        string[] verdicts = ["**pass**", "**fail**", "**identity**", "**no prediction**", "**not testable**"];
         for (var p = 1; p <= 7; p++)
         {
             var row = report.Split('\n').Single(line => line.StartsWith($"| P{p} ", StringComparison.Ordinal));

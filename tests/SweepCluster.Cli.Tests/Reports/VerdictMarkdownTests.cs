@@ -25,9 +25,26 @@ public sealed class VerdictMarkdownTests
             Assert.Contains($"Rule: {verdict.Rule}", text);
         }
         Assert.Contains("## Thresholds", text);
+        Assert.Contains($"Predictions: {VerdictMarkdown.Counts(report)}.", text);
+        Assert.Contains("Holm", text);
         Assert.Contains("(plots/bound_vs_depth.png)", text);
         Assert.Contains("(plots/error_vs_depth.png)", text);
         Assert.Contains("4 curve(s), 20 (curve, depth) point(s)", text);
+    }
+
+    [Fact]
+    public void An_identity_is_printed_as_such_and_counted_apart_from_the_passes()
+    {
+        var identity = new PredictionVerdict(Prediction.BoundShape, Verdict.Identity, "holds by construction", "rule",
+            [new CurveEvidence("width=4: b_paper", Verdict.Identity, "one value across seeds")], []);
+        var pass = new PredictionVerdict(Prediction.DataProcessing, Verdict.Pass, "1 of 1 judged hold", "rule", [], []);
+        var report = new VerdictReport([identity, pass], new VerdictThresholds());
+
+        var text = VerdictMarkdown.Format(report, 1, 2);
+
+        Assert.Contains("| **identity** | holds by construction |", text);
+        Assert.Contains("| width=4: b_paper | identity | one value across seeds |", text);
+        Assert.Contains("Predictions: 1 pass, 0 fail, 1 identity, 0 no prediction, 0 not testable.", text);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public sealed class PredictionRuleTests
 
         Assert.Equal(Enum.GetValues<Prediction>(), report.Predictions.Select(p => p.Prediction));
         foreach (var prediction in report.Predictions) AssertVerdict(Verdict.Pass, prediction);
+        // The checks that hold by construction are counted beside the passes, never as passes.
+        Assert.Contains("7 identity", Judge(Rows(keys, _depths), Prediction.BoundShape).Why);
+        Assert.Contains("identity", Judge(Rows(keys, _depths), Prediction.NoiseAndWidth).Why);
     }
 
     [Fact]
@@ -39,15 +42,42 @@ public sealed class PredictionRuleTests
     }
 
     [Fact]
-    public void P1_fails_when_b_paper_rises_beyond_its_interval_with_depth()
+    public void P1_on_b_paper_with_one_value_across_seeds_is_an_identity_never_a_pass()
     {
-        var pass = Judge(Rows([Key()], _depths), Prediction.BoundShape);
-        var fail = Judge(Rows([Key()], _depths, values: Override(CurveQuantities.BPaper, (_, d, s) => 1 + 0.2 * d + Jitter(s))),
+        Values noMeasured = (k, d, n, s) => n == CurveQuantities.BPaperMeasured ? null : Healthy(k, d, n, s);
+        Values risingConstant = (k, d, n, s) => n == CurveQuantities.BPaper ? 1 + 0.2 * d : noMeasured(k, d, n, s);
+
+        var identity = Judge(Rows([Key()], _depths, values: noMeasured), Prediction.BoundShape);
+        var withMeasured = Judge(Rows([Key()], _depths), Prediction.BoundShape);
+        var bug = Judge(Rows([Key()], _depths, values: risingConstant), Prediction.BoundShape);
+
+        AssertVerdict(Verdict.Identity, identity);
+        Assert.Equal(Verdict.Identity, identity.Evidence[0].Verdict);
+        Assert.Contains("holds by construction; what it tests is the code", identity.Evidence[0].Detail);
+        Assert.Contains("1 not testable", identity.Why);
+        // b_paper_measured, which depends on the network, is what makes P1 a pass.
+        AssertVerdict(Verdict.Pass, withMeasured);
+        Assert.Equal("1 of 1 judged hold; 1 identity", withMeasured.Why);
+        Assert.Contains("b_paper_measured", withMeasured.Evidence[1].Curve);
+        // A constant bound that rises breaks its own formula: a code bug, so a fail.
+        AssertVerdict(Verdict.Fail, bug);
+        Assert.Contains("code bug", bug.Why);
+    }
+
+    [Fact]
+    public void P1_fails_when_b_paper_measured_or_a_seed_varying_b_paper_rises_with_depth()
+    {
+        var measured = Judge(Rows([Key()], _depths, values: Override(CurveQuantities.BPaperMeasured, (_, d, s) => 1 + 0.2 * d + Jitter(s))),
+            Prediction.BoundShape);
+        var paper = Judge(Rows([Key()], _depths, values: Override(CurveQuantities.BPaper, (_, d, s) => 1 + 0.2 * d + Jitter(s))),
             Prediction.BoundShape);
 
-        AssertVerdict(Verdict.Pass, pass);
-        AssertVerdict(Verdict.Fail, fail);
-        Assert.Contains("3 of 3 depth steps rise", fail.Evidence[0].Detail);
+        AssertVerdict(Verdict.Fail, measured);
+        Assert.Contains("b_paper_measured slope", measured.Why);
+        Assert.Contains("significant rise", measured.Why);
+        AssertVerdict(Verdict.Fail, paper);
+        Assert.Equal(Verdict.Fail, paper.Evidence[0].Verdict);
+        Assert.Contains("significant rise", paper.Evidence[0].Detail);
     }
 
     [Fact]
@@ -56,14 +86,19 @@ public sealed class PredictionRuleTests
         var frozen = Key(mode: "frozen_features");
         // Falls with depth, but as eta^L rather than eta^(L/2): monotone, yet not the formula's slope.
         var tooSteep = Override(CurveQuantities.BPaper, (k, d, s) => (2.0 + Jitter(s)) * Math.Pow(Eta(k), d));
+        var tooSteepConstant = Override(CurveQuantities.BPaper, (k, d, _) => 2.0 * Math.Pow(Eta(k), d));
 
-        var pass = Judge(Rows([frozen], _depths), Prediction.BoundShape);
+        var identity = Judge(Rows([frozen], _depths), Prediction.BoundShape);
         var fail = Judge(Rows([frozen], _depths, values: tooSteep), Prediction.BoundShape);
+        var failConstant = Judge(Rows([frozen], _depths, values: tooSteepConstant), Prediction.BoundShape);
 
-        AssertVerdict(Verdict.Pass, pass);
-        Assert.Contains("(consistent)", pass.Evidence[0].Detail);
+        Assert.Equal(Verdict.Identity, identity.Evidence[0].Verdict);
+        Assert.Contains("(consistent)", identity.Evidence[0].Detail);
         AssertVerdict(Verdict.Fail, fail);
         Assert.Contains("(inconsistent)", fail.Evidence[0].Detail);
+        Assert.Contains("no significant rise", fail.Evidence[0].Detail);
+        AssertVerdict(Verdict.Fail, failConstant);
+        Assert.Contains("(inconsistent)", failConstant.Evidence[0].Detail);
     }
 
     [Fact]
@@ -77,40 +112,83 @@ public sealed class PredictionRuleTests
         Assert.Contains("act_noise 0", Judge(rows, Prediction.GapVersusDepth).Why);
     }
 
+    /// <summary>i_x_t with layer 2 above layer 1 by <paramref name="rise"/> nats at every seed, a Monte-Carlo standard
+    /// error of <paramref name="se"/> per layer and seed, and no seed spread in the rise.</summary>
+    private static Values IxtRise(double rise, double se = 0.05) => (k, d, n, s) =>
+        n == LayerQuantities.Name(2, LayerQuantity.IXT) ? 2.0 * Eta(k) + rise + Jitter(s)
+        : n == LayerQuantities.Name(1, LayerQuantity.IXT) ? 2.0 * Eta(k) + Jitter(s)
+        : n.EndsWith("_i_x_t_se", StringComparison.Ordinal) ? se
+        : Healthy(k, d, n, s);
+
+    /// <summary>The combined standard error of a mean rise over 3 seeds with no spread: sqrt(3 * 2 se^2) / 3.</summary>
+    private static double CombinedSe(double se = 0.05) => Math.Sqrt(3 * 2 * se * se) / 3;
+
     [Fact]
-    public void P2_fails_when_a_raw_upper_value_rises_beyond_its_standard_error()
+    public void P2_fails_on_a_four_standard_error_rise_of_i_x_t_and_passes_on_a_one_standard_error_rise()
     {
-        var rising = Override(LayerQuantities.Name(2, LayerQuantity.IXTUpper), (k, _, s) => 4.0 * Eta(k) + 0.5 + Jitter(s));
+        var fail = Judge(Rows([Key()], _depths, values: IxtRise(4 * CombinedSe())), Prediction.DataProcessing);
+        var pass = Judge(Rows([Key()], _depths, values: IxtRise(1 * CombinedSe())), Prediction.DataProcessing);
 
-        var pass = Judge(Rows([Key()], _depths), Prediction.DataProcessing);
-        var fail = Judge(Rows([Key()], _depths, values: rising), Prediction.DataProcessing);
-
-        AssertVerdict(Verdict.Pass, pass);
         AssertVerdict(Verdict.Fail, fail);
-        Assert.Contains("3 beyond the error", fail.Evidence[0].Detail);
+        Assert.Contains("3 of 6 layer pairs have mean i_x_t rising beyond 3 combined standard errors", fail.Evidence[0].Detail);
+        Assert.Contains("4 standard errors", fail.Evidence[0].Detail);
+        AssertVerdict(Verdict.Pass, pass);
+        Assert.Contains("0 of 6 layer pairs", pass.Evidence[0].Detail);
+        Assert.Contains("3 not strictly decreasing", pass.Evidence[0].Detail);
     }
 
     [Fact]
-    public void P2_allows_a_raw_rise_inside_the_monte_carlo_error_and_fails_any_dpi_rise()
+    public void P2_counts_the_seed_spread_of_the_rise_when_it_exceeds_the_monte_carlo_error()
     {
-        // Layer 2 above layer 1 by 0.02 nats with a standard error of 0.05: within two errors, not a violation.
-        Values withinError = (k, d, n, s) =>
-            n == LayerQuantities.Name(2, LayerQuantity.IXTUpper) ? 4.0 * Eta(k) + 0.02 + Jitter(s)
-            : n == LayerQuantities.Name(1, LayerQuantity.IXTUpper) ? 4.0 * Eta(k) + Jitter(s)
-            : n.EndsWith("_i_x_t_upper_se", StringComparison.Ordinal) ? 0.05
-            : Healthy(k, d, n, s);
+        // A mean rise of 4 Monte-Carlo errors, but the seeds disagree (rises of 0.163 +- 0.3): not beyond the seed error.
+        Values spread = (k, d, n, s) =>
+            n == LayerQuantities.Name(2, LayerQuantity.IXT) ? 2.0 * Eta(k) + 4 * CombinedSe() + 300 * Jitter(s)
+            : IxtRise(0)(k, d, n, s);
+
+        var verdict = Judge(Rows([Key()], _depths, values: spread), Prediction.DataProcessing);
+
+        AssertVerdict(Verdict.Pass, verdict);
+    }
+
+    [Fact]
+    public void P2_judges_no_raw_upper_rise_but_fails_any_dpi_rise_and_is_an_identity_without_i_x_t()
+    {
+        var rawRises = Override(LayerQuantities.Name(2, LayerQuantity.IXTUpper), (k, _, s) => 4.0 * Eta(k) + 0.5 + Jitter(s));
         Values dpiRises = (k, d, n, s) =>
             n == LayerQuantities.Name(2, LayerQuantity.IXTUpperDpi) ? 4.0 * Eta(k) + 0.001 + Jitter(s)
             : n == LayerQuantities.Name(1, LayerQuantity.IXTUpperDpi) ? 4.0 * Eta(k) + Jitter(s)
             : Healthy(k, d, n, s);
+        Values noIxt = (k, d, n, s) => n.EndsWith("_i_x_t", StringComparison.Ordinal) || n.EndsWith("_i_x_t_se", StringComparison.Ordinal)
+            ? null : Healthy(k, d, n, s);
 
-        var within = Judge(Rows([Key()], _depths, values: withinError), Prediction.DataProcessing);
+        var raw = Judge(Rows([Key()], _depths, values: rawRises), Prediction.DataProcessing);
         var dpi = Judge(Rows([Key()], _depths, values: dpiRises), Prediction.DataProcessing);
+        var identity = Judge(Rows([Key()], _depths, values: noIxt), Prediction.DataProcessing);
 
-        AssertVerdict(Verdict.Pass, within);
-        Assert.Contains("0 beyond the error", within.Evidence[0].Detail);
+        AssertVerdict(Verdict.Pass, raw);
+        Assert.Contains("raw i_x_t_upper rises in 3 of 6 pairs", raw.Evidence[0].Detail);
         AssertVerdict(Verdict.Fail, dpi);
         Assert.Contains("9 DPI-tightened rises", dpi.Evidence[0].Detail);
+        AssertVerdict(Verdict.Identity, identity);
+        Assert.Contains("cannot rise by construction", identity.Why);
+    }
+
+    [Fact]
+    public void P2_counts_curves_with_identical_layer_values_once()
+    {
+        // frozen_features curves that differ only in sgld_noise train the output layer alone: identical hidden layers.
+        var keys = new[] { Key(mode: "frozen_features"), Key(mode: "frozen_features") with { SgldNoise = 0.5 } };
+
+        var pass = Judge(Rows(keys, _depths), Prediction.DataProcessing);
+        var fail = Judge(Rows(keys, _depths, values: IxtRise(4 * CombinedSe())), Prediction.DataProcessing);
+        var distinct = Judge(Rows([Key(4, 0.5), Key(4, 1.0)], _depths), Prediction.DataProcessing);
+
+        var once = Assert.Single(pass.Evidence);
+        Assert.Contains("counted once for 2 curves with identical layer values", once.Detail);
+        Assert.Equal("1 of 1 judged hold", pass.Why);
+        AssertVerdict(Verdict.Fail, fail);
+        Assert.StartsWith("1 of 1 judged fail", fail.Why);
+        Assert.Equal(2, distinct.Evidence.Count);
     }
 
     [Fact]
@@ -133,18 +211,75 @@ public sealed class PredictionRuleTests
     }
 
     [Fact]
-    public void P3_fails_when_the_gap_interval_rises_wholly_above_the_shallower_ones()
+    public void P3_fails_a_significantly_positive_per_seed_gap_slope_even_when_the_intervals_overlap()
     {
+        // Seeds spread +-0.01 around a gap that rises 0.01 per layer: each depth's 3-seed interval (half-width 0.025)
+        // overlaps the next, but the slope over 12 seed values has t = 4.3 on 10 degrees of freedom.
+        var rising = Override(CurveQuantities.Gap, (_, d, s) => 0.1 + 0.01 * d + 10 * Jitter(s));
+
         var pass = Judge(Rows([Key()], _depths), Prediction.GapVersusDepth);
-        var fail = Judge(Rows([Key()], _depths, values: Override(CurveQuantities.Gap, (_, d, s) => 0.05 * d + Jitter(s))),
-            Prediction.GapVersusDepth);
-        // Rising means whose intervals overlap are allowed.
-        var overlap = Judge(Rows([Key()], _depths, values: Override(CurveQuantities.Gap, (_, d, s) => 0.1 + 0.0005 * d + 10 * Jitter(s))),
-            Prediction.GapVersusDepth);
+        var fail = Judge(Rows([Key()], _depths, values: rising), Prediction.GapVersusDepth);
 
         AssertVerdict(Verdict.Pass, pass);
         AssertVerdict(Verdict.Fail, fail);
-        AssertVerdict(Verdict.Pass, overlap);
+        Assert.Contains("0 of 3 depth steps with the gap interval wholly above the previous", fail.Why);
+        Assert.Contains("significant rise", fail.Why);
+    }
+
+    /// <summary>A gap rising by a slope whose one-sided p-value is exactly <paramref name="p"/>: seeds spread
+    /// +-<paramref name="spread"/> around the line, so the residuals (and the slope's standard error) are fixed.</summary>
+    private static Values GapWithP(double p, double spread = 0.01, int width = 4) => (k, d, n, s) =>
+    {
+        if (n != CurveQuantities.Gap || k.Width != width) return Healthy(k, d, n, s);
+        var se = spread * Math.Sqrt(8.0 / 10 / 15); // 4 depths x 3 seeds: residual SS 8 spread^2 on 10 df, Sxx 15
+        var slope = SweepCluster.Core.Statistics.ConfidenceInterval.StudentTQuantile(10, 1 - p) * se;
+        return 0.1 + slope * d + spread * (s - 1);
+    };
+
+    [Fact]
+    public void Holm_across_the_curves_of_a_prediction_turns_a_borderline_rise_into_a_pass()
+    {
+        // p = 0.035: below 0.05 alone; above 0.05 / 2 once a second curve (p near 1) shares the family.
+        var alone = Judge(Rows([Key(4, 0.5)], _depths, values: GapWithP(0.035)), Prediction.GapVersusDepth);
+        var two = Judge(Rows([Key(4, 0.5), Key(16, 0.5)], _depths, values: GapWithP(0.035)), Prediction.GapVersusDepth);
+        var clear = Judge(Rows([Key(4, 0.5), Key(16, 0.5)], _depths, values: GapWithP(0.01)), Prediction.GapVersusDepth);
+
+        AssertVerdict(Verdict.Fail, alone);
+        Assert.Contains("p(rise) = 0.035 against Holm level 0.05", alone.Why);
+        AssertVerdict(Verdict.Pass, two);
+        Assert.Contains("p(rise) = 0.035 against Holm level 0.025 (2 trend test(s))", two.Evidence[0].Detail);
+        Assert.Contains("(below 0.05 before the correction)", two.Evidence[0].Detail);
+        AssertVerdict(Verdict.Fail, clear);
+    }
+
+    [Fact]
+    public void A_trend_pass_prints_the_slope_its_test_could_have_detected()
+    {
+        // Two curves, so the first Holm step is at 0.025; the gap's slope standard error is 0.01 * sqrt(8 / 150).
+        var verdict = Judge(Rows([Key(4, 0.5), Key(16, 0.5)], _depths, values: GapWithP(0.5)), Prediction.GapVersusDepth);
+        var se = 0.01 * Math.Sqrt(8.0 / 10 / 15);
+        var detectable = (SweepCluster.Core.Statistics.ConfidenceInterval.StudentTQuantile(10, 1 - 0.025)
+                          + SweepCluster.Core.Statistics.ConfidenceInterval.StudentTQuantile(10, 0.8)) * se;
+
+        AssertVerdict(Verdict.Pass, verdict);
+        Assert.Contains($"detectable at 80% power (level 0.025): a rise of {VerdictFormat.Number(detectable)} per layer",
+            verdict.Evidence[0].Detail);
+    }
+
+    [Fact]
+    public void P3_names_the_depths_where_train_error_reached_chance()
+    {
+        // Train error at chance (3 of 4 classes wrong) from depth 3: the gap falls there because nothing was learned.
+        var chance = Override(CurveQuantities.TrainError, (_, d, s) => d >= 3 ? 0.75 + Jitter(s) : 0.1 * d + Jitter(s));
+
+        var verdict = Judge(Rows([Key()], _depths, values: chance), Prediction.GapVersusDepth);
+        var healthy = Judge(Rows([Key()], _depths), Prediction.GapVersusDepth);
+
+        AssertVerdict(Verdict.Pass, verdict);
+        Assert.Contains("includes chance 1 - 1/C = 0.75 at depth 3, 4", verdict.Evidence[0].Detail);
+        Assert.Contains("the trivial way to satisfy P3", verdict.Evidence[0].Detail);
+        Assert.Contains("gap slope over the other depths", verdict.Evidence[0].Detail);
+        Assert.Contains("below chance 1 - 1/C = 0.75 at every depth", healthy.Evidence[0].Detail);
     }
 
     [Fact]
@@ -160,7 +295,9 @@ public sealed class PredictionRuleTests
         var silent = Judge(Rows([Key()], _depths, values: iytRises), Prediction.TrainErrorVersusDepth);
 
         AssertVerdict(Verdict.Pass, pass);
+        Assert.Contains("detectable at 80% power", pass.Evidence[0].Detail);
         AssertVerdict(Verdict.Fail, fail);
+        Assert.Contains("significant fall", fail.Why);
         AssertVerdict(Verdict.NoPrediction, silent);
         Assert.Contains("least test error at depth", pass.Evidence[0].Detail);
     }
@@ -237,7 +374,10 @@ public sealed class PredictionRuleTests
 
         AssertVerdict(Verdict.Pass, Judge(Rows(noiseKeys, _depths), Prediction.NoiseAndWidth));
         AssertVerdict(Verdict.Fail, Judge(Rows(noiseKeys, _depths, values: lowerWithNoise), Prediction.NoiseAndWidth));
-        AssertVerdict(Verdict.Pass, Judge(Rows(widthKeys, _depths), Prediction.NoiseAndWidth));
+        // The width half compares eta_analytic_product, one value across seeds: an identity, never a pass.
+        var widthOnly = Judge(Rows(widthKeys, _depths), Prediction.NoiseAndWidth);
+        AssertVerdict(Verdict.Identity, widthOnly);
+        Assert.Contains("holds by construction; what it tests is the code", widthOnly.Why);
         var width = Judge(Rows(widthKeys, _depths, values: narrowIsLoose), Prediction.NoiseAndWidth);
         AssertVerdict(Verdict.Fail, width);
         Assert.Contains("width 4", width.Why);
@@ -264,6 +404,21 @@ public sealed class PredictionRuleTests
         var bound = Judge(Rows(keys, _depths, values: boundFalls), Prediction.LabelNoise);
         AssertVerdict(Verdict.Fail, bound);
         Assert.Contains("b_xr_out falls", bound.Why);
+    }
+
+    [Fact]
+    public void The_combiner_reports_identity_only_when_nothing_else_is_judged()
+    {
+        var rule = new GapDepthRule();
+        CurveEvidence Line(Verdict v) => new("c", v, "d");
+
+        Assert.Equal(Verdict.Identity, VerdictCombiner.Combine(rule, [Line(Verdict.Identity), Line(Verdict.NotTestable)]).Verdict);
+        Assert.Equal(Verdict.Identity, VerdictCombiner.Combine(rule, [Line(Verdict.Identity), Line(Verdict.NoPrediction)]).Verdict);
+        var pass = VerdictCombiner.Combine(rule, [Line(Verdict.Identity), Line(Verdict.Pass)]);
+        Assert.Equal(Verdict.Pass, pass.Verdict);
+        Assert.Equal("1 of 1 judged hold; 1 identity", pass.Why);
+        Assert.Equal(Verdict.Fail, VerdictCombiner.Combine(rule, [Line(Verdict.Identity), Line(Verdict.Fail)]).Verdict);
+        Assert.Equal("identity", VerdictWords.Of(Verdict.Identity));
     }
 
     [Fact]

@@ -41,7 +41,8 @@ internal static class VerdictCurves
     /// <summary>A small spread across seeds, so every interval has width, centred so the mean is the clean value.</summary>
     public static double Jitter(int seed) => (seed - 1) * 0.001;
 
-    /// <summary>Values under which P1-P7 hold: bounds and gap shrink as eta^L, train error grows with depth and noise,
+    /// <summary>Values under which P1-P7 hold (P1's b_paper and P6's width half as identities: b_paper and eta have one
+    /// value across seeds, as in a real sweep): bounds and gap shrink as eta^L, train error grows with depth and noise,
     /// information falls layer by layer, the gap grows with label noise, and certified bounds sit far above the gap.</summary>
     public static double? Healthy(CurveKey key, int depth, string name, int seed)
     {
@@ -55,6 +56,8 @@ internal static class VerdictCurves
         {
             return quantity switch
             {
+                LayerQuantity.IXT => 2.0 * Math.Pow(eta, layer) + j,
+                LayerQuantity.IXTSe => 0.01,
                 LayerQuantity.IXTUpper or LayerQuantity.IXTUpperDpi => 4.0 * Math.Pow(eta, layer) + j,
                 LayerQuantity.IXTLower => 3.5 * Math.Pow(eta, layer) + j,
                 LayerQuantity.IXTUpperSe => 0.01,
@@ -71,7 +74,10 @@ internal static class VerdictCurves
             CurveQuantities.Gap => gap,
             CurveQuantities.TestError => trainError + gap,
             CurveQuantities.BXrOut => xr,
-            CurveQuantities.BPaper => xr * Math.Pow(eta, depth / 2.0),
+            CurveQuantities.ChanceError => 0.75,
+            // As in a real sweep: computed from the analytic eta and the settings alone, one value across seeds.
+            CurveQuantities.BPaper => 2.0 * Math.Pow(eta, depth / 2.0),
+            CurveQuantities.BPaperMeasured => xr * Math.Pow(eta, depth / 2.0) * 0.5,
             CurveQuantities.BIsmi => frozen ? 1.5 + j : null,
             CurveQuantities.EtaAnalyticProduct => Math.Pow(eta, depth),
             _ when name == CurveQuantities.CertifiedName(CurveQuantities.BXrOut) => frozen ? 1.0 : 0.0,
