@@ -20,7 +20,7 @@ public enum LayerQuantity
     IYTLower,
     IYTUpper,
     EtaAnalytic,
-    /// <summary>I(X;T_l) / I(X;T_(l-1)) from the upper values: a ratio, not a bound.</summary>
+    /// <summary>i_x_t(l) / i_x_t(l-1), ratios of the consistent estimates: not a bound.</summary>
     EtaEmpirical,
     /// <summary>The binning value of I(X;T_l) at act_noise 0: a clustering measure, not mutual information.</summary>
     BinnedIXT,

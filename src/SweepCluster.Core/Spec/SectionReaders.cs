@@ -89,13 +89,15 @@ internal sealed partial class SectionReaders(SpecErrors errors)
     {
         var result = new InformationSettings();
         foreach (var (key, node) in SpecLoader.Entries(section, "information",
-                     ["eval_points", "noise_paths", "bins", "error_draws", "loss_clip"], errors))
+                     ["eval_points", "noise_paths", "mixture_paths", "mixture_draws", "bins", "error_draws", "loss_clip"], errors))
         {
             string field = $"information.{key}";
             result = key switch
             {
                 "eval_points" => result with { EvalPoints = _read.Integer(node, field, 2, 100_000) },
                 "noise_paths" => result with { NoisePaths = _read.Integer(node, field, 1, 1000) },
+                "mixture_paths" => result with { MixturePaths = _read.Integer(node, field, 2, 100_000) },
+                "mixture_draws" => result with { MixtureDraws = _read.Integer(node, field, 1, 1000) },
                 "bins" => result with { Bins = _read.Integer(node, field, 2, 100_000) },
                 "error_draws" => result with { ErrorDraws = _read.Integer(node, field, 10, 100_000) },
                 _ => result with { LossClip = _read.Number(node, field, 0, minExclusive: true, max: NumberLimits.Clip) },

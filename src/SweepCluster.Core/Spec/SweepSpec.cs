@@ -100,6 +100,17 @@ public sealed record InformationSettings
     /// falls with M (fewer paths overstate it): on a depth-6 width-4 act_noise-1 quickstart trial, 4 and 8 paths let the
     /// last layer's upper rise 0.015 over the layer before it (3 to 4 standard errors), 16 only 0.005 (about 1).</summary>
     public int NoisePaths { get; init; } = 16;
+    /// <summary>Paths per input of the mixtures behind the consistent estimate i_x_t (sample propagation); null: the
+    /// default, <see cref="DefaultMixturePaths"/>, left out of the JSON (and so of the trial id).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? MixturePaths { get; init; }
+    /// <summary>Fresh draws per input that integrate the mixture entropies of i_x_t; null: <see cref="DefaultMixtureDraws"/>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? MixtureDraws { get; init; }
+    /// <summary>128 paths: on frozen random tanh nets (width 4 and 16, act_noise 0.5-2) the estimate then agrees with a
+    /// nested Monte-Carlo reference wherever that reference has converged (docs/SCIENCE.md, the estimator's table).</summary>
+    public const int DefaultMixturePaths = 128;
+    public const int DefaultMixtureDraws = 2;
     /// <summary>Bins per unit for the s = 0 clustering measure.</summary>
     public int Bins { get; init; } = 30;
     /// <summary>Fresh noise draws per example when measuring errors (at least 10).</summary>

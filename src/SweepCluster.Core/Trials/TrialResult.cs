@@ -130,7 +130,8 @@ public sealed record LayerInformation
     /// <summary>True when the upper value is within 0.1 nats of log N.</summary>
     public required bool Saturated { get; init; }
     public required double EtaAnalytic { get; init; }
-    /// <summary>I(X;T_l) / I(X;T_(l-1)) from the upper values (I(X;T_0) = log N); a ratio, not a bound.</summary>
+    /// <summary>i_x_t(l) / i_x_t(l-1), the ratio of consecutive consistent estimates (I(X;T_0) = log N); a ratio of
+    /// estimates, not a bound.</summary>
     public required double? EtaEmpirical { get; init; }
 }
 

@@ -13,7 +13,8 @@ namespace SweepCluster.Training.Measurement;
 /// points, X uniform on them). With activation noise s &gt; 0, T_l = h_l + N(0, s^2 I) and the pairwise mixture
 /// bounds are used; when layers before l are noisy too, h_l is random given x, so M noise paths per input are
 /// propagated and each input becomes a mixture of M components (a Monte-Carlo estimate, with its standard error over
-/// paths). With s = 0 the binning measure is reported (a clustering measure, not MI). Also measures the upper bound of
+/// paths), and every such layer also gets the consistent estimate i_x_t of <see cref="SamplePropagation"/>; the
+/// empirical eta is the ratio of consecutive consistent estimates. With s = 0 the binning measure is reported (a clustering measure, not MI). Also measures the upper bound of
 /// I(Y;T_L) on training points, for Fano's bound on the training error.</summary>
 internal static class LayerInformationProbe
 {
@@ -29,7 +30,8 @@ internal static class LayerInformationProbe
         List<Tensor> activations = PreNoiseActivations(model, testFeatures, n, paths);
         double logN = Math.Log(n);
         var layers = new List<LayerInformation>(config.Depth);
-        double previousUpper = logN; // I(X;T_0) = I(X;X) = log N
+        IReadOnlyList<MonteCarloEstimate?> consistent = SamplePropagation.Estimate(model, testFeatures, n, config, cancellation);
+        double previous = logN; // I(X;T_0) = I(X;X) = log N
         double dpiUpper = logN;
         for (int l = 0; l < config.Depth; l++)
         {
@@ -42,6 +44,8 @@ internal static class LayerInformationProbe
                 Layer = l + 1,
                 Estimator = measured.Kind == LayerInformationKind.Clustering ? "binning" : "pairwise",
                 Kind = measured.Kind,
+                IXT = consistent[l]?.Value,
+                IXTSe = consistent[l]?.StandardError,
                 IXTLower = measured.XLower,
                 IXTUpper = measured.XUpper,
                 IXTUpperSe = measured.XUpperSe,
@@ -51,9 +55,9 @@ internal static class LayerInformationProbe
                 IYTUpper = measured.YUpper,
                 Saturated = measured.XUpper >= logN - SaturationMargin,
                 EtaAnalytic = eta,
-                EtaEmpirical = previousUpper > 0 ? measured.XUpper / previousUpper : null,
+                EtaEmpirical = consistent[l] is { } estimate && previous > 0 ? estimate.Value / previous : null,
             });
-            previousUpper = measured.XUpper;
+            previous = consistent[l]?.Value ?? double.NaN;
         }
         return layers;
     }

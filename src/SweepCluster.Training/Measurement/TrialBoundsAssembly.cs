@@ -14,7 +14,7 @@ internal static class TrialBoundsAssembly
     private const string NoPerExampleClipReason =
         "per-example clipping was not done (it is done in frozen_features with clip > 0), so one sample's effect on an update is not bounded by (alpha/b) K";
     private const string BinningReason =
-        "act_noise is 0, so the layer measure is binning (a clustering measure, not MI) and there is no I_upper(X;T_L)";
+        "act_noise is 0, so the layer measure is binning (a clustering measure, not MI) and there is no estimate of I(X;T_L)";
 
     public static (SgldInformation Sgld, TrialBounds Bounds, double? Fano) Assemble(
         TrialConfig config, TrainingLog log, IReadOnlyList<LayerInformation> layers, int classes, int evaluationPoints,
@@ -49,15 +49,17 @@ internal static class TrialBoundsAssembly
         return (sgld, bounds, fano);
     }
 
-    /// <summary>(I_upper(X;T_L) / ln N)^(1/2) * B_XR_out: the product of the empirical eta_l (ratios of raw uppers)
-    /// telescopes to this ratio, with I(X;T_0) = H(X) = ln N on the evaluation set of the N points actually used.</summary>
+    /// <summary>(i_x_t(T_L) / ln N)^(1/2) * B_XR_out with the consistent estimate, clamped to [0, 1]: the product of the
+    /// empirical eta_l (ratios of consecutive estimates) telescopes to this ratio, with I(X;T_0) = H(X) = ln N on the
+    /// evaluation set of the N points actually used. Never the raw pairwise upper value, whose slack differs by layer.</summary>
     private static BoundValue Measured(
         IReadOnlyList<LayerInformation> layers, int evaluationPoints, double sigma, double? outputInformation, int n,
         TrialConfig config, string? undefined)
     {
         if (config.ActNoise <= 0 || layers.Count == 0) return BoundValue.Undefined(BinningReason);
         double logN = Math.Log(evaluationPoints);
-        double ratio = logN > 0 ? Math.Clamp(layers[^1].IXTUpper / logN, 0.0, 1.0) : 1.0;
+        if (layers[^1].IXT is not { } information) return BoundValue.Undefined(BinningReason);
+        double ratio = logN > 0 ? Math.Clamp(information / logN, 0.0, 1.0) : 1.0;
         return GeneralizationBounds.Contracted(ratio, sigma, outputInformation, n, LossRange, undefined);
     }
 

@@ -74,6 +74,34 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
         return activations;
     }
 
+    /// <summary>The pre-noise activations h_l of every hidden layer for <paramref name="paths"/> noisy passes of the inputs,
+    /// path-major ([paths * n, w]: row p * n + i is input i on path p), every draw from <paramref name="noise"/>. Coupled
+    /// paths share their noise across inputs (path p adds the same draw to every input's layer): each input still sees
+    /// independent paths, but two inputs' paths differ only by what the inputs change, so a ratio of their densities
+    /// is estimated with far less noise (common random numbers).</summary>
+    internal IReadOnlyList<Tensor> PathActivations(Tensor inputs, int paths, bool coupled, Generator noise)
+    {
+        long n = inputs.shape[0];
+        Tensor Draw(Tensor like, double std)
+        {
+            long width = like.shape[1];
+            Tensor z = coupled
+                ? randn([paths, 1, width], like.dtype, like.device, generator: noise).expand(paths, n, width).reshape(paths * n, width)
+                : randn(like.shape, like.dtype, like.device, generator: noise);
+            return like + z * std;
+        }
+        Tensor x = inputs.repeat(paths, 1);
+        if (_shape.InputNoise > 0) x = Draw(x, _shape.InputNoise);
+        var activations = new List<Tensor>(_hidden.Count);
+        foreach (var layer in _hidden)
+        {
+            Tensor h = Activate(layer.forward(x));
+            activations.Add(h);
+            x = _shape.ActivationNoise > 0 ? Draw(h, _shape.ActivationNoise) : h;
+        }
+        return activations;
+    }
+
     private Tensor Activate(Tensor z) => _shape.Activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
 
     private Tensor AddActivationNoise(Tensor h) =>
