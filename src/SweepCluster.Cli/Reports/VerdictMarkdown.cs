@@ -21,7 +21,7 @@ public static class VerdictMarkdown
         text.AppendLine("# Verdict on the predictions of SCIENCE.md section 6").AppendLine();
         text.AppendLine($"Judged from curves.csv: {curves} curve(s), {points} (curve, depth) point(s). " +
                         $"Plots: [gap and bounds vs depth]({_boundPlot}), [errors vs depth]({_errorPlot})" +
-                        (fcmi ? $", [b_fcmi and the gap of its runs vs depth]({_fcmiPlot})." : ".")).AppendLine();
+                        (fcmi ? $", [the CMI bounds, b_fcmi's null and the gap of their runs vs depth]({_fcmiPlot})." : ".")).AppendLine();
         text.AppendLine("| prediction | verdict | why |").AppendLine("|---|---|---|");
         foreach (var p in report.Predictions)
             text.AppendLine($"| {Heading(p.Prediction)} | **{VerdictWords.Of(p.Verdict)}** | {Cell(p.Why)} |");

@@ -16,7 +16,10 @@ namespace SweepCluster.Core.Bounds;
 /// square root). That is the expected plug-in MI under independence given the pair's observed marginals, computed
 /// rather than approximated: Miller-Madow's (m - 1)/(2k) terms are the first order of that expectation and are poor
 /// where cells hold few counts (tens of selections spread over up to C^2 prediction patterns). Miller-Madow is kept
-/// beside it. Both stay estimates: the square root is concave, so neither is unbiased for the bound itself.</para>
+/// beside it. Both stay estimates and neither is 0 without dependence: each pair's MI keeps its noise (of the order of
+/// its bias), and the clamp and the square root turn its positive half into a positive bound (about a third of the
+/// plug-in value for predictions blind to the coins). Whether a bound says anything is therefore read against the
+/// null's quantile, not against 0.</para>
 /// </remarks>
 public sealed record CmiBoundEstimates
 {
@@ -91,52 +94,39 @@ public sealed record CmiBoundEstimates
         int n = symbols.Length, k = n == 0 ? 0 : symbols[0].Length;
         var cLnC = new double[k + 1];
         for (int c = 1; c <= k; c++) cLnC[c] = c * Math.Log(c);
+        double lnK = Math.Log(Math.Max(k, 1));
         double plugIn = 0, corrected = 0, millerMadow = 0, correction = 0;
         var nulls = new double[permutations.Length];
         var ids = new int[k];
-        var joint = new int[2 * k];
         var count = new int[k];
+        var ones = new int[k];
+        var seen = new Dictionary<int, int>();
         for (int i = 0; i < n; i++)
         {
-            // Dense symbol ids in order of first appearance, so the joint table is 2 x (symbols seen).
-            var seen = new Dictionary<int, int>();
+            // Dense symbol ids in order of first appearance, so the joint table is (symbols seen) x 2.
+            seen.Clear();
+            int[] row = symbols[i], coin = coins[i];
             for (int s = 0; s < k; s++)
             {
-                if (!seen.TryGetValue(symbols[i][s], out int id)) seen[symbols[i][s]] = id = seen.Count;
+                if (!seen.TryGetValue(row[s], out int id)) seen[row[s]] = id = seen.Count;
                 ids[s] = id;
             }
-            int m = seen.Count;
+            int m = seen.Count, heads = 0;
             Array.Clear(count, 0, m);
-            int ones = 0;
-            for (int s = 0; s < k; s++) { count[ids[s]]++; ones += coins[i][s]; }
-            double marginals = cLnC[ones] + cLnC[k - ones];
+            for (int s = 0; s < k; s++) { count[ids[s]]++; heads += coin[s]; }
+            double marginals = cLnC[heads] + cLnC[k - heads];
             for (int x = 0; x < m; x++) marginals += cLnC[count[x]];
 
-            double PlugIn(int[]? order, out int jointSymbols)
-            {
-                Array.Clear(joint, 0, 2 * m);
-                for (int s = 0; s < k; s++) joint[2 * ids[s] + coins[i][order is null ? s : order[s]]]++;
-                double sum = 0;
-                jointSymbols = 0;
-                for (int c = 0; c < 2 * m; c++)
-                {
-                    sum += cLnC[joint[c]];
-                    if (joint[c] > 0) jointSymbols++;
-                }
-                // I = H(X) + H(U) - H(X, U) with H = ln k - (1/k) sum c ln c.
-                return Math.Max(0.0, (sum - marginals) / k + Math.Log(k));
-            }
-
-            double information = PlugIn(null, out int cells);
+            double information = PlugIn(ids, coin, null, count, ones, m, k, marginals, lnK, cLnC, out int cells);
             plugIn += Math.Sqrt(2 * information);
-            int coinSymbols = (ones > 0 ? 1 : 0) + (ones < k ? 1 : 0);
+            int coinSymbols = (heads > 0 ? 1 : 0) + (heads < k ? 1 : 0);
             double mm = DiscreteInformation.MillerMadowCorrection(cells, m, coinSymbols, k);
             correction += mm;
             millerMadow += Math.Sqrt(2 * Math.Max(0.0, information - mm));
             double nullSum = 0;
             for (int p = 0; p < permutations.Length; p++)
             {
-                double permuted = PlugIn(permutations[p], out _);
+                double permuted = PlugIn(ids, coin, permutations[p], count, ones, m, k, marginals, lnK, cLnC, out _);
                 nullSum += permuted;
                 nulls[p] += Math.Sqrt(2 * permuted);
             }
@@ -146,6 +136,26 @@ public sealed record CmiBoundEstimates
         if (n == 0) return new CmiBoundEstimate(0, 0, 0, 0, 0);
         var bounds = nulls.Select(v => v / n).Order().ToArray();
         return new CmiBoundEstimate(plugIn / n, bounds.Sum() / bounds.Length, Quantile95(bounds), corrected / n, millerMadow / n);
+    }
+
+    /// <summary>The plug-in I(X; U) of one pair, selection s's symbol paired with the coin of selection order[s]:
+    /// I = H(X) + H(U) - H(X, U), H = ln k - (1/k) sum c ln c, the marginals' sum of c ln c given. As U is binary,
+    /// the joint table is each symbol's count of heads (<paramref name="ones"/>) and the rest.</summary>
+    private static double PlugIn(int[] ids, int[] coin, int[]? order, int[] count, int[] ones, int m, int k,
+        double marginals, double lnK, double[] cLnC, out int cells)
+    {
+        Array.Clear(ones, 0, m);
+        if (order is null) for (int s = 0; s < k; s++) ones[ids[s]] += coin[s];
+        else for (int s = 0; s < k; s++) ones[ids[s]] += coin[order[s]];
+        double sum = 0;
+        cells = 0;
+        for (int x = 0; x < m; x++)
+        {
+            int heads = ones[x], tails = count[x] - heads;
+            sum += cLnC[heads] + cLnC[tails];
+            cells += (heads > 0 ? 1 : 0) + (tails > 0 ? 1 : 0);
+        }
+        return Math.Max(0.0, (sum - marginals) / k + lnK);
     }
 
     /// <summary>The 95% quantile of sorted values as the ceil(0.95 P)-th smallest (the 19th of 20).</summary>

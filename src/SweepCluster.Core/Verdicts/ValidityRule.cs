@@ -55,10 +55,13 @@ public sealed class ValidityRule : IPredictionRule
         if (cmi.Count > 0)
         {
             var distinct = cmi.Where(p => p.Distinguishable).Select(p => p.Depth).ToList();
-            var belowGap = cmi.Where(p => p.GapHigh is { } high && p.Fcmi.Corrected < high).Select(p => p.Depth).ToList();
+            string Below(Func<CmiEstimatePoint, double> value, string what) =>
+                cmi.Where(p => p.GapHigh is { } high && value(p) < high).Select(p => p.Depth).ToList() is { Count: > 0 } depths
+                    ? $"; {what} is below the gap's upper edge at depth {string.Join(", ", depths)}"
+                    : "";
             findings.Add($"{curve.Label}: b_fcmi (estimated) is distinguishable from its null at {distinct.Count} of {cmi.Count} depths" +
                          (distinct.Count == 0 ? "" : $" ({string.Join(", ", distinct)})") +
-                         (belowGap.Count == 0 ? "" : $"; its corrected value is below the gap's upper edge at depth {string.Join(", ", belowGap)}"));
+                         Below(p => p.Fcmi.Value, "its plug-in value") + Below(p => p.Fcmi.Corrected, "its corrected value"));
         }
         if (checks == 0)
             return new CurveEvidence(curve.Label, Verdict.NotTestable,
