@@ -155,7 +155,11 @@ public sealed record CmiBoundEstimates
             sum += cLnC[heads] + cLnC[tails];
             cells += (heads > 0 ? 1 : 0) + (tails > 0 ? 1 : 0);
         }
-        return Math.Max(0.0, (sum - marginals) / k + lnK);
+        // The terms cancel exactly when X and U are independent in the counts, but not in floating point, and the
+        // square root would lift a rounding error of 1e-16 to 1e-8; a nonzero plug-in MI of k <= 1000 counts is far
+        // above 1e-12.
+        double information = (sum - marginals) / k + lnK;
+        return information > 1e-12 ? information : 0.0;
     }
 
     /// <summary>The 95% quantile of sorted values as the ceil(0.95 P)-th smallest (the 19th of 20).</summary>

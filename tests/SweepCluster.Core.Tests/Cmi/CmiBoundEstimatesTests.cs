@@ -57,6 +57,15 @@ public sealed class CmiBoundEstimatesTests
     }
 
     [Fact]
+    public void Predictions_that_never_change_give_exactly_zero_everywhere()
+    {
+        CmiOutcome[] selections = [Selection("01", "0123", "0101"), Selection("10", "0123", "0101"), Selection("11", "0123", "0101")];
+        var estimates = CmiBoundEstimates.Of(selections, seed: 2);
+        Assert.Equal(new CmiBoundEstimate(0, 0, 0, 0, 0), estimates.Fcmi);
+        Assert.Equal(new CmiBoundEstimate(0, 0, 0, 0, 0), estimates.Ldcmi);
+    }
+
+    [Fact]
     public void Predictions_blind_to_the_coins_give_a_bound_no_higher_than_its_null_and_a_corrected_value_near_zero()
     {
         // Four classes drawn at random for each example, whatever the coins: every pair's true CMI is 0, and the
