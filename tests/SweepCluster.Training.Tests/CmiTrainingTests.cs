@@ -34,6 +34,8 @@ public sealed class CmiTrainingTests
             Assert.Equal(pairs.Features.AsSpan(chosen * d, d).ToArray(), a.TrainFeatures.AsSpan(i * d, d).ToArray());
         }
         Assert.Equal(a.TestLabels, other.TestLabels);
+        var outcome = pairs.Outcome(new long[2 * pairs.Pairs]);
+        Assert.Equal(string.Concat(pairs.Labels.Select(CmiOutcome.Digit)), outcome.Labels);
     }
 
     /// <summary>Runs supersample 0's <paramref name="selections"/> trainings of <paramref name="config"/> and folds them.</summary>
@@ -59,6 +61,9 @@ public sealed class CmiTrainingTests
         var config = small with { TrainSize = 30, Training = small.Training with { LearningRate = 1e-12 } };
         var row = Sweep(config, selections: 4);
         Assert.Equal(0.0, row.Mean(CurveQuantities.BFcmi));
+        // Nothing to find, so nothing for the null or the corrections to take away either.
+        foreach (var name in new[] { CurveQuantities.BFcmiNull, CurveQuantities.BFcmiCorrected, CurveQuantities.BLdcmi, CurveQuantities.BLdcmiNull })
+            Assert.Equal(0.0, row.Mean(name));
     }
 
     [Fact]
@@ -76,5 +81,10 @@ public sealed class CmiTrainingTests
         double gap = row.Mean(CurveQuantities.FcmiGap)!.Value, bound = row.Mean(CurveQuantities.BFcmi)!.Value;
         Assert.True(gap > 0.3, $"the memorizing learner's gap is only {gap}");
         Assert.True(bound >= gap, $"b_fcmi {bound} is below the gap {gap}");
+        // The dependence is real: the coins permuted away show less, and the loss difference (a function of F once
+        // the labels are fixed) shows no more than F but still at least the gap.
+        Assert.True(bound > row.Mean(CurveQuantities.BFcmiNull), $"b_fcmi {bound} is not above its null {row.Mean(CurveQuantities.BFcmiNull)}");
+        double loss = row.Mean(CurveQuantities.BLdcmi)!.Value;
+        Assert.InRange(loss, gap, bound + 1e-12);
     }
 }

@@ -4,7 +4,8 @@ namespace SweepCluster.Cli.Reports;
 
 /// <summary>Draws the curves as figures in plots/: the gap and every bound against depth on a log scale
 /// (bound_vs_depth.png/.svg), train and test error against depth (error_vs_depth.png/.svg) and, for a CMI sweep, the
-/// train-vs-twin gap with b_fcmi and b_paper from the same runs (fcmi_vs_depth.png/.svg).</summary>
+/// train-vs-twin gap with b_fcmi beside its null, b_ldcmi and b_paper from the same runs (fcmi_vs_depth.png/.svg;
+/// the corrected values, often 0, would vanish from its log axis: report.md lists them).</summary>
 /// <remarks>One panel per act_noise setting, a line per width (and per any other key field that varies),
 /// shaded 95% CI bands. Runs headless: ScottPlot renders through SkiaSharp, whose Linux native library comes
 /// with ScottPlot's own dependency on SkiaSharp.NativeAssets.Linux.NoDependencies.</remarks>
@@ -37,6 +38,8 @@ public static class BoundPlots
     [
         new(CurveQuantities.FcmiGap, "gap (twin - train)", "#000000"),
         new(CurveQuantities.BFcmi, "b_fcmi", "#2ca02c"),
+        new(CurveQuantities.BFcmiNull, "b_fcmi null (coins permuted)", "#7f7f7f"),
+        new(CurveQuantities.BLdcmi, "b_ldcmi", "#9467bd"),
         new(CurveQuantities.BPaper, "B_paper", "#d62728"),
     ];
 

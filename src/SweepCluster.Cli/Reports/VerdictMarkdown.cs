@@ -21,7 +21,7 @@ public static class VerdictMarkdown
         text.AppendLine("# Verdict on the predictions of SCIENCE.md section 6").AppendLine();
         text.AppendLine($"Judged from curves.csv: {curves} curve(s), {points} (curve, depth) point(s). " +
                         $"Plots: [gap and bounds vs depth]({_boundPlot}), [errors vs depth]({_errorPlot})" +
-                        (fcmi ? $", [b_fcmi and the gap of its runs vs depth]({_fcmiPlot})." : ".")).AppendLine();
+                        (fcmi ? $", [the CMI bounds, b_fcmi's null and the gap of their runs vs depth]({_fcmiPlot})." : ".")).AppendLine();
         text.AppendLine("| prediction | verdict | why |").AppendLine("|---|---|---|");
         foreach (var p in report.Predictions)
             text.AppendLine($"| {Heading(p.Prediction)} | **{VerdictWords.Of(p.Verdict)}** | {Cell(p.Why)} |");
@@ -72,6 +72,7 @@ public static class VerdictMarkdown
                 text.AppendLine($"| {Cell(e.Curve)} | {VerdictWords.Of(e.Verdict)} | {Cell(e.Detail)} |");
             text.AppendLine();
         }
+        if (p.CmiPoints.Count > 0) AppendCmi(text, p.CmiPoints);
         if (p.Findings.Count > 0)
         {
             text.AppendLine("Findings (reported, not judged):").AppendLine();
@@ -80,6 +81,39 @@ public static class VerdictMarkdown
         }
         text.AppendLine($"See: {Links(p.Prediction)}").AppendLine();
     }
+
+    /// <summary>The CMI bounds beside their nulls: what the selections imply for the plug-in bias, then one row per point.</summary>
+    private static void AppendCmi(StringBuilder text, IReadOnlyList<CmiEstimatePoint> points)
+    {
+        double fewest = points.Min(p => p.Selections), most = points.Max(p => p.Selections);
+        var k = fewest == most ? F(fewest) : $"{F(fewest)} to {F(most)}";
+        var biases = points.Select(p => p.Bias).OfType<double>().ToList();
+        text.AppendLine($"CMI bounds (estimated, not certified; not judged): {k} selections per supersample. The plug-in " +
+                        "I(F_i; U_i) of a pair is biased upward by about (|F| - 1)/(2k) nats, |F| the prediction pairs it shows" +
+                        (biases.Count == 0 ? "" :
+                            $": here {F(biases.Min())} to {F(biases.Max())} nats per pair (fcmi_bias), which alone gives " +
+                            $"sqrt(2 x bias) = {F(Math.Sqrt(2 * biases.Min()))} to {F(Math.Sqrt(2 * biases.Max()))} in the bound's scale") +
+                        ". Null: the same trainings with the coins permuted across selections (true CMI zero), mean and 95% " +
+                        "quantile over the permutations; corrected: each pair's null-mean MI subtracted; MM: Miller-Madow. " +
+                        "Means over supersamples.").AppendLine();
+        text.AppendLine("| curve | depth | b_fcmi | null (q95) | above null | corrected | MM | b_ldcmi | null (q95) | corrected | MM | fcmi_gap |")
+            .AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var p in points)
+        {
+            var ld = p.Ldcmi is { } l
+                ? $"{F(l.Value)} | {F(l.NullMean)} ({F(l.NullQ95)}) | {F(l.Corrected)} | {F(l.MillerMadow)}"
+                : "undefined | | | ";
+            var above = $"{(p.Distinguishable ? "yes" : "no")}, {p.AboveNull} of {p.Supersamples}";
+            text.AppendLine($"| {Cell(p.Curve)} | {p.Depth} | {F(p.Fcmi.Value)} | {F(p.Fcmi.NullMean)} ({F(p.Fcmi.NullQ95)}) | " +
+                            $"{above} | {F(p.Fcmi.Corrected)} | {F(p.Fcmi.MillerMadow)} | {ld} | " +
+                            $"{F(p.Gap)} {VerdictFormat.Interval(p.GapLow, p.GapHigh)} |");
+        }
+        text.AppendLine();
+        text.AppendLine("above null: b_fcmi's mean above the mean of its null's 95% quantile, and the supersamples whose b_fcmi " +
+                        "is above their own null's 95% quantile.").AppendLine();
+    }
+
+    private static string F(double? value) => VerdictFormat.Number(value);
 
     private static string Links(Prediction prediction) => prediction switch
     {

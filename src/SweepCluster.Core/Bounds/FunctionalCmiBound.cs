@@ -9,17 +9,15 @@ namespace SweepCluster.Core.Bounds;
 /// <remarks>It assumes nothing about the noise, clipping or optimizer: it holds in expectation for any learner. The
 /// plug-in MI from k selections is biased upward where F hardly depends on U (by about (|F| - 1)/(2k) nats per pair),
 /// which loosens the estimate; with very few selections it can also miss a dependence (a pair whose coin came up the
-/// same every time shows none), so it is meant for tens of selections.</remarks>
+/// same every time shows none). <see cref="CmiBoundEstimates"/> puts it beside its permutation null and its corrected
+/// values, which say how much of it is that bias.</remarks>
 public static class FunctionalCmiBound
 {
     /// <summary>The bound of one supersample from its selections (at least 2, all of the same n pairs).</summary>
     public static double Of(IReadOnlyList<CmiOutcome> selections)
     {
-        if (selections.Count < 2)
-            throw new ArgumentException("The plug-in estimate needs at least two selections of a supersample.", nameof(selections));
+        Check(selections);
         int n = selections[0].Selected.Length;
-        if (selections.Any(s => s.Selected.Length != n || s.Predictions.Length != 2 * n))
-            throw new ArgumentException("Every selection of a supersample must cover the same pairs.", nameof(selections));
         var f = new int[selections.Count];
         var u = new int[selections.Count];
         double sum = 0;
@@ -34,5 +32,15 @@ public static class FunctionalCmiBound
             sum += Math.Sqrt(2 * DiscreteInformation.MutualInformation(f, u));
         }
         return n == 0 ? 0 : sum / n;
+    }
+
+    /// <summary>Refuses fewer than two selections, or selections of different pairs.</summary>
+    internal static void Check(IReadOnlyList<CmiOutcome> selections)
+    {
+        if (selections.Count < 2)
+            throw new ArgumentException("The plug-in estimate needs at least two selections of a supersample.", nameof(selections));
+        int n = selections[0].Selected.Length;
+        if (selections.Any(s => s.Selected.Length != n || s.Predictions.Length != 2 * n))
+            throw new ArgumentException("Every selection of a supersample must cover the same pairs.", nameof(selections));
     }
 }

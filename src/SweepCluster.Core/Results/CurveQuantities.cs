@@ -39,17 +39,44 @@ public static class CurveQuantities
     public const string BFcmi = "b_fcmi";
     /// <summary>CMI sweeps: twin error - train error of a selection, the gap b_fcmi bounds in expectation.</summary>
     public const string FcmiGap = "fcmi_gap";
+    /// <summary>CMI sweeps: b_fcmi of the same trainings with the coins permuted across selections (true CMI zero), the
+    /// mean over the permutations: what b_fcmi shows without any dependence.</summary>
+    public const string BFcmiNull = "b_fcmi_null";
+    /// <summary>CMI sweeps: the 95% quantile of b_fcmi over the permutations.</summary>
+    public const string BFcmiNullQ95 = "b_fcmi_null_q95";
+    /// <summary>CMI sweeps: b_fcmi with each pair's null-mean plug-in MI subtracted (clamped at 0).</summary>
+    public const string BFcmiCorrected = "b_fcmi_corrected";
+    /// <summary>CMI sweeps: b_fcmi with each pair's MI corrected by Miller-Madow (clamped at 0).</summary>
+    public const string BFcmiMillerMadow = "b_fcmi_mm";
+    /// <summary>CMI sweeps: the loss-difference bound of Wang and Mao (2023) from the same selections.</summary>
+    public const string BLdcmi = "b_ldcmi";
+    public const string BLdcmiNull = "b_ldcmi_null";
+    public const string BLdcmiNullQ95 = "b_ldcmi_null_q95";
+    public const string BLdcmiCorrected = "b_ldcmi_corrected";
+    public const string BLdcmiMillerMadow = "b_ldcmi_mm";
+    /// <summary>CMI sweeps: k, the selections a supersample's CMI bounds come from.</summary>
+    public const string CmiSelections = "cmi_selections";
+    /// <summary>CMI sweeps: the plug-in bias of a pair's I(F_i; U_i) that k selections imply, in nats (Miller-Madow's
+    /// correction, about (|F| - 1)/(2k)), averaged over pairs.</summary>
+    public const string FcmiBias = "fcmi_bias";
+
+    /// <summary>The CMI quantities a cell computes from all selections of a supersample (no single trial holds them).</summary>
+    public static readonly IReadOnlyList<string> PerSupersample =
+    [
+        CmiSelections, FcmiBias, BFcmi, BFcmiNull, BFcmiNullQ95, BFcmiCorrected, BFcmiMillerMadow,
+        BLdcmi, BLdcmiNull, BLdcmiNullQ95, BLdcmiCorrected, BLdcmiMillerMadow,
+    ];
 
     /// <summary>The generalization bounds, in column order.</summary>
     public static readonly IReadOnlyList<string> Bounds = [BXrOut, BPaper, BPaperAllParams, BPaperMeasured, BIsmi];
 
     /// <summary>The quantities every row has whatever its depth, in column order: errors, losses, bounds, Fano, the
-    /// network's eta, the last layer's information, and per bound the fraction of seeds where it is certified (1 when
+    /// network's eta, the last layer's information, a CMI sweep's gap and per-supersample bounds, and per bound the fraction of seeds where it is certified (1 when
     /// every seed's assumptions hold). A bounded set: the only one the curve gauge exports.</summary>
     public static readonly IReadOnlyList<string> TopLevel =
     [
         TrainError, TestError, Gap, TrainLoss, TestLoss, LossGap, ChanceError, .. Bounds, FanoLower, EtaAnalyticProduct,
-        IXT, IXTUpper, IXTLower, EtaEmpiricalLast, FcmiGap, BFcmi, .. Bounds.Select(CertifiedName),
+        IXT, IXTUpper, IXTLower, EtaEmpiricalLast, FcmiGap, .. PerSupersample, .. Bounds.Select(CertifiedName),
     ];
 
     private static readonly Dictionary<string, Func<TrialResult, double?>> _topLevelReaders = new(StringComparer.Ordinal)
@@ -73,7 +100,6 @@ public static class CurveQuantities
         [IXTLower] = r => LastMeasuredLayer(r)?.IXTLower,
         [EtaEmpiricalLast] = r => LastMeasuredLayer(r)?.EtaEmpirical,
         [FcmiGap] = r => r.Cmi?.Gap,
-        [BFcmi] = _ => null,
         [CertifiedName(BXrOut)] = r => Certified(r.Bounds?.BXrOut),
         [CertifiedName(BPaper)] = r => Certified(r.Bounds?.BPaper),
         [CertifiedName(BPaperAllParams)] = r => Certified(r.Bounds?.BPaperAllParams),
@@ -93,7 +119,8 @@ public static class CurveQuantities
     public static double? Read(TrialResult result, string name)
     {
         double? value;
-        if (_topLevelReaders.TryGetValue(name, out var read)) value = read(result);
+        if (PerSupersample.Contains(name)) value = null;
+        else if (_topLevelReaders.TryGetValue(name, out var read)) value = read(result);
         else if (LayerQuantities.TryParse(name, out var layer, out var quantity)) value = LayerQuantities.Read(result, layer, quantity);
         else throw new ArgumentOutOfRangeException(nameof(name), name, "No such curve quantity.");
         return value is { } v && double.IsFinite(v) ? v : null;

@@ -43,6 +43,11 @@ public sealed record CmiOutcome
     public required string Selected { get; init; }
     /// <summary>The predicted class of every supersample example as a base-36 digit: member 0 of pair i at 2i, member 1 at 2i + 1.</summary>
     public required string Predictions { get; init; }
+    /// <summary>The label of every supersample example as a base-36 digit, laid out as <see cref="Predictions"/>: with
+    /// them the loss of each member, and so the loss difference of b_ldcmi, is read off. Absent in results recorded
+    /// before it was (b_ldcmi is then undefined).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Labels { get; init; }
     /// <summary>0-1 error on the n trained members.</summary>
     public required double TrainError { get; init; }
     /// <summary>0-1 error on their n held-out twins.</summary>

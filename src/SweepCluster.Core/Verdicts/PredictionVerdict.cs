@@ -8,7 +8,11 @@ public sealed record PredictionVerdict(
     string Why,
     string Rule,
     IReadOnlyList<CurveEvidence> Evidence,
-    IReadOnlyList<string> Findings);
+    IReadOnlyList<string> Findings)
+{
+    /// <summary>P5: the CMI bounds per (curve, depth) beside their nulls, reported apart from the verdict.</summary>
+    public IReadOnlyList<CmiEstimatePoint> CmiPoints { get; init; } = [];
+}
 
 /// <summary>The verdicts on P1-P7, in order, and the thresholds they were judged by.</summary>
 public sealed record VerdictReport(IReadOnlyList<PredictionVerdict> Predictions, VerdictThresholds Thresholds);

@@ -53,6 +53,7 @@ public sealed record CmiSupersample(float[] Features, int[] Labels, string Selec
     public CmiOutcome Outcome(IReadOnlyList<long> predicted)
     {
         var digits = new char[2 * Pairs];
+        var labels = new char[2 * Pairs];
         int trainWrong = 0, twinWrong = 0;
         for (int i = 0; i < Pairs; i++)
         {
@@ -61,11 +62,14 @@ public sealed record CmiSupersample(float[] Features, int[] Labels, string Selec
             if (predicted[twin] != Labels[twin]) twinWrong++;
             digits[2 * i] = CmiOutcome.Digit((int)predicted[2 * i]);
             digits[2 * i + 1] = CmiOutcome.Digit((int)predicted[2 * i + 1]);
+            labels[2 * i] = CmiOutcome.Digit(Labels[2 * i]);
+            labels[2 * i + 1] = CmiOutcome.Digit(Labels[2 * i + 1]);
         }
         return new CmiOutcome
         {
             Selected = Selected,
             Predictions = new string(digits),
+            Labels = new string(labels),
             TrainError = trainWrong / (double)Pairs,
             TwinError = twinWrong / (double)Pairs,
         };

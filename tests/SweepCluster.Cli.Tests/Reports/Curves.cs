@@ -5,7 +5,7 @@ namespace SweepCluster.Cli.Tests.Reports;
 /// <summary>Curve rows shaped like a small sweep: two act_noise panels, two widths, depths 1 to 5, three seeds.</summary>
 internal static class Curves
 {
-    /// <param name="cmi">A CMI sweep: b_fcmi and fcmi_gap defined too (otherwise they have no value, as outside one).</param>
+    /// <param name="cmi">A CMI sweep: the CMI bounds, their nulls and fcmi_gap defined too (otherwise they have no value, as outside one).</param>
     public static IReadOnlyList<CurveRow> Grid(double? negativeGapAtActNoise = null, bool cmi = false)
     {
         var rows = new List<CurveRow>();
@@ -27,6 +27,13 @@ internal static class Curves
                 CurveQuantities.EtaAnalyticProduct => Math.Pow(eta, depth),
                 CurveQuantities.BFcmi => cmi ? 0.2 + 0.01 * depth : null,
                 CurveQuantities.FcmiGap => cmi ? 0.02 : null,
+                CurveQuantities.BFcmiNull or CurveQuantities.BLdcmiNull => cmi ? 0.2 : null,
+                CurveQuantities.BFcmiNullQ95 or CurveQuantities.BLdcmiNullQ95 => cmi ? 0.22 : null,
+                CurveQuantities.BFcmiCorrected or CurveQuantities.BLdcmiCorrected => cmi ? 0.01 * depth : null,
+                CurveQuantities.BFcmiMillerMadow or CurveQuantities.BLdcmiMillerMadow => cmi ? 0.02 * depth : null,
+                CurveQuantities.BLdcmi => cmi ? 0.15 + 0.01 * depth : null,
+                CurveQuantities.CmiSelections => cmi ? 30 : null,
+                CurveQuantities.FcmiBias => cmi ? 0.05 : null,
                 _ => 1.0,
             })).ToList();
             rows.Add(new CurveRow(key, depth, 3, 0, quantities));

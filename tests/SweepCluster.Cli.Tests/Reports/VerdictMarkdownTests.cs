@@ -48,6 +48,22 @@ public sealed class VerdictMarkdownTests
     }
 
     [Fact]
+    public void A_cmi_sweep_prints_its_selections_their_bias_and_each_cmi_bound_beside_its_null()
+    {
+        var rows = Curves.Grid(cmi: true);
+        var text = VerdictMarkdown.Format(VerdictEngine.Judge(rows), curves: 4, points: rows.Count, fcmi: true);
+
+        Assert.Contains("CMI bounds (estimated, not certified; not judged): 30 selections per supersample", text);
+        // fcmi_bias 0.05 nats per pair is sqrt(0.1) = 0.3162 in the bound's scale.
+        Assert.Contains("here 0.05 to 0.05 nats per pair (fcmi_bias), which alone gives sqrt(2 x bias) = 0.3162 to 0.3162", text);
+        Assert.Contains("| curve | depth | b_fcmi | null (q95) | above null | corrected | MM | b_ldcmi | null (q95) | corrected | MM | fcmi_gap |", text);
+        // Depth 3: b_fcmi 0.23 is above its null's 95% quantile 0.22 in the mean and in each of the 3 units (both spread
+        // by 10%); depth 1's 0.21 is below it everywhere.
+        Assert.Contains("| 3 | 0.23 | 0.2 (0.22) | yes, 3 of 3 | 0.03 | 0.06 | 0.18 | 0.2 (0.22) | 0.03 | 0.06 | 0.02 [0.016, 0.024] |", text);
+        Assert.Contains("| 1 | 0.21 | 0.2 (0.22) | no, 0 of 3 |", text);
+    }
+
+    [Fact]
     public void A_pipe_in_evidence_does_not_break_the_table()
     {
         var verdict = new PredictionVerdict(Prediction.BoundShape, Verdict.Fail, "a | b", "rule",

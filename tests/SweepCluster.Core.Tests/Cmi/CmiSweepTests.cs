@@ -63,7 +63,8 @@ public sealed class CmiSweepTests
             Config = plain.Config with { Cmi = new CmiDraw(s, u) },
             Cmi = new CmiOutcome
             {
-                Selected = $"{coin}0", Predictions = coin == '0' ? "1022" : "0122", TrainError = trainError, TwinError = twinError,
+                Selected = $"{coin}0", Predictions = coin == '0' ? "1022" : "0122", Labels = "1022",
+                TrainError = trainError, TwinError = twinError,
             },
         };
     }
@@ -89,6 +90,38 @@ public sealed class CmiSweepTests
         var bound = row.Get(CurveQuantities.BFcmi);
         Assert.Equal(4, bound.N);
         Assert.All(bound.PerSeed, v => Assert.Equal(Math.Sqrt(2 * Math.Log(2)) / 2, v.Value, 12));
+
+        // Every CMI quantity is one value per supersample, from both its selections.
+        foreach (var name in CurveQuantities.PerSupersample)
+            Assert.Equal([(0, 0), (0, 1), (1, 0), (1, 1)], row.Get(name).PerSeed.Select(v => (v.Seed, v.Supersample!.Value)));
+        Assert.Equal(2.0, row.Mean(CurveQuantities.CmiSelections));
+        // With labels "1022" pair 0 has both members right under coin 0 and both wrong under coin 1: its loss
+        // difference is 0 either way, so it reveals nothing and b_ldcmi is 0 where b_fcmi is not.
+        Assert.Equal(0.0, row.Mean(CurveQuantities.BLdcmi));
+        // Two selections, coins 0 and 1: any permutation pairs F with U or with its swap, both ln 2, so the null is the bound.
+        Assert.Equal(Math.Sqrt(2 * Math.Log(2)) / 2, row.Mean(CurveQuantities.BFcmiNull)!.Value, 12);
+        Assert.Equal(0.0, row.Mean(CurveQuantities.BFcmiCorrected)!.Value, 12);
+    }
+
+    [Fact]
+    public void The_cmi_columns_of_a_supersample_do_not_depend_on_the_order_its_selections_arrive_in()
+    {
+        var random = new Random(4);
+        var trainings = Enumerable.Range(0, 12).Select(u => Training(0, 0, u, random.Next(2) == 0 ? '0' : '1', 0.0, 0.1) with
+        {
+            Cmi = new CmiOutcome
+            {
+                Selected = string.Concat(Enumerable.Range(0, 6).Select(_ => (char)('0' + random.Next(2)))),
+                Predictions = string.Concat(Enumerable.Range(0, 12).Select(_ => (char)('0' + random.Next(3)))),
+                Labels = "010101010101", TrainError = 0, TwinError = 0.1,
+            },
+        }).ToList();
+        var forward = new CurveAggregator();
+        forward.AddRange(trainings);
+        var backward = new CurveAggregator();
+        backward.AddRange(Enumerable.Reverse(trainings));
+        foreach (var name in CurveQuantities.PerSupersample)
+            Assert.Equal(Assert.Single(forward.Rows()).Get(name).PerSeed, Assert.Single(backward.Rows()).Get(name).PerSeed);
     }
 
     [Fact]
@@ -97,7 +130,7 @@ public sealed class CmiSweepTests
         var aggregator = new CurveAggregator();
         aggregator.AddRange([SampleResults.Completed(1, 0), SampleResults.Completed(1, 1)]);
         var row = Assert.Single(aggregator.Rows());
-        Assert.Equal(0, row.Get(CurveQuantities.BFcmi).N);
+        Assert.All(CurveQuantities.PerSupersample, name => Assert.Equal(0, row.Get(name).N));
         Assert.Equal(0, row.Get(CurveQuantities.FcmiGap).N);
         Assert.Equal([(0, (int?)null), (1, null)], row.Get(CurveQuantities.Gap).PerSeed.Select(v => (v.Seed, v.Supersample)));
     }

@@ -34,12 +34,12 @@ public sealed class ExampleSpecsTests
     }
 
     [Fact]
-    public void The_cmi_depth_sweep_trains_every_grid_point_150_times()
+    public void The_cmi_depth_sweep_trains_every_grid_point_600_times()
     {
         var spec = SpecLoader.Load(Example("cmi-depth.yaml"));
         var trials = GridExpander.Expand(spec);
         // depth x width x act_noise x mode x (supersamples x selections) x seeds
-        Assert.Equal(5 * 2 * 3 * 2 * (5 * 30) * 1, trials.Count);
+        Assert.Equal(6 * 1 * 3 * 2 * (5 * 120) * 1, trials.Count);
         Assert.Equal(trials.Count, trials.Select(t => t.Id).Distinct().Count());
         Assert.All(trials, t => Assert.NotNull(t.Config.Cmi));
     }

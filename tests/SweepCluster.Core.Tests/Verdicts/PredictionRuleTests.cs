@@ -337,22 +337,32 @@ public sealed class PredictionRuleTests
     }
 
     [Fact]
-    public void P5_checks_b_fcmi_against_the_twin_gap_of_its_runs_and_says_where_it_is_non_vacuous()
+    public void P5_reports_cmi_bounds_beside_their_null_apart_from_the_certified_verdict()
     {
-        // An end_to_end CMI sweep: b_fcmi is its only certified bound; below 1 at depths 1 and 2, vacuous deeper.
-        VerdictCurves.Values cmi(Func<int, int, double> bound) => (key, depth, name, seed) => name switch
+        // An end_to_end CMI sweep: no certified bound. b_fcmi stands clear of its null at depths 1 and 2 only, and at
+        // depth 2 its corrected value falls below the gap.
+        VerdictCurves.Values cmi = (key, depth, name, seed) => name switch
         {
             CurveQuantities.FcmiGap => 0.2 + Jitter(seed),
-            CurveQuantities.BFcmi => bound(depth, seed),
+            CurveQuantities.BFcmi => (depth <= 2 ? 0.6 : 0.3) + Jitter(seed),
+            CurveQuantities.BFcmiNull => 0.3 + Jitter(seed),
+            CurveQuantities.BFcmiNullQ95 => 0.33 + Jitter(seed),
+            CurveQuantities.BFcmiCorrected => (depth == 1 ? 0.4 : depth == 2 ? 0.1 : 0.02) + Jitter(seed),
+            CurveQuantities.BFcmiMillerMadow => 0.1 + Jitter(seed),
+            CurveQuantities.CmiSelections => 120,
+            CurveQuantities.FcmiBias => 0.03,
             _ => Healthy(key, depth, name, seed),
         };
-        var holds = Judge(Rows([Key()], _depths, values: cmi((d, s) => 0.5 * d + Jitter(s))), Prediction.Validity);
-        var below = Judge(Rows([Key()], _depths, values: cmi((d, s) => d == 3 ? 0.1 + Jitter(s) : 0.5 * d + Jitter(s))), Prediction.Validity);
+        var verdict = Judge(Rows([Key()], _depths, values: cmi), Prediction.Validity);
 
-        AssertVerdict(Verdict.Pass, holds);
-        Assert.Contains(holds.Findings, f => f.Contains("b_fcmi is non-vacuous (below 1) at 1 of 4 depths (1)"));
-        AssertVerdict(Verdict.Fail, below);
-        Assert.Contains("b_fcmi 0.1", below.Why);
+        AssertVerdict(Verdict.NotTestable, verdict);
+        Assert.Equal(_depths.Length, verdict.CmiPoints.Count);
+        Assert.Equal([true, true, false, false], verdict.CmiPoints.Select(p => p.Distinguishable));
+        Assert.All(verdict.CmiPoints, p => Assert.Equal(120, p.Selections));
+        Assert.Equal(3, verdict.CmiPoints[0].AboveNull);
+        Assert.Null(verdict.CmiPoints[0].Ldcmi);
+        Assert.Contains(verdict.Findings, f => f.Contains("b_fcmi (estimated) is distinguishable from its null at 2 of 4 depths (1, 2)") &&
+                                               f.Contains("below the gap's upper edge at depth 2, 3, 4"));
     }
 
     [Fact]
