@@ -14,11 +14,17 @@ public static class VerdictMarkdown
     private static readonly string _errorPlot = $"{BoundPlots.FolderName}/{BoundPlots.ErrorStem}.png";
     private static readonly string _fcmiPlot = $"{BoundPlots.FolderName}/{BoundPlots.FcmiStem}.png";
 
+    /// <summary>The page that defines the quantities, predictions and rules, named by its path in the SweepCluster
+    /// repository: a results folder may sit anywhere, so a relative link from report.md would not resolve.</summary>
+    public const string SciencePage = "docs/SCIENCE.md";
+
     /// <param name="fcmi">A CMI sweep: link the f-CMI figure too.</param>
     public static string Format(VerdictReport report, int curves, int points, bool fcmi = false)
     {
         var text = new StringBuilder();
-        text.AppendLine("# Verdict on the predictions of SCIENCE.md section 6").AppendLine();
+        text.AppendLine($"# Verdict on the predictions of {SciencePage} section 8").AppendLine();
+        text.AppendLine($"The predictions P1-P7 and their rules are section 8 of `{SciencePage}` in the SweepCluster repository; " +
+                        "the quantities are defined in its section 4, the estimators in section 5 and the bounds in section 6.").AppendLine();
         text.AppendLine($"Judged from curves.csv: {curves} curve(s), {points} (curve, depth) point(s). " +
                         $"Plots: [gap and bounds vs depth]({_boundPlot}), [errors vs depth]({_errorPlot})" +
                         (fcmi ? $", [the CMI bounds, b_fcmi's null and the gap of their runs vs depth]({_fcmiPlot})." : ".")).AppendLine();

@@ -3,7 +3,7 @@ using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Core.Bounds;
 
-/// <summary>Analytic strong-data-processing coefficients eta_l of one hidden layer (SCIENCE.md section 2): how much
+/// <summary>Analytic strong-data-processing coefficients eta_l of one hidden layer (docs/SCIENCE.md section 2): how much
 /// of the information entering a layer can leave it. 1 means no contraction is guaranteed.</summary>
 public static class ContractionCoefficient
 {

@@ -2,8 +2,8 @@ using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Core.Bounds;
 
-/// <summary>The information-theoretic bounds on the expected generalization gap that a trial reports (SCIENCE.md
-/// section 4), each flagged vacuous when it exceeds the loss range b - a.</summary>
+/// <summary>The information-theoretic bounds on the expected generalization gap that a trial reports (docs/SCIENCE.md
+/// section 6), each flagged vacuous when it exceeds the loss range b - a.</summary>
 /// <remarks>
 /// Every function takes the loss's sub-Gaussian sigma, the information in nats, the training-set size n and the loss
 /// range. A null information or a non-null <c>undefinedReason</c> gives <see cref="BoundValue.Undefined"/>: an
@@ -40,7 +40,7 @@ public static class GeneralizationBounds
     }
 
     /// <summary>contraction^(1/2) sqrt(2 sigma^2 I / n) for a contraction factor in [0, 1], never certified. With the
-    /// measured ratio I_upper(X;T_L) / ln N (the product of the empirical eta_l) this is b_paper_measured.</summary>
+    /// measured ratio i_x_t(T_L) / ln N (the product of the empirical eta_l) this is b_paper_measured.</summary>
     public static BoundValue Contracted(
         double contraction, double sigma, double? information, int n, double lossRange, string? undefinedReason = null)
     {

@@ -8,7 +8,7 @@ namespace SweepCluster.Core.Information;
 /// binning reports is how many equal-width cells the N evaluation points fall into, which depends on the bin width
 /// as much as on the network. Each column is cut into equal bins, each row's tuple of bin indices is one symbol,
 /// and with X uniform over the rows "I(X;T)" = H(symbols) and "I(Y;T)" = the plug-in I(labels; symbols).
-/// Report it labelled as clustering (SCIENCE.md section 4).
+/// Report it labelled as clustering (docs/SCIENCE.md section 5.4).
 /// </remarks>
 public static class BinningEstimator
 {

@@ -108,7 +108,7 @@ public sealed record InformationSettings
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public int? MixtureDraws { get; init; }
     /// <summary>128 paths: on frozen random tanh nets (width 4 and 16, act_noise 0.5-2) the estimate then agrees with a
-    /// nested Monte-Carlo reference wherever that reference has converged (docs/SCIENCE.md, the estimator's table).</summary>
+    /// nested Monte-Carlo reference wherever that reference has converged (docs/SCIENCE.md section 5.3, the estimator's table).</summary>
     public const int DefaultMixturePaths = 128;
     public const int DefaultMixtureDraws = 2;
     /// <summary>Bins per unit for the s = 0 clustering measure.</summary>

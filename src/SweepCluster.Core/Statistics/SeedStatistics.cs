@@ -1,6 +1,6 @@
 namespace SweepCluster.Core.Statistics;
 
-/// <summary>Summaries of one quantity over the seeds of a configuration (SCIENCE.md section 6).</summary>
+/// <summary>Summaries of one quantity over the seeds of a configuration (docs/SCIENCE.md section 7).</summary>
 public static class SeedStatistics
 {
     /// <summary>Mean, sample standard deviation (N - 1 denominator) and the Student t-interval at <paramref name="level"/>.</summary>

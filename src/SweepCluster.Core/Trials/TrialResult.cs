@@ -3,7 +3,7 @@ using SweepCluster.Core.Grid;
 
 namespace SweepCluster.Core.Trials;
 
-/// <summary>Everything one trial reports (SCIENCE.md section 4). Serialized with <see cref="TrialJson.Options"/>
+/// <summary>Everything one trial reports (docs/SCIENCE.md section 4). Serialized with <see cref="TrialJson.Options"/>
 /// as snake_case JSON; the same object is one line of trials.jsonl.</summary>
 public sealed record TrialResult
 {
@@ -168,8 +168,8 @@ public sealed record TrialBounds
     /// <summary>(prod_l eta_l)^(1/2) * sqrt(2 sigma^2 I_SGLD(all trained parameters) / n): grows with depth in
     /// end_to_end because the parameter count does.</summary>
     public BoundValue BPaperAllParams { get; init; } = BoundValue.Undefined("not computed");
-    /// <summary>(I_upper(X;T_L) / ln N)^(1/2) * B_XR_out: the paper's shape with the measured contraction (N the evaluation
-    /// points used). Undefined at act_noise 0, where the layer measure is binning rather than MI.</summary>
+    /// <summary>(i_x_t(T_L) / ln N)^(1/2) * B_XR_out, the consistent estimate of the last layer: the paper's shape with the
+    /// measured contraction (N the evaluation points used). Undefined at act_noise 0, where the layer measure is binning rather than MI.</summary>
     public BoundValue BPaperMeasured { get; init; } = BoundValue.Undefined("not computed");
     /// <summary>(1/n) sum_i sqrt(2 sigma^2 I_i), I_i charging sample i (alpha_t / b) K in each step whose batch held it:
     /// defined only with per-example clipping (frozen_features, where it is certified) and injected noise.</summary>

@@ -1,6 +1,6 @@
 namespace SweepCluster.Core.Verdicts;
 
-/// <summary>The predictions P1-P7 of SCIENCE.md section 6, in order.</summary>
+/// <summary>The predictions P1-P7 of docs/SCIENCE.md section 8, in order.</summary>
 public enum Prediction
 {
     BoundShape,

@@ -2,7 +2,7 @@ using SweepCluster.Core.Results;
 
 namespace SweepCluster.Core.Verdicts;
 
-/// <summary>Judges P1-P7 of SCIENCE.md section 6 from a sweep's curve rows. Pure: the same rows give the same report.</summary>
+/// <summary>Judges P1-P7 of docs/SCIENCE.md section 8 from a sweep's curve rows. Pure: the same rows give the same report.</summary>
 /// <remarks>Before any rule runs, a sweep with fewer than two depths or with at most one seed per point is declared not
 /// testable for every prediction, so no verdict of pass ever rests on a single depth or a single seed.</remarks>
 public static class VerdictEngine

@@ -23,7 +23,7 @@ namespace SweepCluster.Training.Measurement;
 /// are still independent draws of its h_l, so both mixtures stay consistent as M grows, but the numerator and the
 /// denominator then err together: at width 16, s = 1, layer 4, 128 coupled paths were within 0.05 nats of the reference
 /// where 128 independent ones were 0.8 nats below it. The finite-path error is not in the standard error; the
-/// nested Monte-Carlo test measures it (docs/SCIENCE.md).</para>
+/// nested Monte-Carlo test measures it (docs/SCIENCE.md section 5.3).</para>
 /// <para>Cost: N K draws against N M centres per layer, one exponent each; the centres are made M_chunk paths at a time
 /// so memory stays N M_chunk w per layer. Everything runs on one torch thread in a fixed order, so the numbers do not
 /// depend on the thread count. Its draws come from a generator of their own, so measuring it moves no other draw.</para>

@@ -6,7 +6,7 @@ using SweepCluster.Core.Trials;
 namespace SweepCluster.Training.Measurement;
 
 /// <summary>Turns the logged trajectory and the per-layer information into the SGLD information sums, the bounds
-/// (SCIENCE.md section 4) and the Fano lower bound. Bounds are stated for the 0-1 loss (sigma = 1/2, range 1).</summary>
+/// (docs/SCIENCE.md section 6) and the Fano lower bound. Bounds are stated for the 0-1 loss (sigma = 1/2, range 1).</summary>
 internal static class TrialBoundsAssembly
 {
     private const double LossRange = 1.0;

@@ -24,6 +24,8 @@ public sealed class VerdictMarkdownTests
             Assert.Contains($"## P{p + 1} ", text);
             Assert.Contains($"Rule: {verdict.Rule}", text);
         }
+        Assert.StartsWith("# Verdict on the predictions of docs/SCIENCE.md section 8", text);
+        Assert.Contains("section 8 of `docs/SCIENCE.md` in the SweepCluster repository", text);
         Assert.Contains("## Thresholds", text);
         Assert.Contains($"Predictions: {VerdictMarkdown.Counts(report)}.", text);
         Assert.Contains("Holm", text);

@@ -6,7 +6,7 @@ namespace SweepCluster.Core.Tests.Bounds;
 
 public sealed class ContractionCoefficientTests
 {
-    /// <summary>The table of SCIENCE.md section 2, row by row.</summary>
+    /// <summary>The table of docs/SCIENCE.md section 2 (widths 1, 4, 16 and 64), row by row.</summary>
     [Theory]
     [InlineData(1, 0.1, 1.0)] [InlineData(1, 0.5, 0.954)] [InlineData(1, 1.0, 0.683)] [InlineData(1, 2.0, 0.383)] [InlineData(1, 4.0, 0.197)]
     [InlineData(4, 0.1, 1.0)] [InlineData(4, 0.5, 1.0)] [InlineData(4, 1.0, 0.954)] [InlineData(4, 2.0, 0.683)] [InlineData(4, 4.0, 0.383)]

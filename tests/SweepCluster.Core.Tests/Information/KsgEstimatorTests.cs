@@ -18,7 +18,7 @@ public sealed class KsgEstimatorTests
     // neighbourhoods and hence KSG's bias: measured -0.025 on average over 10 seeds, so 0.05 for the mean.
     private const double InvarianceTolerance = 0.05;
 
-    // 12 joint dimensions at N = 2000: KSG is strongly biased downward there (SCIENCE.md section 5). Measured on
+    // 12 joint dimensions at N = 2000: KSG is strongly biased downward there (docs/SCIENCE.md section 5.4). Measured on
     // 6 pairs at rho = 0.5 over 3 seeds: 0.598 against the analytic 0.863 (bias -0.27; for 3, 4, 5 pairs the bias
     // is 0.00, -0.07, -0.15). So the check is one-sided: below the analytic value by at most 0.35, above by 0.05.
     private const double HighDimensionBiasAllowance = 0.35;
