@@ -20,6 +20,7 @@ internal static class EstimatorBenchmark
         NativeTorchEnvironment.Configure(); // before libtorch starts: the product's reproducible native math
         int threads = Environment.ProcessorCount;
         Console.WriteLine($"{threads} threads (torch and the reference's Parallel.For)");
+        ConsistentEstimateCost(depth, width, threads);
         EstimatePhase(depth, width, threads);
         PairwiseBound(threads);
     }
@@ -48,6 +49,30 @@ internal static class EstimatorBenchmark
                           $"reference {referenceSeconds:F2} s, tensor {tensorSeconds:F2} s (best of 2), {referenceSeconds / tensorSeconds:F1}x; " +
                           $"CPU time of the trial: reference {reference.CpuSeconds:F1} s, tensor {tensorCpu:F1} s, {reference.CpuSeconds / tensorCpu:F1}x; " +
                           $"largest relative difference of a layer value {difference:E1}");
+    }
+
+    /// <summary>The estimate phase with the consistent estimate i_x_t at its default paths and draws against the same
+    /// phase with 2 paths and 1 draw (the pairwise bracket and Fano as before, plus about 1/256 of the i_x_t work):
+    /// interleaved, best of 2 each, so a load change hits both.</summary>
+    private static void ConsistentEstimateCost(int depth, int width, int threads)
+    {
+        var full = TrialConfig(depth, width);
+        var without = full with { Information = full.Information with { MixturePaths = 2, MixtureDraws = 1 } };
+        double Phase(TrialConfig config) => new TorchTrialRunner(PairwiseKernel.Tensor)
+            .Run(new TrialId("bench-consistent"), config, new TrialRunContext("cpu", threads), CancellationToken.None)
+            .Timings!.EstimateSeconds;
+        var withTimes = new List<double>();
+        var withoutTimes = new List<double>();
+        for (int round = 0; round < 2; round++)
+        {
+            withoutTimes.Add(Phase(without));
+            withTimes.Add(Phase(full));
+        }
+        double a = withoutTimes.Min(), b = withTimes.Min();
+        Console.WriteLine($"estimate phase, N = {full.Information.EvalPoints}, M = {full.Information.NoisePaths}, depth {depth}, width {width}: " +
+                          $"pairwise bracket alone (i_x_t at 2 paths, 1 draw) {a:F2} s, with i_x_t " +
+                          $"({InformationSettings.DefaultMixturePaths} paths, {InformationSettings.DefaultMixtureDraws} draws) {b:F2} s " +
+                          $"(best of 2 each, interleaved), {b / a:F2}x");
     }
 
     private static void PairwiseBound(int threads)

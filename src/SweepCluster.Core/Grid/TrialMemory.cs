@@ -27,7 +27,11 @@ public static class TrialMemory
         double batch = (double)c.Training.BatchSize * w * depth * 4 * 3;  // activations, noise, their gradients
         double data = ((double)c.TrainSize + c.Dataset.TestSize) * d * 4;
         double probe = depth * c.Information.EvalPoints * c.Information.NoisePaths * w * (4 + 8);
-        return weights + batch + data + probe;
+        // i_x_t: its draws of every layer (float64, and float32 augmented), plus a block of at most 2^23 float32
+        // exponents and its log-sum-exp's temporary.
+        double draws = c.Information.MixtureDraws ?? InformationSettings.DefaultMixtureDraws;
+        double mixture = depth * draws * c.Information.EvalPoints * w * (8 + 4) + 2.0 * (1L << 23) * 4;
+        return weights + batch + data + probe + mixture;
     }
 
     /// <exception cref="UserInputException">The grid point needs more than <see cref="BudgetBytes"/>.</exception>

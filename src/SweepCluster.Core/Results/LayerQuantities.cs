@@ -19,6 +19,7 @@ public static class LayerQuantities
     {
         LayerQuantity.IXT => "i_x_t",
         LayerQuantity.IXTSe => "i_x_t_se",
+        LayerQuantity.IXTPathDrift => "i_x_t_path_drift",
         LayerQuantity.IXTLower => "i_x_t_lower",
         LayerQuantity.IXTUpper => "i_x_t_upper",
         LayerQuantity.IXTUpperSe => "i_x_t_upper_se",
@@ -80,6 +81,7 @@ public static class LayerQuantities
             _ when binned => null,
             LayerQuantity.IXT => info.IXT,
             LayerQuantity.IXTSe => info.IXTSe,
+            LayerQuantity.IXTPathDrift => info.IXTPathDrift,
             LayerQuantity.IXTLower => info.IXTLower,
             LayerQuantity.IXTUpper => info.IXTUpper,
             // An exact pair has no sampling error; 0 lets a comparison treat both kinds alike.

@@ -7,6 +7,8 @@ public enum LayerQuantity
     IXT,
     /// <summary>Standard error of the consistent estimate.</summary>
     IXTSe,
+    /// <summary>The consistent estimate from all its paths minus from half of them: the finite-path error left.</summary>
+    IXTPathDrift,
     /// <summary>Lower bound (or estimate) of I(X;T_l) from the pairwise Bhattacharyya mixture bound.</summary>
     IXTLower,
     /// <summary>Upper bound (or estimate) of I(X;T_l) from the pairwise KL mixture bound: the raw value of layer l.</summary>

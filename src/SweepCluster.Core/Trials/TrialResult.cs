@@ -109,6 +109,11 @@ public sealed record LayerInformation
     /// <summary>Standard error of <see cref="IXT"/> over its Monte-Carlo draws.</summary>
     [JsonPropertyName("i_x_t_se")]
     public double? IXTSe { get; init; }
+    /// <summary><see cref="IXT"/> from all its mixture paths minus the same from the first half of them: about the
+    /// finite-path error that remains (it falls roughly like 1/M), which the standard error does not hold; null where
+    /// the paths do not matter (no noise upstream) or for binning.</summary>
+    [JsonPropertyName("i_x_t_path_drift")]
+    public double? IXTPathDrift { get; init; }
     [JsonPropertyName("i_x_t_lower")]
     public required double IXTLower { get; init; }
     [JsonPropertyName("i_x_t_upper")]

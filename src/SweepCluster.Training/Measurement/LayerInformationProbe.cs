@@ -30,7 +30,7 @@ internal static class LayerInformationProbe
         List<Tensor> activations = PreNoiseActivations(model, testFeatures, n, paths);
         double logN = Math.Log(n);
         var layers = new List<LayerInformation>(config.Depth);
-        IReadOnlyList<MonteCarloEstimate?> consistent = SamplePropagation.Estimate(model, testFeatures, n, config, cancellation);
+        IReadOnlyList<ConsistentEstimate?> consistent = SamplePropagation.Estimate(model, testFeatures, n, config, cancellation);
         double previous = logN; // I(X;T_0) = I(X;X) = log N
         double dpiUpper = logN;
         for (int l = 0; l < config.Depth; l++)
@@ -44,8 +44,9 @@ internal static class LayerInformationProbe
                 Layer = l + 1,
                 Estimator = measured.Kind == LayerInformationKind.Clustering ? "binning" : "pairwise",
                 Kind = measured.Kind,
-                IXT = consistent[l]?.Value,
-                IXTSe = consistent[l]?.StandardError,
+                IXT = consistent[l]?.Estimate.Value,
+                IXTSe = consistent[l]?.Estimate.StandardError,
+                IXTPathDrift = consistent[l]?.PathDrift,
                 IXTLower = measured.XLower,
                 IXTUpper = measured.XUpper,
                 IXTUpperSe = measured.XUpperSe,
@@ -55,9 +56,9 @@ internal static class LayerInformationProbe
                 IYTUpper = measured.YUpper,
                 Saturated = measured.XUpper >= logN - SaturationMargin,
                 EtaAnalytic = eta,
-                EtaEmpirical = consistent[l] is { } estimate && previous > 0 ? estimate.Value / previous : null,
+                EtaEmpirical = consistent[l] is { } estimate && previous > 0 ? estimate.Estimate.Value / previous : null,
             });
-            previous = consistent[l]?.Value ?? double.NaN;
+            previous = consistent[l]?.Estimate.Value ?? double.NaN;
         }
         return layers;
     }

@@ -33,12 +33,18 @@ internal static class SamplePropagation
     /// <summary>About this many centres (columns) per block against all draws.</summary>
     private const int ColumnsPerBlock = 2048;
 
-    /// <summary>One estimate per hidden layer (null where act_noise is 0: no finite I(X;T) to estimate).</summary>
+    /// <summary>At most this many exponents (float32, 32 MB) in memory at once.</summary>
+    private const long MaxBlockTerms = 1L << 23;
+
+    /// <summary>One estimate per hidden layer (null where act_noise is 0: no finite I(X;T) to estimate), with its drift:
+    /// the estimate from all M paths minus the one from the first M/2. The finite-path error falls roughly like 1/M, so
+    /// the drift is about the error that remains; a drift beyond the standard error says the paths are too few for this
+    /// net (wide layers with little noise), whatever the standard error says.</summary>
     /// <param name="features">The inputs, [rows, D]; the first <paramref name="n"/> are the evaluation set.</param>
-    public static IReadOnlyList<MonteCarloEstimate?> Estimate(
+    public static IReadOnlyList<ConsistentEstimate?> Estimate(
         NoisyMlp model, Tensor features, int n, TrialConfig config, CancellationToken cancellation)
     {
-        if (config.ActNoise <= 0 || config.Depth < 1) return new MonteCarloEstimate?[config.Depth];
+        if (config.ActNoise <= 0 || config.Depth < 1) return new ConsistentEstimate?[config.Depth];
         int paths = config.Information.MixturePaths ?? InformationSettings.DefaultMixturePaths;
         int draws = config.Information.MixtureDraws ?? InformationSettings.DefaultMixtureDraws;
         double s = config.ActNoise;
@@ -56,12 +62,11 @@ internal static class SamplePropagation
             var samples = model.PathActivations(inputs, draws, coupled: false, generator)
                 .Select(h => (h + randn(h.shape, h.dtype, h.device, generator: generator) * s).to(float64)).ToList();
             var sums = samples.Select(t => new DensitySums(t, n, s)).ToList();
-            int chunk = Math.Max(1, ColumnsPerBlock / n);
-            for (int first = 0; first < paths; first += chunk)
+            int chunk = Math.Max(1, ColumnsPerBlock / n), half = paths / 2;
+            foreach (var (first, count) in Blocks(0, half, chunk).Concat(Blocks(half, paths, chunk)))
             {
                 cancellation.ThrowIfCancellationRequested();
                 using var block = NewDisposeScope();
-                int count = Math.Min(chunk, paths - first);
                 var centres = model.PathActivations(inputs, count, coupled: true, generator);
                 for (int l = 0; l < config.Depth; l++)
                 {
@@ -69,13 +74,20 @@ internal static class SamplePropagation
                     if (!UpstreamNoisy(config, l)) { if (first == 0) sums[l].Add(centres[l].narrow(0, 0, n).to(float64)); }
                     else sums[l].Add(centres[l].to(float64));
                 }
+                if (first + count == half) foreach (var sum in sums) sum.KeepHalf();
             }
-            return sums.Select(sum => (MonteCarloEstimate?)sum.Estimate()).ToList();
+            return sums.Select((sum, l) => (ConsistentEstimate?)sum.Estimate(UpstreamNoisy(config, l))).ToList();
         }
         finally
         {
             if (onCpu) set_num_threads(threads);
         }
+    }
+
+    /// <summary>Consecutive blocks of at most <paramref name="size"/> paths covering [from, to).</summary>
+    private static IEnumerable<(int First, int Count)> Blocks(int from, int to, int size)
+    {
+        for (int first = from; first < to; first += size) yield return (first, Math.Min(size, to - first));
     }
 
     /// <summary>Layer l's h_l is random given x when noise enters before it: input noise, or an earlier layer's.</summary>
@@ -94,6 +106,7 @@ internal static class SamplePropagation
         private readonly double _s;
         private Tensor? _all, _own;
         private long _centres, _ownCentres;
+        private MonteCarloEstimate? _half;
 
         /// <param name="draws">[K * n, w] float64, path-major: row k * n + i is a draw of input i.</param>
         public DensitySums(Tensor draws, int inputs, double s)
@@ -115,18 +128,37 @@ internal static class SamplePropagation
             Tensor c = centres - _mean;
             Tensor right = cat([c, ones(columns, 1, float64, c.device), c.square().sum(1, keepdim: true) / (-2 * _s * _s)], 1)
                 .to(float32);
-            Tensor exponent = _left.mm(right.t());
-            Tensor all = exponent.logsumexp(1).to(float64);
-            Tensor own = exponent.view(rows, pathsHere, _inputs).gather(2, _ownInput.expand(rows, pathsHere, 1)).squeeze(2)
-                .logsumexp(1).to(float64);
+            // Rows a tile at a time, so a block's exponents stay within MaxBlockTerms whatever N is.
+            long tile = Math.Max(1, MaxBlockTerms / columns);
+            var allParts = new List<Tensor>();
+            var ownParts = new List<Tensor>();
+            for (long first = 0; first < rows; first += tile)
+            {
+                long count = Math.Min(tile, rows - first);
+                Tensor exponent = _left.narrow(0, first, count).mm(right.t());
+                allParts.Add(exponent.logsumexp(1).to(float64));
+                ownParts.Add(exponent.view(count, pathsHere, _inputs)
+                    .gather(2, _ownInput.narrow(0, first, count).expand(count, pathsHere, 1)).squeeze(2).logsumexp(1).to(float64));
+            }
+            Tensor all = cat(allParts, 0), own = cat(ownParts, 0);
             _all = _all is null ? all.MoveToOuterDisposeScope() : logaddexp(_all, all).MoveToOuterDisposeScope();
             _own = _own is null ? own.MoveToOuterDisposeScope() : logaddexp(_own, own).MoveToOuterDisposeScope();
             _centres += columns;
             _ownCentres += pathsHere;
         }
 
+        /// <summary>Takes the estimate from the paths added so far (half of them) for the drift.</summary>
+        public void KeepHalf() => _half = _all is null ? null : Current();
+
+        /// <param name="pathsMatter">False where every path carries the same centres (no noise upstream): no drift.</param>
+        public ConsistentEstimate Estimate(bool pathsMatter)
+        {
+            var full = Current();
+            return new ConsistentEstimate(full, pathsMatter && _half is { } half ? full.Value - half.Value : null);
+        }
+
         /// <summary>The mean over draws of log p(t | x) - log p(t), each mixture's 1/count included.</summary>
-        public MonteCarloEstimate Estimate()
+        private MonteCarloEstimate Current()
         {
             using Tensor terms = (_own! - Math.Log(_ownCentres)) - (_all! - Math.Log(_centres));
             using Tensor cpu = terms.cpu();
@@ -134,3 +166,6 @@ internal static class SamplePropagation
         }
     }
 }
+
+/// <summary>i_x_t with its Monte-Carlo standard error and its path drift (null where the paths do not matter).</summary>
+internal sealed record ConsistentEstimate(MonteCarloEstimate Estimate, double? PathDrift);
