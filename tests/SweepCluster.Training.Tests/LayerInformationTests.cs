@@ -26,6 +26,23 @@ public sealed class LayerInformationTests
     }
 
     [Fact]
+    public void Every_noisy_layer_gets_the_consistent_estimate_with_a_standard_error_and_a_drift_only_where_paths_matter()
+    {
+        TrialResult r = Run(TrialConfigs.Small(depth: 3, width: 4, actNoise: 1.0));
+        Assert.All(r.Layers, layer =>
+        {
+            Assert.NotNull(layer.IXT);
+            Assert.InRange(layer.IXTSe!.Value, 1e-6, 0.5);
+            // A consistent estimate lies inside the pairwise bracket up to its Monte-Carlo error.
+            Assert.InRange(layer.IXT!.Value, layer.IXTLower - 4 * layer.IXTSe.Value, layer.IXTUpper + 4 * layer.IXTSe.Value);
+        });
+        Assert.Null(r.Layers[0].IXTPathDrift); // one path is the whole mixture without noise upstream
+        Assert.All(r.Layers.Skip(1), layer => Assert.NotNull(layer.IXTPathDrift));
+        Assert.Equal(r.Layers[1].IXT!.Value / r.Layers[0].IXT!.Value, r.Layers[1].EtaEmpirical!.Value, 12);
+        Assert.All(Run(TrialConfigs.Small(depth: 2, actNoise: 0)).Layers, layer => Assert.Null(layer.IXT));
+    }
+
+    [Fact]
     public void Input_noise_makes_layer_one_a_monte_carlo_estimate()
     {
         TrialResult r = Run(TrialConfigs.Small(depth: 1, actNoise: 1.0) with { InputNoise = 0.5 });

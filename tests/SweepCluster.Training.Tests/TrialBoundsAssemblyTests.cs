@@ -22,13 +22,15 @@ public sealed class TrialBoundsAssemblyTests
         return small with { TrainSize = N, SgldNoise = Sigma, Training = small.Training with { Mode = SpecWords.Parse<TrainingMode>(mode), Optimizer = OptimizerKind.Sgld, Clip = 1.0 } };
     }
 
-    private static LayerInformation Layer(int index, double eta, double upper) => new()
+    /// <summary>The consistent estimate <paramref name="estimate"/> sits inside a pairwise bracket twice as wide, so a
+    /// bound read from the upper value instead would differ.</summary>
+    private static LayerInformation Layer(int index, double eta, double estimate) => new()
     {
-        Layer = index, Estimator = "pairwise", IXTLower = upper / 2, IXTUpper = upper, IYT = 1.0,
-        Saturated = false, EtaAnalytic = eta, EtaEmpirical = null,
+        Layer = index, Estimator = "pairwise", IXT = estimate, IXTSe = 0.01, IXTLower = estimate / 2, IXTUpper = 2 * estimate,
+        IYT = 1.0, Saturated = false, EtaAnalytic = eta, EtaEmpirical = null,
     };
 
-    // Etas 0.64 and 0.25 (product 0.16); the last layer's upper is a quarter of ln N.
+    // Etas 0.64 and 0.25 (product 0.16); the last layer's i_x_t is a quarter of ln N (its upper value half of it).
     private static readonly LayerInformation[] Layers = [Layer(1, 0.64, 2.0), Layer(2, 0.25, Math.Log(EvaluationPoints) / 4)];
 
     private static double Xr(double information) => Math.Sqrt(2 * 0.25 * information / N);
