@@ -136,9 +136,13 @@ internal static class SamplePropagation
             {
                 long count = Math.Min(tile, rows - first);
                 Tensor exponent = _left.narrow(0, first, count).mm(right.t());
-                allParts.Add(exponent.logsumexp(1).to(float64));
                 ownParts.Add(exponent.view(count, pathsHere, _inputs)
                     .gather(2, _ownInput.narrow(0, first, count).expand(count, pathsHere, 1)).squeeze(2).logsumexp(1).to(float64));
+                // log-sum-exp in place, with every term raised to at least e^-80 of its row's largest: such a term adds
+                // at most 2e-35 of it, and float32 exp never meets the subnormal numbers that make it several times
+                // slower (terms far below the largest are the rule in narrow layers with little noise).
+                Tensor largest = exponent.amax([1], keepdim: true);
+                allParts.Add(exponent.sub_(largest).clamp_min_(-80).exp_().sum(1).to(float64).log_().add_(largest.squeeze(1).to(float64)));
             }
             Tensor all = cat(allParts, 0), own = cat(ownParts, 0);
             _all = _all is null ? all.MoveToOuterDisposeScope() : logaddexp(_all, all).MoveToOuterDisposeScope();
