@@ -97,7 +97,7 @@ internal static class LayerInformationProbe
         // h_l is random given x when noise enters upstream: input noise, or the activation noise of layers 1..l-1.
         // Then the pair is a Monte-Carlo estimate; otherwise (layer 1 without input noise) it is an exact bound, and
         // every path carries the same h_1, so one path is exact and M times cheaper.
-        bool upstreamNoisy = config.InputNoise > 0 || index > 0;
+        bool upstreamNoisy = SamplePropagation.UpstreamNoisy(config, index);
         Tensor centers = upstreamNoisy && paths > 1 ? all : all.narrow(0, 0, n);
         // Rows are path-major, so row r belongs to input r mod n; the labels are one per input.
         int[] inputOf = Enumerable.Range(0, (int)centers.shape[0]).Select(row => row % n).ToArray();

@@ -56,7 +56,7 @@ internal static class SamplePropagation
             using var scope = NewDisposeScope();
             using var noGrad = no_grad();
             model.eval();
-            var generator = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x4D50), features.device); // "MP"
+            using var generator = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x4D50), features.device); // "MP"
             Tensor inputs = features.narrow(0, 0, n);
             // The draws: K fresh independent paths per input, then the layer's own noise.
             var samples = model.PathActivations(inputs, draws, coupled: false, generator)
