@@ -3,7 +3,6 @@ using SweepCluster.Core.Information;
 using SweepCluster.Core.Spec;
 using SweepCluster.Training.Data;
 using SweepCluster.Training.Model;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Measurement;
@@ -48,40 +47,31 @@ internal static class SamplePropagation
         int paths = config.Information.MixturePaths ?? InformationSettings.DefaultMixturePaths;
         int draws = config.Information.MixtureDraws ?? InformationSettings.DefaultMixtureDraws;
         double s = config.ActNoise;
-        bool onCpu = features.device.type == DeviceType.CPU;
-        int threads = get_num_threads();
-        if (onCpu) set_num_threads(1);
-        try
+        using var oneThread = new OneTorchThread(features.device);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        model.eval();
+        using var generator = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x4D50), features.device); // "MP"
+        Tensor inputs = features.narrow(0, 0, n);
+        // The draws: K fresh independent paths per input, then the layer's own noise.
+        var samples = model.PathActivations(inputs, draws, coupled: false, generator)
+            .Select(h => (h + randn(h.shape, h.dtype, h.device, generator: generator) * s).to(float64)).ToList();
+        var sums = samples.Select(t => new DensitySums(t, n, s)).ToList();
+        int chunk = Math.Max(1, ColumnsPerBlock / n), half = paths / 2;
+        foreach (var (first, count) in Blocks(0, half, chunk).Concat(Blocks(half, paths, chunk)))
         {
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            model.eval();
-            using var generator = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x4D50), features.device); // "MP"
-            Tensor inputs = features.narrow(0, 0, n);
-            // The draws: K fresh independent paths per input, then the layer's own noise.
-            var samples = model.PathActivations(inputs, draws, coupled: false, generator)
-                .Select(h => (h + randn(h.shape, h.dtype, h.device, generator: generator) * s).to(float64)).ToList();
-            var sums = samples.Select(t => new DensitySums(t, n, s)).ToList();
-            int chunk = Math.Max(1, ColumnsPerBlock / n), half = paths / 2;
-            foreach (var (first, count) in Blocks(0, half, chunk).Concat(Blocks(half, paths, chunk)))
+            cancellation.ThrowIfCancellationRequested();
+            using var block = NewDisposeScope();
+            var centres = model.PathActivations(inputs, count, coupled: true, generator);
+            for (int l = 0; l < config.Depth; l++)
             {
-                cancellation.ThrowIfCancellationRequested();
-                using var block = NewDisposeScope();
-                var centres = model.PathActivations(inputs, count, coupled: true, generator);
-                for (int l = 0; l < config.Depth; l++)
-                {
-                    // Without noise upstream every path of layer l carries the same h_l: one path is the whole mixture.
-                    if (!UpstreamNoisy(config, l)) { if (first == 0) sums[l].Add(centres[l].narrow(0, 0, n).to(float64)); }
-                    else sums[l].Add(centres[l].to(float64));
-                }
-                if (first + count == half) foreach (var sum in sums) sum.KeepHalf();
+                // Without noise upstream every path of layer l carries the same h_l: one path is the whole mixture.
+                if (!UpstreamNoisy(config, l)) { if (first == 0) sums[l].Add(centres[l].narrow(0, 0, n).to(float64)); }
+                else sums[l].Add(centres[l].to(float64));
             }
-            return sums.Select((sum, l) => (ConsistentEstimate?)sum.Estimate(UpstreamNoisy(config, l))).ToList();
+            if (first + count == half) foreach (var sum in sums) sum.KeepHalf();
         }
-        finally
-        {
-            if (onCpu) set_num_threads(threads);
-        }
+        return sums.Select((sum, l) => (ConsistentEstimate?)sum.Estimate(UpstreamNoisy(config, l))).ToList();
     }
 
     /// <summary>Consecutive blocks of at most <paramref name="size"/> paths covering [from, to).</summary>

@@ -1,5 +1,4 @@
 using SweepCluster.Core.Information;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Measurement;
@@ -46,29 +45,20 @@ internal static class TensorRowLogSums
         if (labelOfInput.Count != inputs)
             throw new ArgumentException($"Got {labelOfInput.Count} labels for {inputs} inputs.", nameof(labelOfInput));
 
-        bool onCpu = centers.device.type == DeviceType.CPU;
-        int threads = get_num_threads();
-        if (onCpu) set_num_threads(1);
-        try
-        {
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            Tensor x = centers.detach().to(float64);
-            if (!isfinite(x).all().item<bool>()) throw new ArgumentException("The centers contain NaN or infinity.", nameof(centers));
-            double c = 1.0 / (8.0 * noiseStd * noiseStd);
-            long[] classOfRow = ClassIndexOfRows(labelOfInput, rows);
-            // Sorted by class (stable), each class is a run of rows: its sums are slices, not products with a one-hot matrix.
-            int[] order = Enumerable.Range(0, rows).OrderBy(row => classOfRow[row]).ToArray();
-            using Tensor index = tensor(order.Select(row => (long)row).ToArray(), device: x.device);
-            var pairs = new PairSums((x - x.mean([0])).index_select(0, index), c, ClassStarts(classOfRow));
-            var (byClassB, byClassKl) = pairs.Run(onCpu ? Math.Max(1, threads) : 1);
-            var (inputB, inputKl) = WithinInputs(x, c, inputs);
-            return Assemble(byClassB, byClassKl, order, inputB, inputKl, classOfRow, pairs.Classes);
-        }
-        finally
-        {
-            if (onCpu) set_num_threads(threads);
-        }
+        using var oneThread = new OneTorchThread(centers.device);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        Tensor x = centers.detach().to(float64);
+        if (!isfinite(x).all().item<bool>()) throw new ArgumentException("The centers contain NaN or infinity.", nameof(centers));
+        double c = 1.0 / (8.0 * noiseStd * noiseStd);
+        long[] classOfRow = ClassIndexOfRows(labelOfInput, rows);
+        // Sorted by class (stable), each class is a run of rows: its sums are slices, not products with a one-hot matrix.
+        int[] order = Enumerable.Range(0, rows).OrderBy(row => classOfRow[row]).ToArray();
+        using Tensor index = tensor(order.Select(row => (long)row).ToArray(), device: x.device);
+        var pairs = new PairSums((x - x.mean([0])).index_select(0, index), c, ClassStarts(classOfRow));
+        var (byClassB, byClassKl) = pairs.Run(oneThread.OnCpu ? Math.Max(1, oneThread.Found) : 1);
+        var (inputB, inputKl) = WithinInputs(x, c, inputs);
+        return Assemble(byClassB, byClassKl, order, inputB, inputKl, classOfRow, pairs.Classes);
     }
 
     /// <param name="byClassB">[sorted row, class] sums; sorted row q is row order[q].</param>
