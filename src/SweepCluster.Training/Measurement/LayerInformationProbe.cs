@@ -116,8 +116,7 @@ internal static class LayerInformationProbe
     {
         model.eval();
         using var noGrad = no_grad();
-        Tensor inputs = features.narrow(0, 0, n).repeat(paths, 1);
-        return model.PreNoiseActivations(inputs).Select(h => h.detach()).ToList();
+        return model.PathActivations(features.narrow(0, 0, n), paths, coupled: false, model.Noise).Select(h => h.detach()).ToList();
     }
 
     private static SampleMatrix ToMatrix(Tensor h)

@@ -59,22 +59,8 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
     /// <summary>The output layer's logits W t + b for features t.</summary>
     public Tensor Output(Tensor features) => _output.forward(features);
 
-    /// <summary>The pre-noise activations h_l of every hidden layer for one noisy pass (noise is added after
-    /// each layer before the next, so layer l's h_l carries the noise of layers 1..l-1). No dropout: evaluation.</summary>
-    public IReadOnlyList<Tensor> PreNoiseActivations(Tensor input)
-    {
-        var activations = new List<Tensor>(_hidden.Count);
-        Tensor x = AddInputNoise(input);
-        foreach (var layer in _hidden)
-        {
-            Tensor h = Activate(layer.forward(x));
-            activations.Add(h);
-            x = AddActivationNoise(h);
-        }
-        return activations;
-    }
-
-    /// <summary>The pre-noise activations h_l of every hidden layer for <paramref name="paths"/> noisy passes of the inputs,
+    /// <summary>The pre-noise activations h_l of every hidden layer (noise is added after each layer before the next, so
+    /// layer l's h_l carries the noise of layers 1..l-1; no dropout: evaluation) for <paramref name="paths"/> noisy passes of the inputs,
     /// path-major ([paths * n, w]: row p * n + i is input i on path p), every draw from <paramref name="noise"/>. Coupled
     /// paths share their noise across inputs (path p adds the same draw to every input's layer): each input still sees
     /// independent paths, but two inputs' paths differ only by what the inputs change, so a ratio of their densities
