@@ -17,19 +17,26 @@ public static class FunctionalCmiBound
     public static double Of(IReadOnlyList<CmiOutcome> selections)
     {
         Check(selections);
+        return PlugIn(selections, (s, i) => CmiOutcome.Label(s.Predictions[2 * i]) * 64 + CmiOutcome.Label(s.Predictions[2 * i + 1]));
+    }
+
+    /// <summary>(1/n) sum_i sqrt(2 I(X_i; U_i)) by plug-in over the selections, X_i = <paramref name="symbol"/>(selection,
+    /// pair i): the plain computation of every CMI bound here, which <see cref="CmiBoundEstimates"/>' faster one is checked
+    /// against.</summary>
+    internal static double PlugIn(IReadOnlyList<CmiOutcome> selections, Func<CmiOutcome, int, int> symbol)
+    {
         int n = selections[0].Selected.Length;
-        var f = new int[selections.Count];
+        var x = new int[selections.Count];
         var u = new int[selections.Count];
         double sum = 0;
         for (int i = 0; i < n; i++)
         {
             for (int k = 0; k < selections.Count; k++)
             {
-                var s = selections[k];
-                f[k] = CmiOutcome.Label(s.Predictions[2 * i]) * 64 + CmiOutcome.Label(s.Predictions[2 * i + 1]);
-                u[k] = s.Selected[i] - '0';
+                x[k] = symbol(selections[k], i);
+                u[k] = selections[k].Selected[i] - '0';
             }
-            sum += Math.Sqrt(2 * DiscreteInformation.MutualInformation(f, u));
+            sum += Math.Sqrt(2 * DiscreteInformation.MutualInformation(x, u));
         }
         return n == 0 ? 0 : sum / n;
     }

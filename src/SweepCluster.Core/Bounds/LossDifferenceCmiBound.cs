@@ -1,4 +1,3 @@
-using SweepCluster.Core.Information;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Core.Bounds;
@@ -21,20 +20,8 @@ public static class LossDifferenceCmiBound
         int n = selections[0].Selected.Length;
         if (selections.Any(s => s.Labels is not { } l || l.Length != 2 * n))
             throw new ArgumentException("The loss difference needs the labels of every selection.", nameof(selections));
-        var delta = new int[selections.Count];
-        var u = new int[selections.Count];
-        double sum = 0;
-        for (int i = 0; i < n; i++)
-        {
-            for (int k = 0; k < selections.Count; k++)
-            {
-                var s = selections[k];
-                delta[k] = Difference(s.Predictions[2 * i], s.Predictions[2 * i + 1], s.Labels![2 * i], s.Labels[2 * i + 1]);
-                u[k] = s.Selected[i] - '0';
-            }
-            sum += Math.Sqrt(2 * DiscreteInformation.MutualInformation(delta, u));
-        }
-        return n == 0 ? 0 : sum / n;
+        return FunctionalCmiBound.PlugIn(selections,
+            (s, i) => Difference(s.Predictions[2 * i], s.Predictions[2 * i + 1], s.Labels![2 * i], s.Labels[2 * i + 1]));
     }
 
     /// <summary>Delta: the 0-1 loss on member 1 minus that on member 0, from their predicted and true digits.</summary>
