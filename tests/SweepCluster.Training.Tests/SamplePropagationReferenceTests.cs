@@ -36,7 +36,7 @@ public sealed class SamplePropagationReferenceTests(ITestOutputHelper output)
         set_num_threads(1);
         try
         {
-            var model = FrozenNet(width, s);
+            using var model = FrozenNet(width, s); // disposed here, not by a finalizer in a later test that counts tensors
             Tensor inputs = Inputs10D();
             var config = new TrialConfig
             {
@@ -82,7 +82,8 @@ public sealed class SamplePropagationReferenceTests(ITestOutputHelper output)
     private static NoisyMlp FrozenNet(int width, double s)
     {
         var shape = new NoisyMlpShape(10, Depth, width, 4, ActivationKind.Tanh, s, 0, 0);
-        return new NoisyMlp(shape, new Generator(11, CPU), new Generator(12, CPU));
+        using var initialization = new Generator(11, CPU);
+        return new NoisyMlp(shape, initialization, new Generator(12, CPU));
     }
 
     private static Tensor Inputs10D()
@@ -97,7 +98,7 @@ public sealed class SamplePropagationReferenceTests(ITestOutputHelper output)
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var random = new Generator(21, CPU);
+        using var random = new Generator(21, CPU);
         var layers = model.Layers.Take(Depth).ToList();
         // h_l for `paths` independent paths per input, path-major rows, every layer.
         List<Tensor> Propagate(int paths)
