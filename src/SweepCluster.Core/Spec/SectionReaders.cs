@@ -26,23 +26,47 @@ internal sealed partial class SectionReaders(SpecErrors errors)
     public DatasetSettings Dataset(YamlMappingNode section)
     {
         var result = new DatasetSettings();
+        var given = new Dictionary<string, YamlNode>();
         foreach (var (key, node) in SpecLoader.Entries(section, "dataset",
-                     ["kind", "classes", "dimension", "separation", "test_size", "data_seed", "path", "class_subset"], errors))
+                     ["kind", "task", "classes", "dimension", "separation", "shells", "test_size", "data_seed", "path", "class_subset"], errors))
         {
             string field = $"dataset.{key}";
+            given[key] = node;
             result = key switch
             {
                 "kind" => result with { Kind = SpecWords.Parse<DatasetKind>(_read.Word(node, field, SpecWords.All<DatasetKind>())) },
                 "classes" => result with { Classes = _read.Integer(node, field, 2, 1000) },
                 "dimension" => result with { Dimension = _read.Integer(node, field, 1, 1_000_000) },
+                "task" => result with { Task = SpecWords.Parse<SyntheticTask>(_read.Word(node, field, SpecWords.All<SyntheticTask>())) },
                 "separation" => result with { Separation = _read.Number(node, field, 0, max: NumberLimits.Separation) },
+                "shells" => result with { Shells = _read.Integer(node, field, 2, 1000) },
                 "test_size" => result with { TestSize = _read.Integer(node, field, 1, 10_000_000) },
                 "data_seed" => result with { DataSeed = _read.Integer(node, field, 0) },
                 "path" => result with { Path = _read.Text(node, field) },
                 _ => result with { ClassSubset = ClassSubset(node, field) },
             };
         }
-        return result;
+        return SyntheticTaskChecked(result, given);
+    }
+
+    /// <summary>A task key that does not apply to the chosen task is refused, not ignored; radial shells default to
+    /// one shell per class.</summary>
+    private DatasetSettings SyntheticTaskChecked(DatasetSettings result, Dictionary<string, YamlNode> given)
+    {
+        if (given.TryGetValue("task", out var taskNode) && result.Kind != DatasetKind.Synthetic)
+            throw errors.At(taskNode, "dataset.task", "applies to the synthetic data only; drop it, or use 'kind: synthetic'.");
+        if (result.Task == SyntheticTask.GaussianMixture)
+        {
+            if (given.TryGetValue("shells", out var shellsNode))
+                throw errors.At(shellsNode, "dataset.shells", "applies to 'task: radial_shells' only; drop it, or add 'task: radial_shells'.");
+            return result;
+        }
+        if (given.TryGetValue("separation", out var separationNode))
+            throw errors.At(separationNode, "dataset.separation", "applies to the Gaussian mixture only (radial shells are set by 'shells'); drop it.");
+        int shells = result.Shells ?? result.Classes;
+        if (shells < result.Classes)
+            throw errors.At(given["shells"], "dataset.shells", $"is {shells}, fewer than the {result.Classes} classes, so some class would have no shell; use at least {result.Classes}.");
+        return result with { Shells = shells };
     }
 
     public ModelSettings Model(YamlMappingNode section)

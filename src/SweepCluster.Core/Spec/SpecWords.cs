@@ -31,6 +31,15 @@ public enum DatasetKind
     Idx,
 }
 
+/// <summary>Which built-in synthetic task: a Gaussian mixture (nearly linearly separable; depth does not help), or
+/// radial shells (the label is set by the input's radius, a function a one-hidden-layer net of moderate width
+/// approximates poorly and a deeper one composes).</summary>
+public enum SyntheticTask
+{
+    GaussianMixture,
+    RadialShells,
+}
+
 /// <summary>The spec's snake_case words of a closed vocabulary ("frozen_features", "sgld", "tanh"): the same words
 /// the YAML, the JSON (<see cref="TrialJson"/>) and therefore the trial ids use.</summary>
 public static class SpecWords

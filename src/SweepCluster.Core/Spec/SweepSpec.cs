@@ -45,8 +45,17 @@ public sealed record DatasetSettings
     public int Classes { get; init; } = 4;
     /// <summary>Synthetic: input dimension D.</summary>
     public int Dimension { get; init; } = 20;
-    /// <summary>Synthetic: distance scale between class means, in units of the within-class standard deviation.</summary>
+    /// <summary>Synthetic: which task. Left out of the JSON (and so of the trial id) at its default, the Gaussian
+    /// mixture, so specs written before it keep their ids.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public SyntheticTask Task { get; init; } = SyntheticTask.GaussianMixture;
+    /// <summary>Gaussian mixture: distance scale between class means, in units of the within-class standard deviation.</summary>
     public double Separation { get; init; } = 3.0;
+    /// <summary>Radial shells: the number of equally likely shells of the input's radius, labelled 0, 1, .., C-1, 0, ..
+    /// from the inside out (the task's difficulty: the label oscillates this many times along the radius); null for
+    /// the Gaussian mixture, and left out of the JSON then.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public int? Shells { get; init; }
     /// <summary>Size of each seed's test sample (its first eval_points are the information evaluation set).</summary>
     public int TestSize { get; init; } = 2000;
     /// <summary>Seed of the task itself (class means, and the streams samples are drawn from), not of a trial.</summary>

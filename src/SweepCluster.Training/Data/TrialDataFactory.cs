@@ -15,6 +15,7 @@ public static class TrialDataFactory
         // draw, not one per supersample (which would claim more independent test samples than the seeds give).
         TrialData Dataset(int size, int seed) => config.Dataset.Kind switch
         {
+            DatasetKind.Synthetic when config.Dataset.Task == SyntheticTask.RadialShells => RadialShells.Create(config.Dataset, size, seed, testSeed: config.Seed),
             DatasetKind.Synthetic => SyntheticGaussianMixture.Create(config.Dataset, size, seed, testSeed: config.Seed),
             DatasetKind.Idx => IdxDataset.Create(config.Dataset, size, seed, testSeed: config.Seed),
             var other => throw new ArgumentException($"Unknown dataset kind '{other}'."),
