@@ -5,7 +5,8 @@ namespace SweepCluster.Cli.Reports;
 /// <summary>Draws the curves as figures in plots/: the gap and every bound against depth on a log scale
 /// (bound_vs_depth.png/.svg), train and test error against depth (error_vs_depth.png/.svg) and, for a CMI sweep, the
 /// train-vs-twin gap with b_fcmi beside its null, b_ldcmi and b_paper from the same runs (fcmi_vs_depth.png/.svg;
-/// the corrected values, often 0, would vanish from its log axis: report.md lists them).</summary>
+/// the corrected values, often 0, would vanish from its log axis: report.md lists them), and for a sweep with three or
+/// more values of train_size the gap and bounds against n (<see cref="SampleSizePlots"/>).</summary>
 /// <remarks>One panel per act_noise setting, a line per width (and per any other key field that varies),
 /// shaded 95% CI bands. Runs headless: ScottPlot renders through SkiaSharp, whose Linux native library comes
 /// with ScottPlot's own dependency on SkiaSharp.NativeAssets.Linux.NoDependencies.</remarks>
@@ -75,6 +76,7 @@ public static class BoundPlots
                     plot.Dispose();
             }
         }
+        files.AddRange(SampleSizePlots.Write(curves, plotsDir));
         return new PlotsWritten(files, omitted);
     }
 }

@@ -15,7 +15,7 @@ public static class VerdictReportFile
         var report = VerdictEngine.Judge(rows);
         var curves = rows.Select(r => r.Key).Distinct().Count();
         AtomicFile.WriteAllText(Path.Combine(directory, FileName), VerdictMarkdown.Format(report, curves, rows.Count,
-            fcmi: rows.Any(r => r.Mean(CurveQuantities.BFcmi) is not null)));
+            fcmi: rows.Any(r => r.Mean(CurveQuantities.BFcmi) is not null)) + StudyMarkdown.Format(rows));
         return report;
     }
 }

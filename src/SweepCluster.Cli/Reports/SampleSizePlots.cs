@@ -1,0 +1,119 @@
+using System.Globalization;
+using ScottPlot;
+using SweepCluster.Core.Results;
+using SweepCluster.Core.Studies;
+using SweepCluster.Core.Verdicts;
+
+namespace SweepCluster.Cli.Reports;
+
+/// <summary>plots/gap_vs_n.png/.svg: the gap, the test error and every bound against the sample size n on log-log
+/// axes, one panel per curve and depth with three or more sample sizes (<see cref="SampleSizeRates"/>), with
+/// shaded 95% intervals over seeds and the fitted exponent in the legend. Written only when a sweep varies train_size.</summary>
+public static class SampleSizePlots
+{
+    public const string Stem = "gap_vs_n";
+
+    private static readonly IReadOnlyList<PanelQuantity> _quantities =
+    [
+        new(CurveQuantities.Gap, "gap", "#000000"),
+        new(CurveQuantities.TestError, "test error", "#8c564b"),
+        new(CurveQuantities.BXrOut, "B_XR_out", "#1f77b4"),
+        new(CurveQuantities.BPaper, "B_paper", "#d62728"),
+        new(CurveQuantities.BPaperAllParams, "B_paper (all params)", "#ff7f0e"),
+        new(CurveQuantities.BPaperMeasured, "B_paper (measured eta)", "#9467bd"),
+        new(CurveQuantities.BIsmi, "B_ISMI", "#2ca02c"),
+    ];
+
+    /// <summary>Writes the figure into <paramref name="plotsDir"/> when some curve has three or more sample sizes;
+    /// returns the files written (none otherwise).</summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<CurveRow> rows, string plotsDir)
+    {
+        var curves = SampleSizeRates.Of(rows);
+        if (curves.Count == 0) return [];
+        Directory.CreateDirectory(plotsDir);
+        var labels = new CurveLabels(rows.Select(r => r.Key).Distinct());
+        var files = new List<string>();
+        foreach (var format in new[] { FigureFormat.Png, FigureFormat.Svg })
+        {
+            var plots = curves.Select(c => Panel(c, labels)).ToList();
+            var figure = new Multiplot(plots[0]);
+            foreach (var plot in plots.Skip(1)) figure.AddPlot(plot);
+            var (columns, gridRows) = FigureWriter.GridSize(plots.Count);
+            figure.Layout = new ScottPlot.MultiplotLayouts.Grid(gridRows, columns);
+            try
+            {
+                files.Add(FigureWriter.Write(figure, Path.Combine(plotsDir, Stem), format));
+            }
+            finally
+            {
+                foreach (var plot in plots) plot.Dispose();
+            }
+        }
+        return files;
+    }
+
+    private static Plot Panel(SampleSizeCurve curve, CurveLabels labels)
+    {
+        var plot = new Plot();
+        int omitted = 0;
+        foreach (var quantity in _quantities)
+        {
+            if (curve.Rate(quantity.Name) is not { } rate) continue;
+            var color = Color.FromHex(quantity.ColorHex);
+            var xs = new List<double>();
+            var ys = new List<double>();
+            var bandX = new List<double>();
+            var bandLow = new List<double>();
+            var bandHigh = new List<double>();
+            foreach (var row in curve.Rows)
+            {
+                var summary = row.Find(quantity.Name);
+                double x = Math.Log10(row.Key.TrainSize);
+                if (summary?.Mean is not { } mean) continue;
+                if (mean > 0) { xs.Add(x); ys.Add(Math.Log10(mean)); } else omitted++;
+                if (summary.CiLow is { } low && summary.CiHigh is { } high && low > 0)
+                {
+                    bandX.Add(x);
+                    bandLow.Add(Math.Log10(low));
+                    bandHigh.Add(Math.Log10(high));
+                }
+            }
+            if (bandX.Count >= 2)
+            {
+                var band = plot.Add.FillY(bandX.ToArray(), bandLow.ToArray(), bandHigh.ToArray());
+                band.FillColor = color.WithAlpha(0.15);
+                band.LineWidth = 0;
+                band.LegendText = "";
+            }
+            if (xs.Count == 0) continue;
+            var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray(), color);
+            line.LineWidth = 2;
+            line.MarkerSize = 7;
+            line.LegendText = rate.Fit is { } fit
+                ? $"{quantity.Label}: b = {VerdictFormat.Number(fit.Exponent)} {VerdictFormat.Interval(fit.Low, fit.High)}" + (fit.Identity ? " (identity)" : "")
+                : $"{quantity.Label}: not fitted";
+        }
+        // The n^-1/2 reference through the gap's first point: the rate every bound has at a fixed information.
+        if (curve.Rows.FirstOrDefault(r => r.Mean(CurveQuantities.Gap) is > 0) is { } anchor)
+        {
+            double x0 = Math.Log10(anchor.Key.TrainSize), y0 = Math.Log10(anchor.Mean(CurveQuantities.Gap)!.Value);
+            double x1 = Math.Log10(curve.Sizes.Max());
+            var reference = plot.Add.Scatter(new[] { x0, x1 }, new[] { y0, y0 - 0.5 * (x1 - x0) }, Colors.Gray);
+            reference.LinePattern = LinePattern.Dotted;
+            reference.MarkerSize = 0;
+            reference.LegendText = "n^-1/2 through the first gap";
+        }
+        plot.Title($"gap and bounds vs n, {labels.Of(curve.Key, Core.Spec.AxisNames.TrainSize)}, depth {curve.Depth}");
+        plot.XLabel("training sample size n (log scale)");
+        plot.YLabel("value (log scale)");
+        LogAxis.Apply(plot);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            curve.Sizes.Select(n => Math.Log10(n)).ToArray(),
+            curve.Sizes.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToArray());
+        if (omitted > 0)
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{omitted} mean(s) <= 0 not drawn (log scale)", LineColor = Colors.Transparent });
+        plot.ShowLegend(Edge.Right);
+        plot.Legend.FontSize = 10;
+        return plot;
+    }
+}
