@@ -58,7 +58,9 @@ internal sealed partial class SectionReaders(SpecErrors errors)
         if (result.Task == SyntheticTask.GaussianMixture)
         {
             if (given.TryGetValue("shells", out var shellsNode))
-                throw errors.At(shellsNode, "dataset.shells", "applies to 'task: radial_shells' only; drop it, or add 'task: radial_shells'.");
+                throw errors.At(shellsNode, "dataset.shells", result.Kind == DatasetKind.Synthetic
+                    ? "applies to 'task: radial_shells' only; drop it, or add 'task: radial_shells'."
+                    : "applies to the synthetic task 'radial_shells' only, not to idx data; drop it.");
             return result;
         }
         if (given.TryGetValue("separation", out var separationNode))

@@ -34,13 +34,14 @@ public static class RadialShells
     public static double[] ShellCuts(int dimension, int shells)
     {
         var cuts = new double[shells - 1];
+        double logGamma = LogGammaHalfInteger(dimension); // once, not per bisection step: O(D) logs each time
         for (int k = 1; k < shells; k++)
         {
             double target = (double)k / shells, low = 0, high = dimension + 40.0 * Math.Sqrt(2.0 * dimension) + 40;
             for (int step = 0; step < 200 && high - low > 1e-12 * high; step++)
             {
                 double middle = 0.5 * (low + high);
-                if (ChiSquareCdf(middle, dimension) < target) low = middle; else high = middle;
+                if (ChiSquareCdf(middle, dimension, logGamma) < target) low = middle; else high = middle;
             }
             cuts[k - 1] = 0.5 * (low + high);
         }
@@ -49,7 +50,9 @@ public static class RadialShells
 
     /// <summary>P(chi-square with k degrees of freedom <= x): the regularized lower incomplete gamma P(k/2, x/2), by
     /// its power series (converges for every x; used here below the mean plus 40 standard deviations).</summary>
-    public static double ChiSquareCdf(double x, int degrees)
+    public static double ChiSquareCdf(double x, int degrees) => ChiSquareCdf(x, degrees, LogGammaHalfInteger(degrees));
+
+    private static double ChiSquareCdf(double x, int degrees, double logGamma)
     {
         if (x <= 0) return 0;
         double a = degrees / 2.0, z = x / 2.0;
@@ -60,7 +63,7 @@ public static class RadialShells
             sum += term;
             if (term < sum * 1e-16) break;
         }
-        return Math.Min(1.0, Math.Exp(a * Math.Log(z) - z - LogGammaHalfInteger(degrees)) * sum);
+        return Math.Min(1.0, Math.Exp(a * Math.Log(z) - z - logGamma) * sum);
     }
 
     /// <summary>log Gamma(k/2), exactly from Gamma(1) = 1, Gamma(1/2) = sqrt(pi) and Gamma(a + 1) = a Gamma(a).</summary>
@@ -78,12 +81,13 @@ public static class RadialShells
         var labels = new int[count];
         for (int i = 0; i < count; i++)
         {
+            // The radius of the stored (float) features, so the label is a function of exactly what the net sees.
             double squaredRadius = 0;
             for (int j = 0; j < dimension; j++)
             {
-                double value = normal.Next();
-                features[i * dimension + j] = (float)value;
-                squaredRadius += value * value;
+                float value = (float)normal.Next();
+                features[i * dimension + j] = value;
+                squaredRadius += (double)value * value;
             }
             labels[i] = Label(squaredRadius, cuts, settings.Classes);
         }
