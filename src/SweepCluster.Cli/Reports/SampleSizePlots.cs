@@ -22,6 +22,8 @@ public static class SampleSizePlots
         new(CurveQuantities.BPaperAllParams, "B_paper (all params)", "#ff7f0e"),
         new(CurveQuantities.BPaperMeasured, "B_paper (measured eta)", "#9467bd"),
         new(CurveQuantities.BIsmi, "B_ISMI", "#2ca02c"),
+        new(CurveQuantities.BFcmi, "b_fcmi (estimate)", "#17becf"),
+        new(CurveQuantities.BFcmiNull, "b_fcmi null", "#7f7f7f"),
     ];
 
     /// <summary>Writes the figure into <paramref name="plotsDir"/> when some curve has three or more sample sizes;

@@ -61,7 +61,7 @@ public static class StudyMarkdown
                         "left out of the fit. The paper's bounds fall like n^-0.5 at a fixed information; " +
                         $"n(q = {VerdictFormat.Number(SampleSizeRates.TargetGap)}) is where the fitted law reaches " +
                         $"{VerdictFormat.Number(SampleSizeRates.TargetGap)} (the sample complexity of that level; " +
-                        "beyond the largest n it is an extrapolation, marked with >). " +
+                        "beyond the largest n it is an extrapolation, marked with >, and not printed beyond 100 times it). " +
                         $"Figure: [gap and bounds vs n]({_sizePlot}).").AppendLine();
         text.AppendLine("| curve | depth | n | quantity | exponent b [95%] | n(q = 0.01) | mean at each n |")
             .AppendLine("|---|---|---|---|---|---|---|");
@@ -78,7 +78,7 @@ public static class StudyMarkdown
                 // A test error does not fall to zero with n (it falls to the Bayes error): no level to reach.
                 string reach = rate.Fit is null || rate.Quantity == CurveQuantities.TestError ? ""
                     : rate.SizeToReach(SampleSizeRates.TargetGap) is { } n
-                        ? (n > largest ? $"> {largest} ({VerdictFormat.Number(n)})" : VerdictFormat.Number(n))
+                        ? (n > 100.0 * largest ? $"> 100 x {largest}" : n > largest ? $"> {largest} ({VerdictFormat.Number(n)})" : VerdictFormat.Number(n))
                         : "never (not falling)";
                 text.AppendLine($"| {Cell(labels.Of(curve.Key, AxisNames.TrainSize))} | {curve.Depth} | " +
                                 $"{string.Join(", ", curve.Sizes)} | {rate.Quantity} | {exponent} | {reach} | {means} |");

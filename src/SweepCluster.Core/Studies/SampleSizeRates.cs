@@ -13,8 +13,13 @@ public static class SampleSizeRates
     /// one point of error, about what 10 seeds resolve on 2,000 test points.</summary>
     public const double TargetGap = 0.01;
 
-    /// <summary>The quantities fitted: the gap and every bound, in column order.</summary>
-    public static readonly IReadOnlyList<string> Quantities = [CurveQuantities.Gap, CurveQuantities.TestError, .. CurveQuantities.Bounds];
+    /// <summary>The quantities fitted: the gap, the test error and every bound in column order, then a CMI sweep's gap
+    /// (twin - train) and its two CMI bounds with b_fcmi's null (a quantity no trial defines is skipped).</summary>
+    public static readonly IReadOnlyList<string> Quantities =
+    [
+        CurveQuantities.Gap, CurveQuantities.TestError, .. CurveQuantities.Bounds,
+        CurveQuantities.FcmiGap, CurveQuantities.BFcmi, CurveQuantities.BFcmiNull, CurveQuantities.BLdcmi,
+    ];
 
     /// <summary>One entry per (curve without its train_size, depth) with at least three sample sizes, in key then
     /// depth order; empty when no curve varies train_size that much.</summary>

@@ -226,6 +226,19 @@ public sealed class PredictionRuleTests
         Assert.Contains("significant rise", fail.Why);
     }
 
+    [Fact]
+    public void Each_sample_size_is_judged_as_its_own_curve()
+    {
+        // The gap rises with depth at n = 250 only: P3 fails there and passes at n = 4000, each named by its train_size.
+        var rising = Override(CurveQuantities.Gap, (k, d, s) => k.TrainSize == 250 ? 0.1 + 0.01 * d + 10 * Jitter(s) : Healthy(k, d, CurveQuantities.Gap, s));
+
+        var verdict = Judge(Rows([Key() with { TrainSize = 250 }, Key() with { TrainSize = 4000 }], _depths, values: rising), Prediction.GapVersusDepth);
+
+        AssertVerdict(Verdict.Fail, verdict);
+        Assert.Equal(Verdict.Fail, verdict.Evidence.Single(e => e.Curve.Contains("train_size=250")).Verdict);
+        Assert.Equal(Verdict.Pass, verdict.Evidence.Single(e => e.Curve.Contains("train_size=4000")).Verdict);
+    }
+
     /// <summary>A gap rising by a slope whose one-sided p-value is exactly <paramref name="p"/>: seeds spread
     /// +-<paramref name="spread"/> around the line, so the residuals (and the slope's standard error) are fixed.</summary>
     private static Values GapWithP(double p, double spread = 0.01, int width = 4) => (k, d, n, s) =>
