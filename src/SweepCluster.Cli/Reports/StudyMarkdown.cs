@@ -33,7 +33,9 @@ public static class StudyMarkdown
                         $"{DepthTrends.MinDepths}, the per-seed depth slope of the gap and of each bound with its 95% interval. " +
                         "Each bound shows its mean at the first and last of those depths; it **tracks** the gap when its slope " +
                         "has the gap's direction (falls, rises, or holds zero in its interval). A bound with one value " +
-                        "across seeds at every depth is computed from the settings alone (an identity) and is not compared.").AppendLine();
+                        "across seeds at every depth is computed from the settings alone (an identity) and is not compared, nor is " +
+                        "b_paper_measured where the last layer's i_x_t is unresolved (mean path drift beyond its mean standard " +
+                        "error, or a mean below zero beyond it): there it is the estimator's error, not a measurement.").AppendLine();
         int clear = trends.Count(t => t.ClearOfShallowest);
         text.AppendLine($"Test-error minimum deeper than the shallowest depth with its interval clear of it: {clear} of {trends.Count} curve(s).").AppendLine();
         text.AppendLine("| curve | least test error at depth | clear of the shallowest | training works at depths | gap slope | bounds: slope, tracks the gap? |")
@@ -45,7 +47,12 @@ public static class StudyMarkdown
                 .Select(s => $"{s.Quantity} {Span(rows, t, s.Quantity)}, " + (s.Identity
                     ? "identity (one value across seeds, from the settings)"
                     : $"slope {VerdictFormat.Number(s.Slope.Value)} {VerdictFormat.Interval(s.Slope.Low, s.Slope.High)}, " +
-                      (t.Tracks(s) == true ? "tracks" : "does not track"))));
+                      t.Tracks(s) switch
+                      {
+                          true => "tracks",
+                          false => "does not track",
+                          null => $"not compared: i_x_t unresolved at depth {string.Join(", ", t.UnresolvedInformationDepths)}",
+                      })));
             var depths = t.TrainingDepths.Count == 0 ? "none" : string.Join(", ", t.TrainingDepths);
             text.AppendLine($"| {Cell(labels.Of(t.Key))} | {t.BestDepth} | {(t.ClearOfShallowest ? "yes" : "no")} | {depths} | {gap} | {Cell(bounds)} |");
         }

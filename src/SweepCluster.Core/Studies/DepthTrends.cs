@@ -41,9 +41,22 @@ public static class DepthTrends
                         .All(r => r.Find(quantity) is { PerSeed: { Count: > 1 } seeds } && seeds.All(s => s.Value == seeds[0].Value));
                     slopes.Add(new QuantitySlope(quantity, slope, identity));
                 }
-            result.Add(new DepthTrend(curve.Key, first.Depth, best.Depth, clear, working, slopes));
+            var unresolved = byDepth.Where(r => working.Contains(r.Depth) && !InformationResolved(r)).Select(r => r.Depth).ToList();
+            result.Add(new DepthTrend(curve.Key, first.Depth, best.Depth, clear, working, slopes) { UnresolvedInformationDepths = unresolved });
         }
         return result;
+    }
+
+    /// <summary>Whether the last layer's i_x_t, which b_paper_measured is computed from, is resolved at this point: its
+    /// mean path drift (all mixture paths minus half of them) within its mean standard error and its mean not negative
+    /// beyond that error. Without i_x_t (act_noise 0) there is nothing to resolve.</summary>
+    public static bool InformationResolved(CurveRow row)
+    {
+        var ixt = row.Mean(LayerQuantities.Name(row.Depth, LayerQuantity.IXT));
+        if (ixt is not { } value) return true;
+        var se = row.Mean(LayerQuantities.Name(row.Depth, LayerQuantity.IXTSe)) ?? 0;
+        var drift = row.Mean(LayerQuantities.Name(row.Depth, LayerQuantity.IXTPathDrift)) ?? 0;
+        return Math.Abs(drift) <= se && value >= -se;
     }
 
     /// <summary>Training works at this point: the train error's upper edge is below half the chance error.</summary>
@@ -64,11 +77,19 @@ public sealed record DepthTrend(
     IReadOnlyList<int> TrainingDepths,
     IReadOnlyList<QuantitySlope> Slopes)
 {
+    /// <summary>The training depths where the last layer's i_x_t is not resolved (<see cref="DepthTrends.InformationResolved"/>):
+    /// b_paper_measured there is the estimator's error, not a measurement.</summary>
+    public IReadOnlyList<int> UnresolvedInformationDepths { get; init; } = [];
+
     public QuantitySlope? Gap => Slopes.FirstOrDefault(s => s.Quantity == CurveQuantities.Gap);
 
     /// <summary>Whether <paramref name="bound"/>'s slope tracks the gap's (see <see cref="DepthTrends"/>); null when
-    /// the gap was not fitted or the bound is an identity (computed from the settings, it cannot follow the data).</summary>
-    public bool? Tracks(QuantitySlope bound) => Gap is { } gap && !bound.Identity ? gap.Direction == bound.Direction : null;
+    /// the gap was not fitted, the bound is an identity (computed from the settings, it cannot follow the data), or it is
+    /// b_paper_measured at a depth whose i_x_t is unresolved.</summary>
+    public bool? Tracks(QuantitySlope bound) =>
+        Gap is { } gap && !bound.Identity && !(bound.Quantity == CurveQuantities.BPaperMeasured && UnresolvedInformationDepths.Count > 0)
+            ? gap.Direction == bound.Direction
+            : null;
 }
 
 /// <summary>A quantity's per-seed depth slope over the depths where training works.</summary>

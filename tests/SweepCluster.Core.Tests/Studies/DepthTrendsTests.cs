@@ -62,6 +62,23 @@ public class DepthTrendsTests
     }
 
     [Fact]
+    public void B_paper_measured_is_not_compared_where_the_last_layers_information_is_unresolved()
+    {
+        // Path drift 0.5 nats against a standard error of 0.01 at depth 5: 128 paths do not resolve i_x_t there.
+        var rows = VerdictCurves.Rows([VerdictCurves.Key()], [1, 2, 3, 4, 5], seeds: 4, values: (key, depth, name, seed) =>
+            name == LayerQuantities.Name(5, LayerQuantity.IXTPathDrift) ? 0.5
+            : name == LayerQuantities.Name(depth, LayerQuantity.IXTPathDrift) ? 0.001
+            : Values(key, depth, name, seed, (d, s) => 0.5 + 0.1 * d + VerdictCurves.Jitter(s)));
+
+        var trend = DepthTrends.Of(rows).Single();
+
+        Assert.Equal([5], trend.UnresolvedInformationDepths);
+        Assert.Null(trend.Tracks(trend.Slopes.Single(s => s.Quantity == CurveQuantities.BPaperMeasured)));
+        Assert.False(DepthTrends.InformationResolved(rows.Single(r => r.Depth == 5)));
+        Assert.True(DepthTrends.InformationResolved(rows.Single(r => r.Depth == 4)));
+    }
+
+    [Fact]
     public void Without_three_training_depths_nothing_is_fitted()
     {
         var rows = VerdictCurves.Rows([VerdictCurves.Key()], [1, 2, 3], seeds: 4,
