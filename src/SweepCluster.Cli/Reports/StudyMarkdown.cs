@@ -64,8 +64,8 @@ public static class StudyMarkdown
         text.AppendLine("## Sample size: the gap's and the bounds' rate in n (reported, not judged)").AppendLine();
         text.AppendLine("Per curve and depth, each quantity's power law q = A n^b fitted by least squares of ln(mean) on " +
                         $"ln(n), with a 95% bootstrap interval on b ({PowerLawFit.Resamples} resamples of the seeds at each n; " +
-                        "undefined when over 5% of them put a mean at or below zero). Sizes whose mean is not positive are " +
-                        "left out of the fit. The paper's bounds fall like n^-0.5 at a fixed information; " +
+                        "undefined when over 5% of them put a mean at or below zero). Sizes where the quantity is zero within its " +
+                        "noise (its 95% interval over seeds reaches zero) are left out of the fit and counted. The paper's bounds fall like n^-0.5 at a fixed information; " +
                         $"n(q = {VerdictFormat.Number(SampleSizeRates.TargetGap)}) is where the fitted law reaches " +
                         $"{VerdictFormat.Number(SampleSizeRates.TargetGap)} (the sample complexity of that level; " +
                         "beyond the largest n it is an extrapolation, marked with >, and not printed beyond 100 times it). " +
@@ -79,9 +79,9 @@ public static class StudyMarkdown
             {
                 var means = string.Join(", ", curve.Rows.Select(r => VerdictFormat.Number(r.Mean(rate.Quantity))));
                 string exponent = rate.Fit is not { } fit
-                    ? "not fitted (fewer than 3 positive means)"
+                    ? "not fitted (fewer than 3 sizes resolved from zero)"
                     : $"{VerdictFormat.Number(fit.Exponent)} {VerdictFormat.Interval(fit.Low, fit.High)}" +
-                      (fit.Identity ? " identity" : "") + (fit.LeftOut > 0 ? $", {fit.LeftOut} n left out" : "");
+                      (fit.Identity ? " identity" : "") + (fit.LeftOut > 0 ? $", fitted on n = {string.Join(", ", fit.Sizes)} ({fit.LeftOut} zero within noise)" : "");
                 // A test error does not fall to zero with n (it falls to the Bayes error): no level to reach.
                 string reach = rate.Fit is null || rate.Quantity == CurveQuantities.TestError ? ""
                     : rate.SizeToReach(SampleSizeRates.TargetGap) is { } n

@@ -1,10 +1,13 @@
+using SweepCluster.Core.Statistics;
+
 namespace SweepCluster.Core.Studies;
 
 /// <summary>A power law q = A n^b fitted to the seed means of a quantity at several sample sizes n: least squares of
 /// ln(mean) on ln(n), with a 95% interval on the exponent b from a bootstrap over seeds (each n's seeds resampled
-/// with replacement, the fit repeated). Sample sizes whose mean is not positive have no logarithm and are left out
-/// (<see cref="LeftOut"/>); the interval is undefined when more than 5% of the resamples put a mean at or below zero
-/// (the quantity is then zero within its noise at some n, and no exponent describes it).</summary>
+/// with replacement, the fit repeated). Sample sizes where the quantity is not resolved from zero (its 95% t-interval
+/// over seeds reaches zero) are left out (<see cref="LeftOut"/>): a gap that is zero within its noise has no logarithm,
+/// and a resample would put its mean at or below zero. The interval is undefined when more than 5% of the resamples
+/// still do.</summary>
 /// <param name="Sizes">The sample sizes the fit used.</param>
 /// <param name="Identity">Every seed had the same value at every n: the quantity is computed from the settings, so
 /// its exponent is an identity, not a measurement.</param>
@@ -28,11 +31,10 @@ public sealed record PowerLawFit(
     public double? SizeToReach(double level) =>
         Exponent < 0 && level > 0 ? Math.Exp((Math.Log(level) - Math.Log(Prefactor)) / Exponent) : null;
 
-    /// <summary>The fit of <paramref name="points"/> (n, that n's per-seed values); null with fewer than 3 sizes
-    /// whose mean is positive.</summary>
+    /// <summary>The fit of <paramref name="points"/> (n, that n's per-seed values); null with fewer than 3 resolved sizes.</summary>
     public static PowerLawFit? Fit(IReadOnlyList<(int Size, IReadOnlyList<double> Values)> points)
     {
-        var used = points.Where(p => p.Values.Count > 0 && p.Values.Average() > 0).OrderBy(p => p.Size).ToList();
+        var used = points.Where(p => Resolved(p.Values)).OrderBy(p => p.Size).ToList();
         if (used.Count < 3) return null;
         var logN = used.Select(p => Math.Log(p.Size)).ToArray();
         var (slope, intercept) = LeastSquares(logN, used.Select(p => Math.Log(p.Values.Average())).ToArray());
@@ -65,6 +67,16 @@ public sealed record PowerLawFit(
         }
         return new PowerLawFit(used.Select(p => p.Size).ToList(), points.Count - used.Count, slope, low, high,
             Math.Exp(intercept), identity);
+    }
+
+    /// <summary>The values' mean is positive and, with two or more seeds, its 95% t-interval lies above zero.</summary>
+    private static bool Resolved(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0) return false;
+        double mean = values.Average();
+        if (values.Count == 1 || mean <= 0) return mean > 0;
+        double sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
+        return mean - ConfidenceInterval.HalfWidth(sd, values.Count, 0.95) > 0;
     }
 
     private static (double Slope, double Intercept) LeastSquares(double[] x, double[] y)

@@ -62,14 +62,18 @@ public class PowerLawFitTests
     }
 
     [Fact]
-    public void A_quantity_at_zero_within_its_noise_has_no_interval()
+    public void Sizes_where_the_quantity_is_zero_within_its_noise_are_left_out()
     {
-        // Means positive, but every n's seeds straddle zero: resamples often put a mean at or below it.
-        var points = _sizes.Select(n => (n, (IReadOnlyList<double>)[0.02, -0.018, 0.001, -0.002, 0.003])).ToList();
+        // Positive means at the two largest n, but their seeds straddle zero: no logarithm to fit there.
+        var points = Law(1.0, -0.5, scatter: 0.2);
+        points[^1] = (points[^1].Size, [0.02, -0.018, 0.001, -0.002, 0.003]);
+        points[^2] = (points[^2].Size, [0.01, -0.009, 0.002]);
 
         var fit = PowerLawFit.Fit(points)!;
 
-        Assert.Null(fit.Low);
-        Assert.Null(fit.High);
+        Assert.Equal(2, fit.LeftOut);
+        Assert.Equal(_sizes[..^2], fit.Sizes);
+        Assert.InRange(-0.5, fit.Low!.Value, fit.High!.Value);
+        Assert.Null(PowerLawFit.Fit(_sizes.Select(n => (n, (IReadOnlyList<double>)[0.02, -0.018, 0.001])).ToList()));
     }
 }
