@@ -81,7 +81,9 @@ public static class StudyMarkdown
                 string exponent = rate.Fit is not { } fit
                     ? "not fitted (fewer than 3 sizes resolved from zero)"
                     : $"{VerdictFormat.Number(fit.Exponent)} {VerdictFormat.Interval(fit.Low, fit.High)}" +
-                      (fit.Identity ? " identity" : "") + (fit.LeftOut > 0 ? $", fitted on n = {string.Join(", ", fit.Sizes)} ({fit.LeftOut} zero within noise)" : "");
+                      (fit.Identity ? " identity" : "") + (fit.LeftOut > 0 ? $", fitted on n = {string.Join(", ", fit.Sizes)} ({fit.LeftOut} zero within noise)" : "") +
+                      (rate.Quantity == CurveQuantities.BPaperMeasured && curve.UnresolvedInformationSizes.Count > 0
+                          ? $"; i_x_t unresolved at n = {string.Join(", ", curve.UnresolvedInformationSizes)} (not a measurement there)" : "");
                 // A test error does not fall to zero with n (it falls to the Bayes error): no level to reach.
                 string reach = rate.Fit is null || rate.Quantity == CurveQuantities.TestError ? ""
                     : rate.SizeToReach(SampleSizeRates.TargetGap) is { } n

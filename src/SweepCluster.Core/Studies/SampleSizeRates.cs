@@ -40,7 +40,8 @@ public static class SampleSizeRates
                 if (points.Count == 0) continue;
                 fits.Add(new SampleSizeRate(quantity, PowerLawFit.Fit(points)));
             }
-            result.Add(new SampleSizeCurve(bySize[0].Key, group.Key.Depth, bySize, fits));
+            var unresolved = bySize.Where(r => !DepthTrends.InformationResolved(r)).Select(r => r.Key.TrainSize).ToList();
+            result.Add(new SampleSizeCurve(bySize[0].Key, group.Key.Depth, bySize, fits) { UnresolvedInformationSizes = unresolved });
         }
         return result;
     }
@@ -51,6 +52,10 @@ public static class SampleSizeRates
 public sealed record SampleSizeCurve(CurveKey Key, int Depth, IReadOnlyList<CurveRow> Rows, IReadOnlyList<SampleSizeRate> Rates)
 {
     public IReadOnlyList<int> Sizes => Rows.Select(r => r.Key.TrainSize).ToList();
+
+    /// <summary>The sizes where the last layer's i_x_t is unresolved (<see cref="DepthTrends.InformationResolved"/>):
+    /// b_paper_measured there is the estimator's error, not a measurement.</summary>
+    public IReadOnlyList<int> UnresolvedInformationSizes { get; init; } = [];
 
     public SampleSizeRate? Rate(string quantity) => Rates.FirstOrDefault(r => r.Quantity == quantity);
 }
