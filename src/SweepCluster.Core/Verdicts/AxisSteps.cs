@@ -11,14 +11,16 @@ internal static class AxisSteps
     /// <param name="counted">Optional: steps that are counted and reported but are no violation (name, test).</param>
     /// <param name="identityQuantity">Optional: the one quantity <paramref name="compare"/> reads. When every compared
     /// row holds one value of it across seeds, the family's check holds by construction: identity, not pass.</param>
+    /// <param name="subject">Optional: what the line judges, appended to its label when a rule judges several
+    /// quantities per family ("label_noise varies (width=4): b_xr_out").</param>
     public static IEnumerable<CurveEvidence> Judge(CurveSet curves, string axis, IReadOnlyList<AxisGroup> groups, string intervalQuantity,
         Func<CurveRow, CurveRow, IReadOnlyList<string>> compare, (string Name, Func<CurveRow, CurveRow, bool> Test)? counted = null,
-        string? identityQuantity = null)
+        string? identityQuantity = null, string? subject = null)
     {
         var t = curves.Thresholds;
         foreach (var family in groups.GroupBy(g => g.Fixed).OrderBy(f => f.Key))
         {
-            var label = $"{axis} varies ({curves.Labels.Of(family.Key, axis)})";
+            var label = $"{axis} varies ({curves.Labels.Of(family.Key, axis)})" + (subject is null ? "" : $": {subject}");
             int steps = 0, countedSteps = 0;
             var violations = new List<string>();
             var compared = new List<CurveRow>();

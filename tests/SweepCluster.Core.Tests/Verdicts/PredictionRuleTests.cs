@@ -430,6 +430,25 @@ public sealed class PredictionRuleTests
     }
 
     [Fact]
+    public void P7_judges_each_bound_on_its_own_line_and_names_a_label_blind_bound_an_identity()
+    {
+        // b_paper has one value across seeds (computed from the settings); b_xr_out has seed spread and rises.
+        var keys = new[] { Key(labelNoise: 0), Key(labelNoise: 0.2), Key(labelNoise: 0.4) };
+        var rising = Override(CurveQuantities.BXrOut, (k, _, s) => 2.0 + k.LabelNoise + Jitter(s));
+
+        var verdict = Judge(Rows(keys, _depths, values: rising), Prediction.LabelNoise);
+
+        AssertVerdict(Verdict.Pass, verdict);
+        Assert.Equal(Verdict.Identity, verdict.Evidence.Single(e => e.Curve.EndsWith(": b_paper", StringComparison.Ordinal)).Verdict);
+        var xr = verdict.Evidence.Single(e => e.Curve.EndsWith(": b_xr_out", StringComparison.Ordinal));
+        Assert.Equal(Verdict.Pass, xr.Verdict);
+        Assert.Contains("b_xr_out rises beyond the interval in 8", xr.Detail);
+        Assert.Equal(Verdict.Pass, verdict.Evidence.Single(e => e.Curve.EndsWith(": gap", StringComparison.Ordinal)).Verdict);
+        // b_ismi is undefined in end_to_end: no line for it.
+        Assert.DoesNotContain(verdict.Evidence, e => e.Curve.EndsWith(": b_ismi", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_combiner_reports_identity_only_when_nothing_else_is_judged()
     {
         var rule = new GapDepthRule();
