@@ -60,6 +60,30 @@ public sealed class BoundPlotsTests : IDisposable
     }
 
     [Fact]
+    public void A_sweep_over_three_or_more_train_sizes_also_gets_gap_and_bounds_against_n()
+    {
+        var rows = new[] { 250, 1000, 4000 }.SelectMany(n => Curves.Grid().Select(r => r with { Key = r.Key with { TrainSize = n } })).ToList();
+
+        var written = BoundPlots.Write(rows, _plotsDir);
+
+        AssertPng(Path.Combine(_plotsDir, "gap_vs_n.png"));
+        var svg = File.ReadAllText(Path.Combine(_plotsDir, "gap_vs_n.svg"));
+        Assert.Contains("n^-1/2 through the first gap", svg);
+        Assert.Contains("gap: b = 0", svg); // the grid's gap does not depend on n
+        Assert.Equal(6, written.Files.Count);
+    }
+
+    [Fact]
+    public void Two_train_sizes_make_no_figure_against_n()
+    {
+        var rows = new[] { 250, 1000 }.SelectMany(n => Curves.Grid().Select(r => r with { Key = r.Key with { TrainSize = n } })).ToList();
+
+        BoundPlots.Write(rows, _plotsDir);
+
+        Assert.False(File.Exists(Path.Combine(_plotsDir, "gap_vs_n.png")));
+    }
+
+    [Fact]
     public void No_curves_still_gives_figures_that_say_so()
     {
         BoundPlots.Write([], _plotsDir);
