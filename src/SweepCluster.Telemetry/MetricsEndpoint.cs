@@ -12,7 +12,7 @@ public sealed class MetricsEndpoint : IDisposable
     public const int WorkerDefaultPort = 9465;
     public const int RunDefaultPort = 9466;
 
-    /// <summary>Workers without --metrics-port take the first free port of 9465..9484 (deploy/prometheus scrapes
+    /// <summary>Workers not given a metrics port take the first free port of 9465..9484 (deploy/prometheus scrapes
     /// that range). 9466 lies inside it: a worker beside a `run` simply skips the port `run` holds.</summary>
     public const int WorkerPortsToTry = 20;
 
@@ -32,8 +32,9 @@ public sealed class MetricsEndpoint : IDisposable
     /// ports from it upward (several workers on one machine, one per GPU, each take the next); null when port is 0
     /// (metrics off). Trying the bind itself, not a
     /// probe beforehand, keeps two workers started at once from choosing the same port.</summary>
+    /// <param name="portFlag">The option the user sets the port with, named in the error sentence; null: none named.</param>
     /// <exception cref="UserInputException">No port can be served (the session checked the range).</exception>
-    public static MetricsEndpoint? Start(string host, int port, int portsToTry = 1)
+    public static MetricsEndpoint? Start(string host, int port, int portsToTry = 1, string? portFlag = null)
     {
         if (port == 0) return null;
         ArgumentOutOfRangeException.ThrowIfNegative(port);
@@ -55,9 +56,10 @@ public sealed class MetricsEndpoint : IDisposable
             {
                 server.Dispose();
                 if (candidate < last) continue;
+                string named = portFlag ?? "metrics port", with = portFlag is null ? "" : $" with {portFlag}";
                 throw new UserInputException(portsToTry == 1
-                    ? $"--metrics-port {port} on {host} cannot be served ({e.Message}); pick another with --metrics-port, or 0 to turn metrics off."
-                    : $"no metrics port from {port} to {last} on {host} is free ({e.Message}); pick one with --metrics-port, or 0 to turn metrics off.");
+                    ? $"{named} {port} on {host} cannot be served ({e.Message}); pick another{with}, or 0 to turn metrics off."
+                    : $"no metrics port from {port} to {last} on {host} is free ({e.Message}); pick one{with}, or 0 to turn metrics off.");
             }
         }
     }

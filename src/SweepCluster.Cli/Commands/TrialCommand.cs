@@ -38,13 +38,14 @@ public sealed class TrialCommand : Command<TrialCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        SweepSpec spec = SpecOverrides.Apply(SpecLoader.Load(settings.Spec), settings.Set);
+        SweepSpec spec = SpecOverrides.Apply(SpecLoader.Load(settings.Spec), settings.Set, "--set");
         IReadOnlyList<PlannedTrial> trials = GridExpander.Expand(spec);
         if (trials.Count != 1)
             throw new UserInputException(
                 $"{settings.Spec} names {trials.Count} trials ({SpecDescription.VaryingAxes(spec)}); 'trial' runs exactly one, so pin the others with --set axis=value, or run them all with 'sweepcluster run {settings.Spec}'.");
         if (settings.Threads < 1)
             throw new UserInputException($"--threads {settings.Threads} is not a positive count; give --threads 1 or more.");
+        DeviceSelection.Resolve(settings.Device, "--device");
 
         PlannedTrial trial = trials[0];
         IProgress<TrialProgress>? progress = settings.Json ? null

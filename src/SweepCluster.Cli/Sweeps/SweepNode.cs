@@ -57,11 +57,11 @@ public sealed class SweepNode : IAsyncDisposable
     {
         var options = configuration.Cluster;
         var slots = configuration.Slots;
-        var metrics = MetricsEndpoint.Start(configuration.MetricsHost, configuration.MetricsPort, configuration.MetricsPortsToTry);
+        var metrics = MetricsEndpoint.Start(configuration.MetricsHost, configuration.MetricsPort, configuration.MetricsPortsToTry, "--metrics-port");
         if (metrics is not null) Console.WriteLine($"metrics at {metrics.Url}");
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Services.AddSweepTracing(coordinator is null ? "sweepcluster-worker" : "sweepcluster-coordinator");
+        builder.Services.AddSweepTracing(coordinator is null ? "sweepcluster-worker" : "sweepcluster-coordinator", TracingEndpoint.FromEnvironment());
         builder.Services.AddAkka(options.ActorSystemName, akka =>
         {
             akka.AddHocon($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}", HoconAddMode.Prepend);

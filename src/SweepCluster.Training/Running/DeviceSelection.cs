@@ -7,7 +7,9 @@ namespace SweepCluster.Training.Running;
 /// machine cannot provide with a sentence that says why.</summary>
 public static class DeviceSelection
 {
-    public static Device Resolve(string name)
+    /// <param name="flag">The option that named the device, put in the fix of a sentence; null: the fix names none
+    /// (a worker slot's device, already checked against the node's devices by its session).</param>
+    public static Device Resolve(string name, string? flag = null)
     {
         string trimmed = name.Trim().ToLowerInvariant();
         if (trimmed == "cpu") return CPU;
@@ -17,8 +19,11 @@ public static class DeviceSelection
         if (trimmed.Length > 4 && (!int.TryParse(trimmed.AsSpan(5), out index) || index < 0))
             throw new UserInputException($"device '{name}' has no valid index; use cuda:N with N = 0, 1, ...");
         if (!cuda.is_available())
+        {
+            string fix = flag is null ? "use cpu instead" : $"use {flag} cpu";
             throw new UserInputException(
-                $"device '{name}' was asked for but no CUDA device is usable here (this build is CPU-only unless built with -p:TorchBackend=cuda on a GPU node); use --device cpu.");
+                $"device '{name}' was asked for but no CUDA device is usable here (this build is CPU-only unless built with -p:TorchBackend=cuda on a GPU node); {fix}.");
+        }
         if (index >= cuda.device_count())
             throw new UserInputException($"device '{name}' does not exist: this node has {cuda.device_count()} CUDA device(s).");
         return device($"cuda:{index}");
