@@ -1,6 +1,9 @@
+using System.Globalization;
 using SweepCluster.Cli;
 using SweepCluster.Cli.Commands;
 using Spectre.Console.Cli;
+using SweepCluster.Cluster.Hosting;
+using SweepCluster.Sessions;
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -18,10 +21,10 @@ app.Configure(config =>
         .WithExample("report", "runs/quickstart");
     config.AddCommand<CoordinatorCommand>("coordinator")
         .WithDescription("Hold a sweep and its results as the cluster's seed node; workers join it.")
-        .WithExample("coordinator", "cluster-config/sweeps/quickstart.yaml", "--out", "runs/quickstart", "--port", "4053");
+        .WithExample("coordinator", "cluster-config/sweeps/quickstart.yaml", "--out", "runs/quickstart", "--port", SweepClusterOptions.DefaultSeedPort.ToString(CultureInfo.InvariantCulture));
     config.AddCommand<WorkerCommand>("worker")
         .WithDescription("Join a coordinator and run trials on this node's slots until stopped.")
-        .WithExample("worker", "--seed", "127.0.0.1:4053", "--slots", "2");
+        .WithExample("worker", "--seed", $"{NodeAddresses.Loopback}:{SweepClusterOptions.DefaultSeedPort}", "--slots", "2");
     config.AddCommand<CertsCommand>("certs")
         .WithDescription("Create the cluster's CA and a certificate bundle per node, for --tls-cert (mutual TLS).")
         .WithExample("certs", "certs", "--node", "coordinator", "--node", "worker-1");

@@ -6,7 +6,8 @@ namespace SweepCluster.Sessions;
 /// address.</summary>
 public static class NodeAddresses
 {
-    public const string Loopback = "127.0.0.1";
+    /// <summary>The loopback address a node binds and serves /metrics on unless told otherwise.</summary>
+    public const string Loopback = Cluster.Hosting.SweepClusterOptions.DefaultHost;
 
     /// <summary>Reachable from this machine only: "localhost" or a loopback IP.</summary>
     public static bool IsLoopback(string host) =>

@@ -16,7 +16,7 @@ public sealed class NodeOptions
     public string ActorSystemName { get; set; } = SweepClusterOptions.DefaultActorSystemName;
 
     /// <summary>--host: the address the cluster port binds; 0.0.0.0 (or ::) binds every interface.</summary>
-    public string Host { get; set; } = "127.0.0.1";
+    public string Host { get; set; } = NodeAddresses.Loopback;
 
     /// <summary>--public-host: the address other nodes use to reach this one, when it differs from <see cref="Host"/>
     /// (every interface bound, NAT, containers).</summary>
@@ -91,8 +91,8 @@ public sealed class NodeOptions
         ValidateAddresses();
         if (Lease <= TimeSpan.Zero)
             throw new UserInputException($"--lease {Lease.TotalSeconds:0.###} must be positive, a number of seconds such as 300.");
-        if (PackSize is < 1 or > Sessions.PackSize.Max)
-            throw new UserInputException($"--pack-size {PackSize} is not a pack size; give a whole number from 1 (one trial at a time) to {Sessions.PackSize.Max}.");
+        if (PackSize is < Sessions.PackSize.Min or > Sessions.PackSize.Max)
+            throw new UserInputException($"--pack-size {PackSize} is not a pack size; give a whole number from {Sessions.PackSize.Min} (one trial at a time) to {Sessions.PackSize.Max}.");
         if (CheckpointEvery is < 0)
             throw new UserInputException($"--checkpoint-every {CheckpointEvery} must be a number of epochs, 1 or more (0 turns checkpoints off).");
         // A node that owns a sweep folder keeps checkpoints in it (DIR/checkpoints); a worker alone needs a folder.
@@ -108,7 +108,7 @@ public sealed class NodeOptions
         {
             if (!ActorPath.TryParseAddress(seed, out var address) || address.Host is null || address.Port is null)
                 throw new UserInputException(
-                    $"Seed node '{seed}' is not an address; write it as akka.tcp://{ActorSystemName}@127.0.0.1:{SweepClusterOptions.DefaultSeedPort}.");
+                    $"Seed node '{seed}' is not an address; write it as akka.tcp://{ActorSystemName}@{NodeAddresses.Loopback}:{SweepClusterOptions.DefaultSeedPort}.");
             if (address.System != ActorSystemName)
                 throw new UserInputException(
                     $"Seed node '{seed}' names actor system '{address.System}' but this node is '{ActorSystemName}'; every node of a sweep must use the same name.");
@@ -119,20 +119,20 @@ public sealed class NodeOptions
         // Alone, a worker would form a cluster with no coordinator and wait forever.
         if (SeedNodes.Length == 0 && !HasRole(SweepRoles.Coordinator))
             throw new UserInputException(
-                $"A worker-only node needs --seed naming the coordinator, such as --seed 127.0.0.1:{SweepClusterOptions.DefaultSeedPort}.");
+                $"A worker-only node needs --seed naming the coordinator, such as --seed {NodeAddresses.Loopback}:{SweepClusterOptions.DefaultSeedPort}.");
     }
 
     /// <summary>The addresses: what is bound, what is advertised, and whether leaving loopback is secured.</summary>
     private void ValidateAddresses()
     {
         if (string.IsNullOrWhiteSpace(Host))
-            throw new UserInputException("--host is empty; give an address to bind, such as 127.0.0.1.");
+            throw new UserInputException($"--host is empty; give an address to bind, such as {NodeAddresses.Loopback}.");
         if (PublicHost is not null && (string.IsNullOrWhiteSpace(PublicHost) || NodeAddresses.IsAny(PublicHost)))
             throw new UserInputException($"--public-host '{PublicHost}' is not an address other nodes can reach; give this machine's address or name, e.g. --public-host 10.0.0.5.");
         if (NodeAddresses.IsAny(Host) && PublicHost is null)
             throw new UserInputException($"--host {Host} binds every interface but names none that other nodes can reach; add --public-host with this machine's address or name, e.g. --public-host 10.0.0.5.");
         if (MetricsHost is not null && string.IsNullOrWhiteSpace(MetricsHost))
-            throw new UserInputException("--metrics-host is empty; give an address for /metrics, such as 127.0.0.1 (or 0.0.0.0 for every interface).");
+            throw new UserInputException($"--metrics-host is empty; give an address for /metrics, such as {NodeAddresses.Loopback} (or 0.0.0.0 for every interface).");
         if (TlsAuthorityFile is not null && TlsCertificateFile is null)
             throw new UserInputException("--tls-ca needs --tls-cert: give this node's bundle too (e.g. --tls-cert node.p12 --tls-ca ca.crt).");
         if (TlsCertificateFile is not null && TlsPassword is null)
@@ -189,7 +189,7 @@ public sealed record NodeConfiguration(
     public int MetricsPortsToTry { get; init; } = 1;
 
     /// <summary>Trials of one pack key each worker slot trains at once (1: one at a time).</summary>
-    public int PackSize { get; init; } = 1;
+    public int PackSize { get; init; } = Sessions.PackSize.Min;
 
     /// <summary>The address /metrics binds (0.0.0.0: every interface).</summary>
     public string MetricsHost { get; init; } = NodeAddresses.Loopback;

@@ -10,6 +10,9 @@ public static class PackSize
     /// over every slot: a request takes at most its share of the pending trials (Core's PackCapacity).</summary>
     public const int Default = 32;
 
+    /// <summary>The smallest pack size: one trial at a time.</summary>
+    public const int Min = Core.Spec.SweepSpec.MinPackSize;
+
     /// <summary>The largest pack size accepted, as in a spec's pack_size.</summary>
     public const int Max = Core.Spec.SweepSpec.MaxPackSize;
 }

@@ -47,8 +47,8 @@ public sealed class MiCommand : Command<MiCommand.Settings>
         public double? Noise { get; init; }
 
         [CommandOption("--bins <B>")]
-        [Description("binning: bins per column over its data range (default 30).")]
-        public int Bins { get; init; } = 30;
+        [DescriptionOf("binning: bins per column over its data range (default {0}).", BinningEstimator.DefaultBins)]
+        public int Bins { get; init; } = BinningEstimator.DefaultBins;
 
         [CommandOption("--shuffles <N>")]
         [Description("Also estimate N times with Y rows shuffled and report the 95% null interval (default 0).")]

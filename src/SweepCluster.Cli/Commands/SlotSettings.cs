@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
+using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Sessions;
 using SweepCluster.Sessions.Tls;
+using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cli.Commands;
 
@@ -13,27 +15,28 @@ public class SlotSettings : CommandSettings
     public int? Slots { get; init; }
 
     [CommandOption("--devices <LIST>")]
-    [Description("auto (default), cpu, or a list such as cuda:0,cuda:1.")]
-    public string Devices { get; init; } = "auto";
+    [Description($"{SlotPlan.Auto} (default), cpu, or a list such as cuda:0,cuda:1.")]
+    public string Devices { get; init; } = SlotPlan.Auto;
 
     [CommandOption("--threads <N>")]
     [Description("Torch threads per slot (default: the cores split between the slots).")]
     public int? Threads { get; init; }
 
     [CommandOption("--pack-size <N>")]
-    [Description("Trials a slot trains at once as one batched network, among those equal but for seed and noise levels (1-64, default 32; 1: one trial at a time; adam trials always run alone).")]
+    [DescriptionOf("Trials a slot trains at once as one batched network, among those equal but for seed and noise levels ({0}-{1}, default {2}; {0}: one trial at a time; adam trials always run alone).",
+        Sessions.PackSize.Min, Sessions.PackSize.Max, Sessions.PackSize.Default)]
     public int PackSize { get; init; } = Sessions.PackSize.Default;
 
     [CommandOption("--host <ADDRESS>")]
-    [Description("Address the cluster port binds (default 127.0.0.1; 0.0.0.0 binds every interface and needs --public-host; any address but loopback needs --tls-cert or --insecure).")]
-    public string Host { get; init; } = "127.0.0.1";
+    [Description($"Address the cluster port binds (default {NodeAddresses.Loopback}; 0.0.0.0 binds every interface and needs --public-host; any address but loopback needs --tls-cert or --insecure).")]
+    public string Host { get; init; } = NodeAddresses.Loopback;
 
     [CommandOption("--public-host <ADDRESS>")]
     [Description("Address other nodes reach this one at, when it differs from --host (required with --host 0.0.0.0; containers, NAT).")]
     public string? PublicHost { get; init; }
 
     [CommandOption("--metrics-host <ADDRESS>")]
-    [Description("Address of /metrics (default: --host when it is loopback, else 127.0.0.1; 0.0.0.0: every interface).")]
+    [Description($"Address of /metrics (default: --host when it is loopback, else {NodeAddresses.Loopback}; 0.0.0.0: every interface).")]
     public string? MetricsHost { get; init; }
 
     [CommandOption("--tls-cert <FILE>")]
@@ -49,15 +52,16 @@ public class SlotSettings : CommandSettings
     public bool Insecure { get; init; }
 
     [CommandOption("--lease <SECONDS>")]
-    [Description("A running trial that reports no progress for this long is given back (default 300).")]
-    public double LeaseSeconds { get; init; } = 300;
+    [DescriptionOf("A running trial that reports no progress for this long is given back (default {0}).", SweepCoordinatorSettings.DefaultLeaseSeconds)]
+    public double LeaseSeconds { get; init; } = SweepCoordinatorSettings.DefaultLeaseSeconds;
 
     [CommandOption("--checkpoint-every <EPOCHS>")]
     [Description("Save each running trial's training state every EPOCHS epochs, so a resumed trial continues from it (default 0: off).")]
     public int CheckpointEvery { get; init; }
 
     [CommandOption("--metrics-port <PORT>")]
-    [Description("Port of this node's Prometheus /metrics on --metrics-host (default 9464 coordinator, 9465 worker, 9466 run; 0: off).")]
+    [DescriptionOf("Port of this node's Prometheus /metrics on --metrics-host (default {0} coordinator, {1} worker, {2} run; 0: off).",
+        MetricsEndpoint.CoordinatorDefaultPort, MetricsEndpoint.WorkerDefaultPort, MetricsEndpoint.RunDefaultPort)]
     public int? MetricsPort { get; init; }
 
     /// <param name="defaultMetricsPort">The verb's documented default for <see cref="MetricsPort"/>.</param>

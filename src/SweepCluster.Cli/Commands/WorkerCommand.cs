@@ -15,7 +15,7 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
     public sealed class Settings : SlotSettings
     {
         [CommandOption("--seed <HOST:PORT>")]
-        [Description("The coordinator's address, e.g. 127.0.0.1:4053.")]
+        [DescriptionOf("The coordinator's address, e.g. {0}:{1}.", NodeAddresses.Loopback, SweepClusterOptions.DefaultSeedPort)]
         public string Seed { get; init; } = "";
 
         [CommandOption("--checkpoint-dir <DIR>")]
@@ -31,7 +31,7 @@ public sealed class WorkerCommand : Command<WorkerCommand.Settings>
     {
         string[] parts = settings.Seed.Split(':');
         if (parts.Length != 2 || parts[0].Length == 0 || !int.TryParse(parts[1], out int port) || port is < 1 or > 65535)
-            throw new UserInputException($"--seed '{settings.Seed}' is not HOST:PORT; give the coordinator's address, e.g. --seed 127.0.0.1:{SweepClusterOptions.DefaultSeedPort}.");
+            throw new UserInputException($"--seed '{settings.Seed}' is not HOST:PORT; give the coordinator's address, e.g. --seed {NodeAddresses.Loopback}:{SweepClusterOptions.DefaultSeedPort}.");
         using var signal = new ShutdownSignal();
         var node = SweepNode.Configure(settings.Apply(new NodeOptions
         {

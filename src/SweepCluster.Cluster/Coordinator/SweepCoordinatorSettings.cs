@@ -4,7 +4,9 @@ namespace SweepCluster.Cluster.Coordinator;
 /// its state is snapshotted.</summary>
 public sealed record SweepCoordinatorSettings
 {
-    public static readonly TimeSpan DefaultLeasePeriod = TimeSpan.FromMinutes(5);
+    /// <summary>The default lease in seconds (five minutes), as the command line takes it.</summary>
+    public const int DefaultLeaseSeconds = 300;
+    public static readonly TimeSpan DefaultLeasePeriod = TimeSpan.FromSeconds(DefaultLeaseSeconds);
     public const int DefaultSnapshotEvery = 1000;
 
     /// <summary>An attempt that reports no progress for this long is given back (its worker may be hung).</summary>

@@ -8,12 +8,14 @@ public sealed class SweepClusterOptions
     public const string DefaultActorSystemName = "sweepcluster";
     /// <summary>The conventional port of a coordinator that workers use as their seed.</summary>
     public const int DefaultSeedPort = 4053;
+    /// <summary>The address a node binds unless told otherwise: loopback, this machine only.</summary>
+    public const string DefaultHost = "127.0.0.1";
 
     public string ActorSystemName { get; set; } = DefaultActorSystemName;
 
     /// <summary>Address to bind; loopback unless the cluster spans machines; 0.0.0.0 binds every interface and then
     /// needs <see cref="PublicHost"/>.</summary>
-    public string Host { get; set; } = "127.0.0.1";
+    public string Host { get; set; } = DefaultHost;
 
     /// <summary>Address other nodes use to reach this one, when it differs from <see cref="Host"/> (NAT, containers).</summary>
     public string? PublicHost { get; set; }

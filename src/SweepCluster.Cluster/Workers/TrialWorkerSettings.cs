@@ -9,7 +9,7 @@ public sealed record TrialWorkerSettings
 
     /// <summary>How many trials of one pack key the slot asks for and trains at once (<see cref="Core.Trials.ITrialRunner.RunPack"/>);
     /// 1: one trial at a time.</summary>
-    public int PackSize { get; init; } = 1;
+    public int PackSize { get; init; } = Core.Spec.SweepSpec.MinPackSize;
 
     /// <summary>How many slots this node runs (set by <see cref="TrialWorkerHosting"/>); each request says it, so the
     /// coordinator counts the slots that have not asked yet when it shares out a small sweep.</summary>

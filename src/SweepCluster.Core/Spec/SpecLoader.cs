@@ -69,7 +69,7 @@ public static class SpecLoader
             throw errors.General("the required key 'grid' is missing; add a grid with at least depth and width.");
         var grid = GridReader.Read(Mapping(gridNode, "grid", errors), errors, sections.GivenSettings);
         IReadOnlyList<int> seeds = entries.TryGetValue("seeds", out var s) ? SeedsReader.Read(s, errors) : [0];
-        int? packSize = entries.TryGetValue("pack_size", out var p) ? new ScalarReader(errors).Integer(p, "pack_size", 1, SweepSpec.MaxPackSize) : null;
+        int? packSize = entries.TryGetValue("pack_size", out var p) ? new ScalarReader(errors).Integer(p, "pack_size", SweepSpec.MinPackSize, SweepSpec.MaxPackSize) : null;
         if (dataset.Kind == DatasetKind.Idx && dataset.Path is null)
             throw errors.At(d!, "dataset", "has kind idx but no path; add 'path:' naming the folder of the IDX files (e.g. /usr/share/datasets/fashion-mnist).");
         CheckClipping(training, grid, sections.ClippingNode, errors);

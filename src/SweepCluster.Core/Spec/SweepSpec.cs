@@ -18,6 +18,9 @@ public sealed record SweepSpec(
     /// --pack-size asks for. Not part of any trial's configuration, so it changes no trial id.</summary>
     public int? PackSize { get; init; }
 
+    /// <summary>The smallest pack: one trial alone, which is also what a slot or result not told otherwise holds.</summary>
+    public const int MinPackSize = 1;
+
     /// <summary>The largest pack, in the spec and on the command line: a pack is one batched network, and its
     /// memory grows with it.</summary>
     public const int MaxPackSize = 64;
@@ -121,7 +124,7 @@ public sealed record InformationSettings
     public const int DefaultMixturePaths = 128;
     public const int DefaultMixtureDraws = 2;
     /// <summary>Bins per unit for the s = 0 clustering measure.</summary>
-    public int Bins { get; init; } = 30;
+    public int Bins { get; init; } = Core.Information.BinningEstimator.DefaultBins;
     /// <summary>Fresh noise draws per example when measuring errors (at least 10).</summary>
     public int ErrorDraws { get; init; } = 10;
     /// <summary>B: cross-entropy is clipped at B so it is B/2-sub-Gaussian.</summary>

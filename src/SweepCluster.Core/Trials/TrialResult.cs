@@ -92,7 +92,7 @@ public sealed record TrialRunEcho
     public required string Dataset { get; init; }
     /// <summary>How many trials trained together with this one as one batched network, itself included (1: alone).
     /// Its timings' training seconds are its share of the pack's.</summary>
-    public int PackSize { get; init; } = 1;
+    public int PackSize { get; init; } = Core.Spec.SweepSpec.MinPackSize;
 }
 
 /// <summary>Information measured at one hidden layer, on the fixed evaluation set.</summary>
