@@ -109,8 +109,11 @@ public sealed class SweepObserverTests(ITestOutputHelper output) : SweepClusterT
     [Theory]
     [InlineData("diverged at step 312", "diverged")]
     [InlineData("exception: InvalidOperationException: boom", "exception")]
+    [InlineData("Diverged at step 7", "diverged")]
+    [InlineData("failed", "failed")]
+    [InlineData("OutOfMemoryException: CUDA out of memory", "unknown")]
     [InlineData(null, "unknown")]
     [InlineData("42", "unknown")]
-    public void Failure_kind_is_the_reasons_first_word(string? reason, string kind) =>
+    public void Failure_kind_is_the_kind_the_reason_starts_with(string? reason, string kind) =>
         Assert.Equal(kind, SweepObserver.FailureKind(reason));
 }
