@@ -111,7 +111,7 @@ public sealed class SerializationRoundTripTests(ITestOutputHelper output) : Swee
         [
             new LayerInformation
             {
-                Layer = 1, Estimator = "pairwise", IXTLower = 1.2, IXTUpper = 1.5, IYT = 0.9, Saturated = false,
+                Layer = 1, Estimator = LayerEstimator.Pairwise, IXTLower = 1.2, IXTUpper = 1.5, IYT = 0.9, Saturated = false,
                 EtaAnalytic = 0.8, EtaEmpirical = null,
             },
         ],

@@ -77,7 +77,7 @@ public sealed class SweepObserverTests(ITestOutputHelper output) : SweepClusterT
         var config = FakeTrials.Planned(0).Config with { Width = 79 };
         LayerInformation Layer(int l) => new()
         {
-            Layer = l, Estimator = "pairwise", IXTLower = 1, IXTUpper = 2, IYT = 0.5, Saturated = false,
+            Layer = l, Estimator = LayerEstimator.Pairwise, IXTLower = 1, IXTUpper = 2, IYT = 0.5, Saturated = false,
             EtaAnalytic = 0.9, EtaEmpirical = 0.8,
         };
         var result = FakeTrials.Completed(new TrialId("layers-0"), config) with { Layers = [Layer(1), Layer(2)] };
