@@ -43,7 +43,7 @@ public static class SweepTelemetry
         "Seconds trials have been pending with no worker slot connected, once that is 30 s or more; 0 otherwise.");
 
     public static readonly Counter Failures = Metrics.CreateCounter(MetricNames.Failures,
-        "Trials that failed for good, by kind (the reason's first word).", "kind");
+        "Trials that failed for good, by kind (the word the reason starts with: diverged, exception, failed or unknown).", "kind");
 
     public static readonly Gauge SlotBusy = Metrics.CreateGauge(MetricNames.SlotBusy,
         "1 while a worker slot runs a trial, 0 while idle.", "slot", "device");

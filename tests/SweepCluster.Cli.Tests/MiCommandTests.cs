@@ -87,6 +87,18 @@ public sealed class MiCommandTests : IDisposable
         if (outcome.ExitCode == 2) TrialCommandTests.AssertOneSentence(outcome.StdErr);
     }
 
+    [Theory]
+    [InlineData("KSG")]
+    [InlineData("mine")]
+    public void An_unknown_estimator_is_one_sentence_naming_the_known_ones(string estimator)
+    {
+        string csv = WriteCorrelated(rho: 0.5, n: 10);
+        var outcome = CliProcess.Run("mi", csv, "--x", "a", "--y", "b", "--estimator", estimator);
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains($"--estimator '{estimator}' is not known; use ksg, pairwise, binning or plugin.", outcome.StdErr);
+        TrialCommandTests.AssertOneSentence(outcome.StdErr);
+    }
+
     private string WriteCorrelated(double rho, int n)
     {
         var random = new Random(7);

@@ -42,7 +42,7 @@ public sealed class TorchTrialRunnerTests
         double logN = Math.Log(config.Information.EvalPoints);
         foreach (var layer in r.Layers)
         {
-            Assert.Equal("pairwise", layer.Estimator);
+            Assert.Equal(LayerEstimator.Pairwise, layer.Estimator);
             Assert.InRange(layer.IXTLower, 0, layer.IXTUpper + 1e-12);
             Assert.InRange(layer.IXTUpper, 0, logN + 1e-12);
             Assert.InRange(layer.EtaAnalytic, 0, 1);
@@ -68,7 +68,7 @@ public sealed class TorchTrialRunnerTests
     public void Zero_activation_noise_reports_binning_as_the_estimator()
     {
         TrialResult r = Run(TrialConfigs.Small(actNoise: 0));
-        Assert.All(r.Layers, l => Assert.Equal("binning", l.Estimator));
+        Assert.All(r.Layers, l => Assert.Equal(LayerEstimator.Binning, l.Estimator));
         Assert.All(r.Layers, l => Assert.Equal(1.0, l.EtaAnalytic));
     }
 

@@ -26,7 +26,7 @@ public sealed class TrialBoundsAssemblyTests
     /// bound read from the upper value instead would differ.</summary>
     private static LayerInformation Layer(int index, double eta, double estimate) => new()
     {
-        Layer = index, Estimator = "pairwise", IXT = estimate, IXTSe = 0.01, IXTLower = estimate / 2, IXTUpper = 2 * estimate,
+        Layer = index, Estimator = LayerEstimator.Pairwise, IXT = estimate, IXTSe = 0.01, IXTLower = estimate / 2, IXTUpper = 2 * estimate,
         IYT = 1.0, Saturated = false, EtaAnalytic = eta, EtaEmpirical = null,
     };
 

@@ -5,9 +5,19 @@ using Spectre.Console.Cli;
 using SweepCluster.Core;
 using SweepCluster.Core.Data;
 using SweepCluster.Core.Information;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cli.Commands;
+
+/// <summary>The estimators of `sweepcluster mi`; --estimator takes their words.</summary>
+public enum MiEstimator
+{
+    Ksg,
+    Pairwise,
+    Binning,
+    Plugin,
+}
 
 /// <summary>`sweepcluster mi FILE.csv --x COLS --y COLS`: mutual information of two column groups, so users can
 /// check the estimators on their own data.</summary>
@@ -66,29 +76,30 @@ public sealed class MiCommand : Command<MiCommand.Settings>
         var table = CsvTable.Load(settings.File);
         SampleMatrix x = table.Select(ColumnSelector.Parse(settings.X, table.Header));
         SampleMatrix y = table.Select(ColumnSelector.Parse(settings.Y, table.Header));
-        Func<SampleMatrix, SampleMatrix, double> estimate = Estimator(settings);
+        MiEstimator estimator = ParseEstimator(settings.Estimator);
+        Func<SampleMatrix, SampleMatrix, double> estimate = Estimator(estimator, settings);
         // KSG looks for the k-th nearest other row, which only exists when there are more than k rows.
-        if (settings.Estimator == "ksg" && x.Rows <= settings.K)
+        if (estimator == MiEstimator.Ksg && x.Rows <= settings.K)
             throw new UserInputException(
                 $"{Path.GetFileName(settings.File)} has {x.Rows} data row{(x.Rows == 1 ? "" : "s")}, but the ksg estimator with --k {settings.K} needs more rows than k; give more rows or a smaller --k.");
 
         var fields = new Dictionary<string, object?>
         {
-            ["estimator"] = settings.Estimator,
+            ["estimator"] = estimator.Word(),
             ["mi_nats"] = estimate(x, y),
             ["n"] = x.Rows,
             ["x_columns"] = x.Columns,
             ["y_columns"] = y.Columns,
         };
-        if (settings.Estimator == "ksg") fields["k"] = settings.K;
-        if (settings.Estimator == "pairwise")
+        if (estimator == MiEstimator.Ksg) fields["k"] = settings.K;
+        if (estimator == MiEstimator.Pairwise)
         {
             var bounds = PairwiseForCsv(x, y, settings.Noise!.Value);
             fields["noise"] = settings.Noise;
             fields["lower"] = bounds.Lower;
             fields["upper"] = bounds.Upper;
         }
-        if (settings.Estimator == "binning") fields["bins"] = settings.Bins;
+        if (estimator == MiEstimator.Binning) fields["bins"] = settings.Bins;
         if (settings.Shuffles > 0)
         {
             var test = PermutationNull.Run(estimate, x, y, settings.Shuffles, seed: 0);
@@ -103,17 +114,23 @@ public sealed class MiCommand : Command<MiCommand.Settings>
         return 0;
     }
 
-    private static Func<SampleMatrix, SampleMatrix, double> Estimator(Settings settings) => settings.Estimator switch
+    /// <summary>The estimator whose word is <paramref name="word"/>, parsed once.</summary>
+    private static MiEstimator ParseEstimator(string word) =>
+        SpecWords.All<MiEstimator>().Contains(word)
+            ? SpecWords.Parse<MiEstimator>(word)
+            : throw new UserInputException($"--estimator '{word}' is not known; use ksg, pairwise, binning or plugin.");
+
+    private static Func<SampleMatrix, SampleMatrix, double> Estimator(MiEstimator estimator, Settings settings) => estimator switch
     {
-        "ksg" when settings.K >= 1 => (x, y) => KsgEstimator.Estimate(x, y, new KsgOptions(K: settings.K)),
-        "ksg" => throw new UserInputException($"--k {settings.K} is not a positive neighbour count; give --k 3 or another count of at least 1."),
-        "pairwise" when settings.Noise is > 0 => (x, y) => PairwiseForCsv(x, y, settings.Noise.Value).Upper,
-        "pairwise" => throw new UserInputException("the pairwise estimator needs the noise std of T = Y + N(0, s^2 I); give --noise S with S > 0."),
-        "binning" when settings.Bins >= 2 => (x, y) => DiscreteInformation.MutualInformation(
+        MiEstimator.Ksg when settings.K >= 1 => (x, y) => KsgEstimator.Estimate(x, y, new KsgOptions(K: settings.K)),
+        MiEstimator.Ksg => throw new UserInputException($"--k {settings.K} is not a positive neighbour count; give --k 3 or another count of at least 1."),
+        MiEstimator.Pairwise when settings.Noise is > 0 => (x, y) => PairwiseForCsv(x, y, settings.Noise.Value).Upper,
+        MiEstimator.Pairwise => throw new UserInputException("the pairwise estimator needs the noise std of T = Y + N(0, s^2 I); give --noise S with S > 0."),
+        MiEstimator.Binning when settings.Bins >= 2 => (x, y) => DiscreteInformation.MutualInformation(
             BinningEstimator.SymbolsOverDataRange(x, settings.Bins), BinningEstimator.SymbolsOverDataRange(y, settings.Bins)),
-        "binning" => throw new UserInputException($"--bins {settings.Bins} is too few; give --bins 2 or more."),
-        "plugin" => (x, y) => DiscreteInformation.MutualInformation(DistinctRows(x), DistinctRows(y)),
-        var other => throw new UserInputException($"--estimator '{other}' is not known; use ksg, pairwise, binning or plugin."),
+        MiEstimator.Binning => throw new UserInputException($"--bins {settings.Bins} is too few; give --bins 2 or more."),
+        MiEstimator.Plugin => (x, y) => DiscreteInformation.MutualInformation(DistinctRows(x), DistinctRows(y)),
+        _ => throw new ArgumentOutOfRangeException(nameof(estimator), estimator, null),
     };
 
     /// <summary>X is uniform over its distinct rows; rows sharing an X value are the noise paths of that input.</summary>

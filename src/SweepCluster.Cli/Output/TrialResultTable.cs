@@ -26,7 +26,7 @@ public static class TrialResultTable
 
         var layers = new Table().AddColumns("layer", "estimator", "I(X;T) lower", "I(X;T) upper", "I(Y;T)", "saturated", "eta analytic", "eta empirical");
         foreach (var l in result.Layers)
-            layers.AddRow(l.Layer.ToString(CultureInfo.InvariantCulture), l.Estimator, F(l.IXTLower), F(l.IXTUpper), F(l.IYT),
+            layers.AddRow(l.Layer.ToString(CultureInfo.InvariantCulture), l.Estimator.Word(), F(l.IXTLower), F(l.IXTUpper), F(l.IYT),
                 l.Saturated ? "yes" : "no", F(l.EtaAnalytic), l.EtaEmpirical is { } e ? F(e) : "-");
         console.Write(layers);
 

@@ -5,6 +5,7 @@ using Akka.Persistence;
 using SweepCluster.Cluster.Messages;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
 using SweepCluster.Telemetry;
@@ -355,7 +356,7 @@ public sealed class SweepCoordinator : ReceivePersistentActor, IWithTimers
                 _progress.Remove(failed.TrialId);
                 if (!failed.Final)
                 {
-                    _log.Info("Trial {0} attempt {1} failed ({2}: {3}); it will be retried.", failed.TrialId, failed.Attempt, failed.Kind, failed.Reason);
+                    _log.Info("Trial {0} attempt {1} failed ({2}: {3}); it will be retried.", failed.TrialId, failed.Attempt, failed.Kind.Word(), failed.Reason);
                     return true;
                 }
                 Ended(_state.EndedBy(failed)!, failed.TrialId);

@@ -44,7 +44,7 @@ public sealed record TrialProgressReport(string WorkerId, TrialId TrialId, int A
 public sealed record TrialResultReport(string WorkerId, TrialId TrialId, int Attempt, TrialResult Result) : ISweepClusterMessage;
 
 /// <summary>The runner threw: the attempt failed without a result. Resent until <see cref="ReportAccepted"/>.</summary>
-public sealed record TrialFailureReport(string WorkerId, TrialId TrialId, int Attempt, string Kind, string Reason)
+public sealed record TrialFailureReport(string WorkerId, TrialId TrialId, int Attempt, FailureKind Kind, string Reason)
     : ISweepClusterMessage;
 
 /// <summary>The coordinator has taken a result or failure report (also when it discarded it as stale or duplicate).</summary>

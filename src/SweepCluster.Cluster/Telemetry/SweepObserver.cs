@@ -1,6 +1,7 @@
 using Akka.Actor;
 using SweepCluster.Cluster.Messages;
 using SweepCluster.Core.Results;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
 using SweepCluster.Telemetry;
@@ -89,14 +90,10 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
         if (_curves.Row(CurveKey.Of(result.Config), result.Config.Depth) is { } row) SweepTelemetry.RecordCurveRow(row);
     }
 
-    /// <summary>The reason's first word ("diverged at step 312" -> diverged, "exception: ..." -> exception), which keeps
-    /// the label set bounded while the reason itself stays in the results.</summary>
-    internal static string FailureKind(string? reason)
-    {
-        if (string.IsNullOrWhiteSpace(reason)) return "unknown";
-        var word = new string(reason.TakeWhile(char.IsLetter).ToArray()).ToLowerInvariant();
-        return word.Length == 0 ? "unknown" : word;
-    }
+    /// <summary>The kind label of a failed result: the <see cref="Core.Trials.FailureKind"/> its reason starts with
+    /// ("diverged at step 312" -> diverged, "exception: ..." -> exception), a bounded set, while the reason itself
+    /// stays in the results.</summary>
+    internal static string FailureKind(string? reason) => FailureKinds.OfReason(reason).Word();
 
     private sealed class Poll
     {

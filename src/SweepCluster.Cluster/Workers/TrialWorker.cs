@@ -184,7 +184,7 @@ public sealed class TrialWorker : ReceiveActor, IWithTimers
             _spans.GetValueOrDefault(Attempt.Of(_pack[0]))?.TraceId.ToString() ?? "off", threw.Error);
         var reason = $"{threw.Error.GetType().Name}: {threw.Error.Message}";
         foreach (var a in _pack) TrialSpans.End(_spans.GetValueOrDefault(Attempt.Of(a)), null, reason);
-        BecomeReporting(_pack.Select(a => (ISweepClusterMessage)new TrialFailureReport(WorkerId, a.TrialId, a.Attempt, "exception", reason)).ToList());
+        BecomeReporting(_pack.Select(a => (ISweepClusterMessage)new TrialFailureReport(WorkerId, a.TrialId, a.Attempt, FailureKind.Exception, reason)).ToList());
     }
 
     private void BecomeReporting(IReadOnlyList<ISweepClusterMessage> reports)

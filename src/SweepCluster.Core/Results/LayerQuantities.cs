@@ -97,5 +97,5 @@ public static class LayerQuantities
 
     /// <summary>True for a layer measured by binning (act_noise 0): its values are clustering measures, not MI.</summary>
     public static bool IsBinning(LayerInformation layer) =>
-        layer.Kind == LayerInformationKind.Clustering || layer.Estimator == "binning";
+        layer.Kind == LayerInformationKind.Clustering || layer.Estimator == LayerEstimator.Binning;
 }

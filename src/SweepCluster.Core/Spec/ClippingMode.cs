@@ -12,18 +12,10 @@ public enum ClippingMode
     Batch,
 }
 
-/// <summary>The spec words of <see cref="ClippingMode"/> and how a trial's mode resolves <see cref="ClippingMode.Auto"/>.</summary>
+/// <summary>How a trial's mode resolves <see cref="ClippingMode.Auto"/>. The spec words of <see cref="ClippingMode"/>
+/// ("auto", "per_example", "batch") are its <see cref="SpecWords"/>.</summary>
 public static class ClippingModes
 {
-    public static readonly IReadOnlyList<string> Words = ["auto", "per_example", "batch"];
-
-    public static ClippingMode Parse(string word) => word switch
-    {
-        "auto" => ClippingMode.Auto,
-        "per_example" => ClippingMode.PerExample,
-        "batch" => ClippingMode.Batch,
-        _ => throw new ArgumentException($"Unknown clipping '{word}'; expected {string.Join(", ", Words)}.", nameof(word)),
-    };
 
     /// <summary>True when a trial of this mode clips per example (auto resolves to per_example in frozen_features).</summary>
     public static bool IsPerExample(ClippingMode clipping, TrainingMode mode) =>

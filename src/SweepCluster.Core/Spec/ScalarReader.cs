@@ -48,6 +48,10 @@ internal sealed class ScalarReader(SpecErrors errors)
         throw errors.At(node, field, $"is '{text}', which is not one of {string.Join(", ", allowed)}; use one of those.");
     }
 
+    /// <summary>A word of the closed vocabulary <typeparamref name="T"/> (<see cref="SpecWords"/>), parsed here once,
+    /// refused as <see cref="Word(YamlNode, string, IReadOnlyList{string})"/> refuses a word outside its list.</summary>
+    public T Word<T>(YamlNode node, string field) where T : struct, Enum => SpecWords.Parse<T>(Word(node, field, SpecWords.All<T>()));
+
     private static string Range(double min, bool minExclusive, double max, bool maxExclusive)
     {
         string low = double.IsNegativeInfinity(min) ? "(-inf" : (minExclusive ? "(" : "[") + min.ToString(CultureInfo.InvariantCulture);

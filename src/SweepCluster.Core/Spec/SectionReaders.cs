@@ -34,10 +34,10 @@ internal sealed partial class SectionReaders(SpecErrors errors)
             given[key] = node;
             result = key switch
             {
-                "kind" => result with { Kind = SpecWords.Parse<DatasetKind>(_read.Word(node, field, SpecWords.All<DatasetKind>())) },
+                "kind" => result with { Kind = _read.Word<DatasetKind>(node, field) },
                 "classes" => result with { Classes = _read.Integer(node, field, 2, 1000) },
                 "dimension" => result with { Dimension = _read.Integer(node, field, 1, 1_000_000) },
-                "task" => result with { Task = SpecWords.Parse<SyntheticTask>(_read.Word(node, field, SpecWords.All<SyntheticTask>())) },
+                "task" => result with { Task = _read.Word<SyntheticTask>(node, field) },
                 "separation" => result with { Separation = _read.Number(node, field, 0, max: NumberLimits.Separation) },
                 "shells" => result with { Shells = _read.Integer(node, field, 2, 1000) },
                 "test_size" => result with { TestSize = _read.Integer(node, field, 1, 10_000_000) },
@@ -79,8 +79,8 @@ internal sealed partial class SectionReaders(SpecErrors errors)
             string field = $"model.{key}";
             result = key switch
             {
-                "architecture" => result with { Architecture = _read.Word(node, field, ["mlp"]) },
-                _ => result with { Activation = SpecWords.Parse<ActivationKind>(Given(AxisNames.Activation, field, node, _read.Word(node, field, AxisRules.Activations))) },
+                "architecture" => result with { Architecture = _read.Word<ArchitectureKind>(node, field) },
+                _ => result with { Activation = Given(AxisNames.Activation, field, node, _read.Word<ActivationKind>(node, field)) },
             };
         }
         return result;
@@ -95,16 +95,16 @@ internal sealed partial class SectionReaders(SpecErrors errors)
             string field = $"training.{key}";
             result = key switch
             {
-                "mode" => result with { Mode = SpecWords.Parse<TrainingMode>(Given(AxisNames.Mode, field, node, _read.Word(node, field, AxisRules.Modes))) },
-                "optimizer" => result with { Optimizer = SpecWords.Parse<OptimizerKind>(Given(AxisNames.Optimizer, field, node, _read.Word(node, field, AxisRules.Optimizers))) },
+                "mode" => result with { Mode = Given(AxisNames.Mode, field, node, _read.Word<TrainingMode>(node, field)) },
+                "optimizer" => result with { Optimizer = Given(AxisNames.Optimizer, field, node, _read.Word<OptimizerKind>(node, field)) },
                 "learning_rate" => result with { LearningRate = Given(AxisNames.LearningRate, field, node, _read.Number(node, field, 0, minExclusive: true, max: NumberLimits.LearningRate)) },
-                "schedule" => result with { Schedule = _read.Word(node, field, ["constant", "inverse_time"]) },
+                "schedule" => result with { Schedule = _read.Word<ScheduleKind>(node, field) },
                 "lr_decay" => result with { LrDecay = _read.Number(node, field, 0, max: NumberLimits.LrDecay) },
                 "epochs" => result with { Epochs = Given(AxisNames.Epochs, field, node, _read.Integer(node, field, 1, 1_000_000)) },
                 "batch_size" => result with { BatchSize = Given(AxisNames.BatchSize, field, node, _read.Integer(node, field, 1, 1_000_000)) },
                 "clip" => result with { Clip = Given(AxisNames.Clip, field, node, _read.Number(node, field, 0, max: NumberLimits.Clip)) },
                 "clipping" => result with { Clipping = Clipping(node, field) },
-                "sgld_parameterization" => result with { SgldParameterization = _read.Word(node, field, ["std", "inverse_temperature"]) },
+                "sgld_parameterization" => result with { SgldParameterization = _read.Word<SgldParameterization>(node, field) },
                 _ => result with { MaxAttempts = _read.Integer(node, field, 1, 100) },
             };
         }
@@ -154,7 +154,7 @@ internal sealed partial class SectionReaders(SpecErrors errors)
     private ClippingMode Clipping(YamlNode node, string field)
     {
         ClippingNode = node;
-        return ClippingModes.Parse(_read.Word(node, field, ClippingModes.Words));
+        return _read.Word<ClippingMode>(node, field);
     }
 
     private T Given<T>(string axis, string field, YamlNode node, T value)

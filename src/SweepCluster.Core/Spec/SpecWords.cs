@@ -24,6 +24,27 @@ public enum ActivationKind
     Relu,
 }
 
+/// <summary>The network family: the multilayer perceptron (the reference model) is the only one.</summary>
+public enum ArchitectureKind
+{
+    Mlp,
+}
+
+/// <summary>The step size over training: constant, or inverse_time (alpha_t = lr / (1 + lr_decay * t)).</summary>
+public enum ScheduleKind
+{
+    Constant,
+    InverseTime,
+}
+
+/// <summary>How the sgld_noise axis is read: std (sigma_t itself) or inverse_temperature (beta, with
+/// sigma_t^2 = 2 alpha_t / beta).</summary>
+public enum SgldParameterization
+{
+    Std,
+    InverseTemperature,
+}
+
 /// <summary>Where the data comes from: a seeded Gaussian mixture, or MNIST-format IDX files.</summary>
 public enum DatasetKind
 {

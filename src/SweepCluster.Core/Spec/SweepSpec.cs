@@ -73,7 +73,7 @@ public sealed record DatasetSettings
 public sealed record ModelSettings
 {
     /// <summary>"mlp" (the reference model).</summary>
-    public string Architecture { get; init; } = "mlp";
+    public ArchitectureKind Architecture { get; init; } = ArchitectureKind.Mlp;
     /// <summary>"tanh" (bounded, the default) or "relu".</summary>
     public ActivationKind Activation { get; init; } = ActivationKind.Tanh;
 }
@@ -87,7 +87,7 @@ public sealed record TrainingSettings
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Sgd;
     public double LearningRate { get; init; } = 0.05;
     /// <summary>"constant" or "inverse_time" (alpha_t = lr / (1 + lr_decay * t)).</summary>
-    public string Schedule { get; init; } = "constant";
+    public ScheduleKind Schedule { get; init; } = ScheduleKind.Constant;
     public double LrDecay { get; init; } = 0.0;
     public int Epochs { get; init; } = 20;
     public int BatchSize { get; init; } = 64;
@@ -98,7 +98,7 @@ public sealed record TrainingSettings
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public ClippingMode Clipping { get; init; } = ClippingMode.Auto;
     /// <summary>How the sgld_noise axis is read: "std" (sigma_t itself) or "inverse_temperature" (beta, sigma_t^2 = 2 alpha_t / beta).</summary>
-    public string SgldParameterization { get; init; } = "std";
+    public SgldParameterization SgldParameterization { get; init; } = SgldParameterization.Std;
     /// <summary>Attempts a failed trial gets before it is recorded failed.</summary>
     public int MaxAttempts { get; init; } = 2;
 }

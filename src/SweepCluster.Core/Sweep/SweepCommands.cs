@@ -24,7 +24,7 @@ public sealed record ReclaimTrial(string WorkerId, TrialId TrialId, int Attempt,
 public sealed record ReportTrialResult(string WorkerId, TrialId TrialId, int Attempt, TrialResult Result) : ISweepCommand;
 
 /// <summary>A worker reports that its attempt threw (the trial could not run).</summary>
-public sealed record ReportTrialFailure(string WorkerId, TrialId TrialId, int Attempt, string Kind, string Reason) : ISweepCommand;
+public sealed record ReportTrialFailure(string WorkerId, TrialId TrialId, int Attempt, FailureKind Kind, string Reason) : ISweepCommand;
 
 /// <summary>Give back every trial assigned to this worker (it died, was downed, or left).</summary>
 public sealed record ReleaseWorker(string WorkerId, string Reason) : ISweepCommand;

@@ -1,4 +1,5 @@
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Core.Sweep;
@@ -21,7 +22,7 @@ public sealed record TrialAssigned(TrialId TrialId, string WorkerId, int Attempt
 public sealed record TrialCompleted(TrialId TrialId, string WorkerId, TrialResult Result) : ISweepEvent;
 
 /// <summary>An attempt failed (diverged, exception). Final when the attempts are used up; else the trial is pending again.</summary>
-public sealed record TrialAttemptFailed(TrialId TrialId, string WorkerId, int Attempt, string Kind, string Reason, bool Final, TrialResult? Result) : ISweepEvent
+public sealed record TrialAttemptFailed(TrialId TrialId, string WorkerId, int Attempt, FailureKind Kind, string Reason, bool Final, TrialResult? Result) : ISweepEvent
 {
     /// <summary>The result recorded for a final failure: the worker's own failed result, or one made from the kind
     /// and reason when the runner threw.</summary>
@@ -30,7 +31,7 @@ public sealed record TrialAttemptFailed(TrialId TrialId, string WorkerId, int At
         TrialId = TrialId,
         Config = config,
         Status = TrialStatus.Failed,
-        FailureReason = $"{Kind}: {Reason}",
+        FailureReason = $"{Kind.Word()}: {Reason}",
     };
 }
 

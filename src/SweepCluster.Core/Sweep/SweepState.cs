@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Core.Sweep;
@@ -91,7 +92,7 @@ public sealed record SweepState
         TrialCompleted completed => Move(completed.TrialId, TrialPhase.Completed, t => t with { Worker = null, AssignedAt = null }),
         TrialAttemptFailed failed => Move(failed.TrialId, failed.Final ? TrialPhase.Failed : TrialPhase.Pending, t => t with
         {
-            Worker = null, AssignedAt = null, LastFailure = $"{failed.Kind}: {failed.Reason}",
+            Worker = null, AssignedAt = null, LastFailure = $"{failed.Kind.Word()}: {failed.Reason}",
         }) with { Retries = Retries + (failed.Final ? 0 : 1) },
         // A released attempt never ran to an end, so it does not count against the retry budget. Its worker stays on
         // the pending entry as the last holder: only that worker may reclaim the attempt or report its result.
@@ -221,7 +222,7 @@ public sealed record SweepState
             return [new ResultDiscarded(report.TrialId, report.WorkerId, report.Attempt, reason)];
         if (report.Result.Status == TrialStatus.Completed)
             return [new TrialCompleted(report.TrialId, report.WorkerId, report.Result)];
-        return [FailedAttempt(report.WorkerId, report.TrialId, report.Attempt, "failed", report.Result.FailureReason ?? "failed", report.Result)];
+        return [FailedAttempt(report.WorkerId, report.TrialId, report.Attempt, FailureKind.Failed, report.Result.FailureReason ?? FailureKind.Failed.Word(), report.Result)];
     }
 
     private IReadOnlyList<ISweepEvent> Fail(ReportTrialFailure failure) =>
@@ -229,7 +230,7 @@ public sealed record SweepState
             ? [new ResultDiscarded(failure.TrialId, failure.WorkerId, failure.Attempt, reason)]
             : [FailedAttempt(failure.WorkerId, failure.TrialId, failure.Attempt, failure.Kind, failure.Reason, null)];
 
-    private TrialAttemptFailed FailedAttempt(string worker, TrialId id, int attempt, string kind, string reason, TrialResult? result) =>
+    private TrialAttemptFailed FailedAttempt(string worker, TrialId id, int attempt, FailureKind kind, string reason, TrialResult? result) =>
         new(id, worker, attempt, kind, reason, Final: attempt >= MaxAttempts, result);
 
     /// <summary>Why a report is not for the current assignment, or null when it is.</summary>

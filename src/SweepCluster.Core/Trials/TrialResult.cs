@@ -100,8 +100,8 @@ public sealed record LayerInformation
 {
     /// <summary>1-based layer index.</summary>
     public required int Layer { get; init; }
-    /// <summary>"pairwise" (mixture bounds, true MI with noise s &gt; 0) or "binning" (s = 0: a clustering measure, not MI).</summary>
-    public required string Estimator { get; init; }
+    /// <summary>pairwise (mixture bounds, true MI with noise s &gt; 0) or binning (s = 0: a clustering measure, not MI).</summary>
+    public required LayerEstimator Estimator { get; init; }
     /// <summary>Consistent Monte-Carlo estimate of I(X;T_l) = h(T_l) - h(T_l | X) by sample propagation (the noise paths'
     /// mixtures, their entropies integrated by fresh draws); null for binning (s = 0).</summary>
     [JsonPropertyName("i_x_t")]
@@ -143,6 +143,15 @@ public sealed record LayerInformation
     /// <summary>i_x_t(l) / i_x_t(l-1), the ratio of consecutive consistent estimates (I(X;T_0) = log N); a ratio of
     /// estimates, not a bound.</summary>
     public required double? EtaEmpirical { get; init; }
+}
+
+/// <summary>How a layer's information was measured; the JSON and the CSV write its word ("pairwise", "binning").</summary>
+public enum LayerEstimator
+{
+    /// <summary>Pairwise mixture bounds of the true I(X;T_l) under noise s &gt; 0.</summary>
+    Pairwise,
+    /// <summary>Binning at s = 0: a clustering measure, not mutual information.</summary>
+    Binning,
 }
 
 /// <summary>The words of <see cref="LayerInformation.Kind"/>.</summary>

@@ -42,7 +42,7 @@ internal static class LayerInformationProbe
             layers.Add(new LayerInformation
             {
                 Layer = l + 1,
-                Estimator = measured.Kind == LayerInformationKind.Clustering ? "binning" : "pairwise",
+                Estimator = measured.Kind == LayerInformationKind.Clustering ? LayerEstimator.Binning : LayerEstimator.Pairwise,
                 Kind = measured.Kind,
                 IXT = consistent[l]?.Estimate.Value,
                 IXTSe = consistent[l]?.Estimate.StandardError,

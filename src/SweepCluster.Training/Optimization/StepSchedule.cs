@@ -1,4 +1,5 @@
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Training.Optimization;
 
@@ -6,10 +7,10 @@ namespace SweepCluster.Training.Optimization;
 public sealed class StepSchedule(TrialConfig config)
 {
     private readonly double _learningRate = config.Training.LearningRate;
-    private readonly bool _inverseTime = config.Training.Schedule == "inverse_time";
+    private readonly bool _inverseTime = config.Training.Schedule == ScheduleKind.InverseTime;
     private readonly double _decay = config.Training.LrDecay;
     private readonly double _noise = config.SgldNoise;
-    private readonly bool _inverseTemperature = config.Training.SgldParameterization == "inverse_temperature";
+    private readonly bool _inverseTemperature = config.Training.SgldParameterization == SgldParameterization.InverseTemperature;
 
     public double Alpha(long step) => _inverseTime ? _learningRate / (1.0 + _decay * step) : _learningRate;
 

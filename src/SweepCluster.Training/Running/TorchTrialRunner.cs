@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
 using SweepCluster.Training.Data;
 using SweepCluster.Training.Measurement;
@@ -57,7 +58,7 @@ public sealed class TorchTrialRunner(PairwiseKernel kernel = PairwiseKernel.Tens
                 return new TrialResult
                 {
                     TrialId = id, Config = config, Status = TrialStatus.Failed, Run = echo,
-                    FailureReason = $"diverged at step {step}",
+                    FailureReason = $"{FailureKind.Diverged.Word()} at step {step}",
                     Timings = new TrialTimings { DataSeconds = trial.DataSeconds, TrainSeconds = trainSeconds, TotalSeconds = trial.DataSeconds + trainSeconds },
                 };
 

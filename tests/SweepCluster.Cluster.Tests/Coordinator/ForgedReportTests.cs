@@ -1,3 +1,4 @@
+using SweepCluster.Core.Trials;
 using Akka.Actor;
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Messages;
@@ -25,7 +26,7 @@ public sealed class ForgedReportTests(ITestOutputHelper output) : SweepClusterTe
         var madeUp = FakeTrials.Completed(assigned.TrialId, assigned.Config) with { TestError = 0.0 };
         Coordinator.Tell(new TrialProgressReport(VictimId, assigned.TrialId, assigned.Attempt, 1, 3, 0.5), forger.Ref);
         Coordinator.Tell(new TrialResultReport(VictimId, assigned.TrialId, assigned.Attempt, madeUp), forger.Ref);
-        Coordinator.Tell(new TrialFailureReport(VictimId, assigned.TrialId, assigned.Attempt, "exception", "made up"), forger.Ref);
+        Coordinator.Tell(new TrialFailureReport(VictimId, assigned.TrialId, assigned.Attempt, FailureKind.Exception, "made up"), forger.Ref);
         // Asking in the victim's name would otherwise be handed the attempt the victim holds.
         Coordinator.Tell(new RequestWork(VictimId, "cpu"), forger.Ref);
 

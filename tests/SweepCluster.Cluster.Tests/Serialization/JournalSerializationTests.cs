@@ -18,8 +18,8 @@ public sealed class JournalSerializationTests(ITestOutputHelper output) : SweepC
         new TrialsPlanned([Trial, FakeTrials.Planned(4)], 3),
         new TrialAssigned(Trial.Id, "akka.tcp://sweepcluster@127.0.0.1:4053/slot-0", 2, At),
         new TrialCompleted(Trial.Id, "w/slot-0", FakeTrials.Completed(Trial.Id, Trial.Config)),
-        new TrialAttemptFailed(Trial.Id, "w/slot-0", 2, "failed", "diverged at step 3", true, FakeTrials.Diverged(Trial.Id, Trial.Config)),
-        new TrialAttemptFailed(Trial.Id, "w/slot-0", 1, "exception", "OutOfMemoryException", false, null),
+        new TrialAttemptFailed(Trial.Id, "w/slot-0", 2, FailureKind.Failed, "diverged at step 3", true, FakeTrials.Diverged(Trial.Id, Trial.Config)),
+        new TrialAttemptFailed(Trial.Id, "w/slot-0", 1, FailureKind.Exception, "OutOfMemoryException", false, null),
         new TrialReleased(Trial.Id, "w/slot-1", "worker terminated"),
         new ResultDiscarded(Trial.Id, "w/slot-1", 1, "already completed"),
     ];
@@ -50,7 +50,7 @@ public sealed class JournalSerializationTests(ITestOutputHelper output) : SweepC
             new TrialAssigned(plan[0].Id, "w/slot-0", 1, At),
             new TrialAssigned(plan[1].Id, "w/slot-1", 1, At),
             new TrialCompleted(plan[0].Id, "w/slot-0", FakeTrials.Completed(plan[0].Id, plan[0].Config)),
-            new TrialAttemptFailed(plan[1].Id, "w/slot-1", 1, "exception", "boom", false, null),
+            new TrialAttemptFailed(plan[1].Id, "w/slot-1", 1, FailureKind.Exception, "boom", false, null),
             new ResultDiscarded(plan[0].Id, "w/slot-0", 1, "already completed"),
         ]);
 
@@ -84,6 +84,19 @@ public sealed class JournalSerializationTests(ITestOutputHelper output) : SweepC
 
         Assert.Equivalent(state.ToSnapshot(), back.ToSnapshot(), strict: true);
         Assert.Equal(TrialPhase.Assigned, back.Trials[plan[1].Id].Phase);
+    }
+
+    /// <summary>The failure kind is typed, but journals hold it as the word they held when it was a string.</summary>
+    [Fact]
+    public void A_failure_event_holds_its_kind_as_the_word_journals_always_held()
+    {
+        var failed = new TrialAttemptFailed(Trial.Id, "w/slot-0", 1, FailureKind.Exception, "boom", false, null);
+        var serializer = (SweepClusterSerializer)Sys.Serialization.FindSerializerFor(failed);
+        string json = System.Text.Encoding.UTF8.GetString(serializer.ToBinary(failed));
+        Assert.Contains("\"kind\":\"exception\",\"reason\":\"boom\"", json);
+        string written = json.Replace("\"kind\":\"exception\"", "\"kind\":\"failed\"");
+        var back = (TrialAttemptFailed)serializer.FromBinary(System.Text.Encoding.UTF8.GetBytes(written), serializer.Manifest(failed));
+        Assert.Equal(FailureKind.Failed, back.Kind);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class SerializationRoundTripTests(ITestOutputHelper output) : Swee
         TrialsAvailable.Instance,
         new TrialProgressReport("w/slot-0", Trial.Id, 1, 3, 20, double.NaN),
         new TrialResultReport("w/slot-0", Trial.Id, 1, RichResult()),
-        new TrialFailureReport("w/slot-0", Trial.Id, 2, "exception", "OutOfMemoryException: CUDA out of memory"),
+        new TrialFailureReport("w/slot-0", Trial.Id, 2, FailureKind.Exception, "OutOfMemoryException: CUDA out of memory"),
         new ReportAccepted(Trial.Id, 2),
         GetSweepStatus.Instance,
         new SweepStatusResponse(10, 3, 2, 4, 1, 2, 5, false,
@@ -111,7 +111,7 @@ public sealed class SerializationRoundTripTests(ITestOutputHelper output) : Swee
         [
             new LayerInformation
             {
-                Layer = 1, Estimator = "pairwise", IXTLower = 1.2, IXTUpper = 1.5, IYT = 0.9, Saturated = false,
+                Layer = 1, Estimator = LayerEstimator.Pairwise, IXTLower = 1.2, IXTUpper = 1.5, IYT = 0.9, Saturated = false,
                 EtaAnalytic = 0.8, EtaEmpirical = null,
             },
         ],

@@ -77,7 +77,7 @@ public sealed class SweepObserverTests(ITestOutputHelper output) : SweepClusterT
         var config = FakeTrials.Planned(0).Config with { Width = 79 };
         LayerInformation Layer(int l) => new()
         {
-            Layer = l, Estimator = "pairwise", IXTLower = 1, IXTUpper = 2, IYT = 0.5, Saturated = false,
+            Layer = l, Estimator = LayerEstimator.Pairwise, IXTLower = 1, IXTUpper = 2, IYT = 0.5, Saturated = false,
             EtaAnalytic = 0.9, EtaEmpirical = 0.8,
         };
         var result = FakeTrials.Completed(new TrialId("layers-0"), config) with { Layers = [Layer(1), Layer(2)] };
@@ -109,8 +109,11 @@ public sealed class SweepObserverTests(ITestOutputHelper output) : SweepClusterT
     [Theory]
     [InlineData("diverged at step 312", "diverged")]
     [InlineData("exception: InvalidOperationException: boom", "exception")]
+    [InlineData("Diverged at step 7", "diverged")]
+    [InlineData("failed", "failed")]
+    [InlineData("OutOfMemoryException: CUDA out of memory", "unknown")]
     [InlineData(null, "unknown")]
     [InlineData("42", "unknown")]
-    public void Failure_kind_is_the_reasons_first_word(string? reason, string kind) =>
+    public void Failure_kind_is_the_kind_the_reason_starts_with(string? reason, string kind) =>
         Assert.Equal(kind, SweepObserver.FailureKind(reason));
 }

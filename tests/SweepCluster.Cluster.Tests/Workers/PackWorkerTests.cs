@@ -56,7 +56,7 @@ public sealed class PackWorkerTests(ITestOutputHelper output) : SweepClusterTest
 
         var failures = new[] { coordinator.ExpectMsg<TrialFailureReport>(Patience), coordinator.ExpectMsg<TrialFailureReport>(Patience) };
         Assert.Equal(FakeTrials.Sorted(Pack.Trials.Select(a => a.TrialId)), FakeTrials.Sorted(failures.Select(f => f.TrialId)));
-        Assert.All(failures, f => Assert.Equal(("exception", "OutOfMemoryException: CUDA out of memory"), (f.Kind, f.Reason)));
+        Assert.All(failures, f => Assert.Equal((FailureKind.Exception, "OutOfMemoryException: CUDA out of memory"), (f.Kind, f.Reason)));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class GridExpanderTests
         Assert.Equal([0.01, 0.2], trials.Select(t => t.Config.Training.LearningRate));
         var c = trials[0].Config;
         Assert.Equal((3, 8, 1.5, "relu", "frozen_features", "sgld", "inverse_time"),
-            (c.Training.Epochs, c.Training.BatchSize, c.Training.Clip, c.Model.Activation.Word(), c.Training.Mode.Word(), c.Training.Optimizer.Word(), c.Training.Schedule));
+            (c.Training.Epochs, c.Training.BatchSize, c.Training.Clip, c.Model.Activation.Word(), c.Training.Mode.Word(), c.Training.Optimizer.Word(), c.Training.Schedule.Word()));
         Assert.Equal((500, 0.2, 0.3, 0.4, 0.01), (c.TrainSize, c.LabelNoise, c.Dropout, c.InputNoise, c.SgldNoise));
     }
 

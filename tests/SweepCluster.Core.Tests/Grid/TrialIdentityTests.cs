@@ -27,6 +27,26 @@ public sealed class TrialIdentityTests
         Assert.Equal(new TrialId("t-43071216333eb172"), TrialIdentity.Of(config));
     }
 
+    /// <summary>Pinned: the schedule, the SGLD parameterization and the architecture are typed too, and hashed as the
+    /// words they were hashed as when they were strings.</summary>
+    [Fact]
+    public void A_known_spec_with_a_schedule_and_a_parameterization_keeps_its_trial_id()
+    {
+        const string yaml = "name: pinned\nmodel:\n  architecture: mlp\n" +
+                            "training:\n  optimizer: sgld\n  clip: 1.0\n  schedule: inverse_time\n  lr_decay: 0.01\n" +
+                            "  sgld_parameterization: inverse_temperature\n  clipping: batch\n" +
+                            "grid:\n  depth: 2\n  width: 8\n  sgld_noise: 1000\n";
+        var config = First(yaml);
+        string canonical = TrialIdentity.Canonical(config);
+        Assert.Contains("\"architecture\":\"mlp\"", canonical);
+        Assert.Contains("\"schedule\":\"inverse_time\"", canonical);
+        Assert.Contains("\"sgld_parameterization\":\"inverse_temperature\"", canonical);
+        Assert.Contains("\"clipping\":\"batch\"", canonical);
+        Assert.Contains("\"schedule\":\"constant\"", TrialIdentity.Canonical(First(Ordered)));
+        Assert.Contains("\"sgld_parameterization\":\"std\"", TrialIdentity.Canonical(First(Ordered)));
+        Assert.Equal(new TrialId("t-1ea65b3a8fcde663"), TrialIdentity.Of(config));
+    }
+
     [Fact]
     public void A_result_writes_its_typed_trial_id_as_a_plain_string()
     {
@@ -85,7 +105,7 @@ public sealed class TrialIdentityTests
             config with { Information = config.Information with { EvalPoints = 257 } },
             config with { Model = config.Model with { Activation = ActivationKind.Relu } },
             config with { Dataset = config.Dataset with { Kind = DatasetKind.Idx, Path = "/data" } },
-            config with { Training = config.Training with { SgldParameterization = "inverse_temperature" } },
+            config with { Training = config.Training with { SgldParameterization = SgldParameterization.InverseTemperature } },
             config with { Training = config.Training with { MaxAttempts = 3 } },
             config with { Width = 5 },
             config with { SgldNoise = 0.1 },

@@ -11,7 +11,7 @@ public sealed class CurveLayerColumnsTests
         SampleResults.Completed(depth, seed, actNoise: 0) with
         {
             Layers = SampleResults.Completed(depth, seed).Layers
-                .Select(l => l with { Estimator = "binning", Kind = LayerInformationKind.Clustering, IYTLower = null, IYTUpper = null })
+                .Select(l => l with { Estimator = LayerEstimator.Binning, Kind = LayerInformationKind.Clustering, IYTLower = null, IYTUpper = null })
                 .ToList(),
         };
 

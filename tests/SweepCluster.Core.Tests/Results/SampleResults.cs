@@ -29,7 +29,7 @@ internal static class SampleResults
         var layers = Enumerable.Range(1, depth).Select(l => new LayerInformation
         {
             Layer = l,
-            Estimator = "pairwise",
+            Estimator = LayerEstimator.Pairwise,
             IXTLower = 4.0 - 0.5 * l - 0.1 * seed,
             IXTUpper = 4.5 - 0.5 * l + 0.07 * seed,
             IYT = 1.2 - 0.1 * l + 0.005 * seed,

@@ -53,10 +53,10 @@ public sealed class SpecLoaderTests
         Assert.Equal("full", spec.Name);
         Assert.Equal(new DatasetSettings { Classes = 3, Dimension = 7, Separation = 2.5, TestSize = 500, DataSeed = 4 }, spec.Dataset with { ClassSubset = [] });
         Assert.Equal("frozen_features", spec.Training.Mode.Word());
-        Assert.Equal("inverse_time", spec.Training.Schedule);
+        Assert.Equal(ScheduleKind.InverseTime, spec.Training.Schedule);
         Assert.Equal(0.01, spec.Training.LrDecay);
         Assert.Equal(3, spec.Training.MaxAttempts);
-        Assert.Equal("inverse_temperature", spec.Training.SgldParameterization);
+        Assert.Equal(SgldParameterization.InverseTemperature, spec.Training.SgldParameterization);
         Assert.Equal(new InformationSettings { EvalPoints = 100, NoisePaths = 4, Bins = 20, ErrorDraws = 12, LossClip = 3 }, spec.Information);
         Assert.Equal([3, 5], spec.Seeds);
         Assert.Equal(["depth", "width", "act_noise", "sgld_noise", "learning_rate", "activation"], spec.Grid.Select(a => a.Name));
@@ -167,7 +167,7 @@ public sealed class SpecLoaderTests
         Assert.Equal("/specs/test.yaml", spec.SourcePath);
         var trial = GridExpander.Expand(spec)[0].Config;
         Assert.Equal((8, 1000.0, "sgld", 2.0, 5, 32), (trial.Width, trial.SgldNoise, trial.Training.Optimizer.Word(), trial.Training.Clip, trial.Training.Epochs, trial.Training.BatchSize));
-        Assert.Equal("mlp", trial.Model.Architecture);
+        Assert.Equal(ArchitectureKind.Mlp, trial.Model.Architecture);
     }
 
     [Fact]
@@ -181,6 +181,10 @@ public sealed class SpecLoaderTests
     [InlineData("name: q\ngrid:\n  depth: [1]\n  width: [4]\n  act_noise: 0\n\n  detph: 3\n", "quickstart.yaml:7:3: unknown key 'detph' in grid; did you mean 'depth'?")]
     [InlineData("name: q\ngrid:\n  depth: 0\n  width: 4\n", "quickstart.yaml:3:10: grid.depth is 0, but must be a whole number from 1 to 1000000; fix that value.")]
     [InlineData("name: q\ntraining:\n  optimizer: rmsprop\ngrid:\n  depth: 1\n  width: 4\n", "quickstart.yaml:3:14: training.optimizer is 'rmsprop', which is not one of sgd, adam, sgld; use one of those.")]
+    [InlineData("name: q\ntraining:\n  schedule: cosine\ngrid:\n  depth: 1\n  width: 4\n", "quickstart.yaml:3:13: training.schedule is 'cosine', which is not one of constant, inverse_time; use one of those.")]
+    [InlineData("name: q\ntraining:\n  sgld_parameterization: beta\ngrid:\n  depth: 1\n  width: 4\n", "quickstart.yaml:3:26: training.sgld_parameterization is 'beta', which is not one of std, inverse_temperature; use one of those.")]
+    [InlineData("name: q\nmodel:\n  architecture: cnn\ngrid:\n  depth: 1\n  width: 4\n", "quickstart.yaml:3:17: model.architecture is 'cnn', which is not one of mlp; use one of those.")]
+    [InlineData("name: q\ntraining:\n  clipping: layer\ngrid:\n  depth: 1\n  width: 4\n", "quickstart.yaml:3:13: training.clipping is 'layer', which is not one of auto, per_example, batch; use one of those.")]
     [InlineData("name: q\ngrid:\n  depth: 1\n  width: 4\n  dropout: 1\n", "quickstart.yaml:5:12: grid.dropout is 1, but must lie in [0, 1) (dropout 1 drops every unit); fix that value.")]
     public void The_documented_messages_read_exactly_so(string yaml, string message)
     {

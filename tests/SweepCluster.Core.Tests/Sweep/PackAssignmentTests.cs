@@ -148,7 +148,7 @@ public sealed class PackAssignmentTests
         var state = PlannedState(Mixed);
         (state, _) = Step(state, new RequestTrial("w", Now, Capacity: 2));
         var a0 = Mixed[0];
-        (state, var failed) = Step(state, new ReportTrialFailure("w", a0.Id, 1, "exception", "boom"));
+        (state, var failed) = Step(state, new ReportTrialFailure("w", a0.Id, 1, FailureKind.Exception, "boom"));
         Assert.False(Assert.IsType<TrialAttemptFailed>(Assert.Single(failed)).Final);
         Assert.Equal(TrialPhase.Pending, state.Trials[a0.Id].Phase);
         Assert.Equal(TrialPhase.Assigned, state.Trials[Mixed[2].Id].Phase);

@@ -50,7 +50,7 @@ public sealed class SweepRecoveryStateTests
     public void A_failure_for_an_attempt_given_back_is_discarded_so_it_costs_no_attempt()
     {
         var (state, trial) = RestartedWhileRunning();
-        (state, var events) = Step(state, new ReportTrialFailure("w", trial.Id, 1, "exception", "boom"));
+        (state, var events) = Step(state, new ReportTrialFailure("w", trial.Id, 1, FailureKind.Exception, "boom"));
         Assert.IsType<ResultDiscarded>(Assert.Single(events));
         Assert.Equal((TrialPhase.Pending, 0), (state.Trials[trial.Id].Phase, state.Trials[trial.Id].Attempts));
     }
@@ -97,7 +97,7 @@ public sealed class SweepRecoveryStateTests
         Run(new RequestTrial("b", Now));
         Run(new RequestTrial("c", Now));
         Run(new ReportTrialResult("b", trials[1].Id, 1, Completed(trials[1])));
-        Run(new ReportTrialFailure("c", trials[2].Id, 1, "exception", "out of memory"));
+        Run(new ReportTrialFailure("c", trials[2].Id, 1, FailureKind.Exception, "out of memory"));
         Run(new ReportTrialResult("a", trials[0].Id, 1, Completed(trials[0])));
 
         var replay = new SweepReplay();

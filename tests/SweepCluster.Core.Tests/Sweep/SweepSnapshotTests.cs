@@ -1,3 +1,4 @@
+using SweepCluster.Core.Trials;
 using System.Text.Json;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Spec;
@@ -31,7 +32,7 @@ public sealed class SweepSnapshotTests
             state = Step(state, new RequestTrial("w/slot-0", Now)).State;
             var trial = plan[i];
             ISweepCommand end = i % 5 == 0
-                ? new ReportTrialFailure("w/slot-0", trial.Id, 1, "exception", "boom")
+                ? new ReportTrialFailure("w/slot-0", trial.Id, 1, FailureKind.Exception, "boom")
                 : new ReportTrialResult("w/slot-0", trial.Id, 1, Result(trial));
             state = Step(state, end).State;
         }

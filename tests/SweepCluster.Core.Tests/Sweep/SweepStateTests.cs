@@ -81,7 +81,7 @@ public sealed class SweepStateTests
 
         (state, var reassigned) = Step(state, new RequestTrial("w", Now));
         Assert.Equal(2, Assert.IsType<TrialAssigned>(Assert.Single(reassigned)).Attempt);
-        (state, var second) = Step(state, new ReportTrialFailure("w", trial.Id, 2, "exception", "out of memory"));
+        (state, var second) = Step(state, new ReportTrialFailure("w", trial.Id, 2, FailureKind.Exception, "out of memory"));
         Assert.True(Assert.IsType<TrialAttemptFailed>(Assert.Single(second)).Final);
         Assert.Equal(TrialPhase.Failed, state.Trials[trial.Id].Phase);
         Assert.Equal("exception: out of memory", state.Trials[trial.Id].LastFailure);
