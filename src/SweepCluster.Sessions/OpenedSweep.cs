@@ -4,6 +4,7 @@ using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
+using SweepCluster.Sessions.Journals;
 
 namespace SweepCluster.Sessions;
 
@@ -14,7 +15,7 @@ public sealed record OpenedSweep(
     SweepFolder Folder,
     SweepSpec Spec,
     string SpecYaml,
-    JournalSettings Journal,
+    IJournalBackend Journal,
     JournalLock Lock,
     RecoveredSweep? Recorded) : IAsyncDisposable
 {

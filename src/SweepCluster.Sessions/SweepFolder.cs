@@ -1,9 +1,9 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
+using SweepCluster.Sessions.Journals;
 
 namespace SweepCluster.Sessions;
 

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Sweep;
+using SweepCluster.Sessions.Journals;
 
 namespace SweepCluster.Sessions;
 
@@ -20,7 +21,7 @@ public static class SweepJournalReader
 {
     /// <summary>The state <paramref name="persistenceId"/>'s journal holds, or null when it holds no event of it.</summary>
     /// <exception cref="JournalException">The journal holds only other sweeps, or a snapshot or event cannot be read.</exception>
-    public static Task<RecoveredSweep?> ReadStateAsync(JournalSettings journal, string persistenceId, CancellationToken cancellation) =>
+    public static Task<RecoveredSweep?> ReadStateAsync(IJournalBackend journal, string persistenceId, CancellationToken cancellation) =>
         WithSystemAsync(journal, persistenceId, cancellation, async system =>
         {
             var recovered = new TaskCompletionSource<RecoveredSweep>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -31,7 +32,7 @@ public static class SweepJournalReader
 
     /// <summary>The replay of <paramref name="persistenceId"/> from its first event, or null when the journal holds no event of it.</summary>
     /// <exception cref="JournalException">The journal holds only other sweeps, or an event cannot be read.</exception>
-    public static Task<SweepReplay?> ReadAsync(JournalSettings journal, string persistenceId, CancellationToken cancellation) =>
+    public static Task<SweepReplay?> ReadAsync(IJournalBackend journal, string persistenceId, CancellationToken cancellation) =>
         WithSystemAsync(journal, persistenceId, cancellation, async system =>
         {
             var query = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
@@ -43,7 +44,7 @@ public static class SweepJournalReader
 
     /// <summary>Runs <paramref name="read"/> in a journal-only actor system; a null answer (no event of the sweep) is
     /// checked against the other sweeps the journal may hold.</summary>
-    private static async Task<T?> WithSystemAsync<T>(JournalSettings journal, string persistenceId, CancellationToken cancellation,
+    private static async Task<T?> WithSystemAsync<T>(IJournalBackend journal, string persistenceId, CancellationToken cancellation,
         Func<ActorSystem, Task<T?>> read) where T : class
     {
         var builder = Host.CreateApplicationBuilder();
@@ -51,7 +52,7 @@ public static class SweepJournalReader
         builder.Services.AddAkka("sweepcluster-journal", akka =>
         {
             akka.AddHocon("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR", HoconAddMode.Prepend);
-            akka.WithSweepJournal(journal);
+            akka.WithSweepJournal(journal.Settings);
         });
         using var host = builder.Build();
         await host.StartAsync(cancellation);
@@ -69,7 +70,8 @@ public static class SweepJournalReader
                     $"the journal ({journal.Describe()}) holds an event this version cannot read ({Innermost(e).Message.TrimEnd('.')}); it was left as it is: use the SweepCluster version that wrote it, or start a new sweep in another folder with run SPEC --force-new.", e);
             }
             if (answer is not null) return answer;
-            if (journal.Kind == JournalKind.Sqlite)
+            // A store of this folder's alone that holds other sweeps is the wrong journal, not an empty one.
+            if (journal.HoldsOneSweep)
             {
                 var query = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
                 var others = await query.CurrentPersistenceIds().Take(3).RunAggregate(new List<string>(), (ids, id) => { ids.Add(id); return ids; }, system.Materializer());

@@ -5,14 +5,15 @@ using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
-using Npgsql;
+using SweepCluster.Sessions.Journals;
 
 namespace SweepCluster.Sessions;
 
 /// <summary>Decides whether a command starts a sweep or continues one, and refuses what would mix two sweeps: a
 /// folder's journal continues only under a spec that adds grid points or seeds and changes nothing else. It is also
-/// the one place that decides the journal: the --journal flag, else SWEEPCLUSTER_JOURNAL, checked once, against what
-/// the folder's sweep.json says; the result travels down as <see cref="OpenedSweep.Journal"/> and nowhere else.</summary>
+/// the one place that reads the journal's connection string: the --journal flag, else SWEEPCLUSTER_JOURNAL, handed once to
+/// <see cref="JournalBackends"/> with what the folder's sweep.json says; the backend it picks travels down as
+/// <see cref="OpenedSweep.Journal"/> and nowhere else.</summary>
 /// <param name="journalFlag">The --journal flag's value, or null.</param>
 public sealed class SweepOpener(string? journalFlag)
 {
@@ -48,7 +49,7 @@ public sealed class SweepOpener(string? journalFlag)
             return await StartAsync(dir, spec, yaml, expanding, cancellation);
         }
 
-        (JournalSettings, JournalLock, RecoveredSweep?) existing;
+        (IJournalBackend, JournalLock, RecoveredSweep?) existing;
         try
         {
             existing = await OpenExistingAsync(dir, folder, SweepJournalReader.ReadStateAsync, cancellation);
@@ -116,13 +117,13 @@ public sealed class SweepOpener(string? journalFlag)
     private async Task<OpenedSweep> StartAsync(
         string dir, SweepSpec spec, string yaml, Task<IReadOnlyList<PlannedTrial>> expanding, CancellationToken cancellation)
     {
-        var journal = _connection is null ? JournalSettings.SqliteIn(dir) : PostgreSql(_connection);
+        var journal = JournalBackends.ForNewSweep(dir, _connection);
         var folder = SweepFolder.New(spec.Name, journal.Kind);
         OutputFolder.Create(dir);
         var journalLock = await JournalLock.AcquireAsync(journal, PersistenceId(folder), cancellation);
         try
         {
-            if (journal.SqliteFile is { } file) SqliteJournalFile.Prepare(file, mustExist: false);
+            journal.Prepare(mustExist: false);
             folder.WriteTo(dir);
         }
         catch
@@ -134,19 +135,19 @@ public sealed class SweepOpener(string? journalFlag)
     }
 
     /// <summary>How opening reads the state a journal holds (null: no event of the sweep).</summary>
-    private delegate Task<RecoveredSweep?> StateRead(JournalSettings journal, string persistenceId, CancellationToken cancellation);
+    private delegate Task<RecoveredSweep?> StateRead(IJournalBackend journal, string persistenceId, CancellationToken cancellation);
 
     /// <summary>Locks and checks the folder's journal, and reads the state it holds: for a run, its latest snapshot plus
     /// the events after it (the whole journal is replayed only when trials.jsonl must be rebuilt, see
     /// <see cref="OpenedSweep"/>); for a report, the whole replay.</summary>
-    private async Task<(JournalSettings, JournalLock, RecoveredSweep?)> OpenExistingAsync(
+    private async Task<(IJournalBackend, JournalLock, RecoveredSweep?)> OpenExistingAsync(
         string dir, SweepFolder folder, StateRead readState, CancellationToken cancellation)
     {
-        var journal = JournalOf(dir, folder);
+        var journal = JournalBackends.ForFolder(dir, folder.Journal, _connection);
         var journalLock = await JournalLock.AcquireAsync(journal, PersistenceId(folder), cancellation);
         try
         {
-            if (journal.SqliteFile is { } file) SqliteJournalFile.Prepare(file, mustExist: true);
+            journal.Prepare(mustExist: true);
             var state = await readState(journal, PersistenceId(folder), cancellation);
             if (state?.State.Definition is { FormatVersion: var version } && version != SweepJournalFormat.Version)
                 throw new JournalException(
@@ -158,36 +159,6 @@ public sealed class SweepOpener(string? journalFlag)
             await journalLock.DisposeAsync();
             throw;
         }
-    }
-
-    /// <summary>The journal of an existing folder: its SQLite file, or the PostgreSQL connection the user gave.</summary>
-    private JournalSettings JournalOf(string dir, SweepFolder folder) => (folder.Journal, _connection) switch
-    {
-        (JournalKind.Sqlite, null) => JournalSettings.SqliteIn(dir),
-        (JournalKind.Sqlite, _) => throw new UserInputException(
-            $"{dir} keeps its journal in {JournalSettings.SqliteFileName}; drop --journal (and {JournalVariable}) to resume it."),
-        (JournalKind.PostgreSql, null) => throw new UserInputException(
-            $"{dir} keeps its journal in PostgreSQL; give its connection string with --journal \"Host=...;Database=...\" or {JournalVariable}."),
-        (JournalKind.PostgreSql, { } given) => PostgreSql(given),
-        _ => throw new UserInputException($"{SweepFolder.PathIn(dir)} names journal kind {folder.Journal}, which this version does not know."),
-    };
-
-    /// <summary>The journal in the PostgreSQL database <paramref name="connectionString"/> names.</summary>
-    /// <exception cref="UserInputException">It is not a connection string, or names no host or database.</exception>
-    private static JournalSettings PostgreSql(string connectionString)
-    {
-        NpgsqlConnectionStringBuilder parsed;
-        try
-        {
-            parsed = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UserInputException($"--journal is not a PostgreSQL connection string ({e.Message}); write it as \"Host=127.0.0.1;Database=sweeps;Username=sweeps;Password=...\".");
-        }
-        if (string.IsNullOrWhiteSpace(parsed.Host) || string.IsNullOrWhiteSpace(parsed.Database))
-            throw new UserInputException("--journal must name a Host and a Database, such as \"Host=127.0.0.1;Database=sweeps;Username=sweeps\".");
-        return JournalSettings.PostgreSql(connectionString);
     }
 
     private static string PersistenceId(SweepFolder folder) => SweepPlan.PersistenceIdOf(folder.SweepId);

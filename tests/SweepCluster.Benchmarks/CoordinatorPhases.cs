@@ -8,6 +8,7 @@ using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
 using SweepCluster.Sessions;
+using SweepCluster.Sessions.Journals;
 
 namespace SweepCluster.Benchmarks;
 
@@ -76,7 +77,7 @@ internal static class CoordinatorPhases
         await using var opened = await new SweepOpener(journalFlag: null).ForSpecAsync(spec, dir, forceNew: false, CancellationToken.None);
         var trials = GridExpander.Expand(opened.Spec);
         var sink = new CountingSink();
-        using var host = BenchmarkNode.Build(new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials), sink, new NoOpRunner(), opened.Journal,
+        using var host = BenchmarkNode.Build(new SweepPlan(opened.Folder.SweepId, opened.SpecYaml, trials), sink, new NoOpRunner(), opened.Journal.Settings,
             journalWritten: (latency, count) => { writes++; events += count; writeMs += latency.TotalMilliseconds; });
         await TimeSweepAsync(host, sink, trials.Count);
         ChildRun.Report("writes", writes);
@@ -84,9 +85,9 @@ internal static class CoordinatorPhases
         ChildRun.Report("write_ms", writeMs);
         await host.StopAsync();
         ChildRun.ReportPeakMemory();
-        string file = Path.Combine(dir, JournalSettings.SqliteFileName);
+        string file = Path.Combine(dir, SqliteJournal.FileName);
         ChildRun.Report("journal_mb", new FileInfo(file).Length / 1e6);
-        ChildRun.Report("snapshot_mb", LargestSnapshotBytes(opened.Journal.ConnectionString) / 1e6);
+        ChildRun.Report("snapshot_mb", LargestSnapshotBytes(opened.Journal.Settings.ConnectionString) / 1e6);
     }
 
     /// <summary>Untimed: trials.jsonl as the live run's sink leaves it (the sweep phase counts its results only), projected
@@ -112,7 +113,7 @@ internal static class CoordinatorPhases
         var runner = new NoOpRunner();
         var sink = new CountingSink();
         var plan = opened.Plan();
-        using var host = BenchmarkNode.Build(plan, sink, runner, opened.Journal);
+        using var host = BenchmarkNode.Build(plan, sink, runner, opened.Journal.Settings);
         await host.StartAsync();
         await runner.FirstTrial;
         ChildRun.Report("first_dispatch_ms", clock.Elapsed.TotalMilliseconds);

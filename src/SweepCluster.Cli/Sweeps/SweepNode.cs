@@ -67,7 +67,7 @@ public sealed class SweepNode : IAsyncDisposable
             akka.AddHocon($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}", HoconAddMode.Prepend);
             akka.ConfigureSweepCluster(options);
             if (coordinator is var (sweep, plan, sink, _))
-                akka.WithSweepJournal(sweep.Journal).AddSweepCoordinator(plan, sink,
+                akka.WithSweepJournal(sweep.Journal.Settings).AddSweepCoordinator(plan, sink,
                     configuration.Coordinator with { JournalWritten = (latency, _) => SweepTelemetry.RecordJournalWrite(latency) });
             if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, configuration.Workers);
             if (metrics is not null) akka.AddSweepTelemetry(coordinator?.Curves);

@@ -10,6 +10,7 @@ using SweepCluster.Cluster.Tests.Support;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core.Trials;
 using SweepCluster.Sessions;
+using SweepCluster.Sessions.Journals;
 
 namespace SweepCluster.Cluster.Tests.Persistence;
 
@@ -23,7 +24,7 @@ public sealed class JournalRecoveryTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private JournalSettings Journal => JournalSettings.SqliteIn(_folder);
+    private SqliteJournal Journal => SqliteJournal.In(_folder);
 
     private IHost Node(ITrialRunner runner, RecordingSink sink, RecoveredSweep? handed = null)
     {
@@ -34,7 +35,7 @@ public sealed class JournalRecoveryTests : IDisposable
         {
             akka.AddHocon("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR", HoconAddMode.Prepend);
             akka.ConfigureSweepCluster(new SweepClusterOptions { Port = 0 })
-                .WithSweepJournal(Journal)
+                .WithSweepJournal(Journal.Settings)
                 .AddSweepCoordinator(plan, sink, new SweepCoordinatorSettings { SnapshotEvery = 4 })
                 .AddTrialWorkers(runner, [new WorkerSlot("cpu", 1)], new TrialWorkerSettings { RetryInterval = TimeSpan.FromMilliseconds(200) });
         });
@@ -48,7 +49,7 @@ public sealed class JournalRecoveryTests : IDisposable
     [InlineData(true)]
     public async Task A_restarted_coordinator_recovers_from_its_snapshot_and_runs_only_what_had_not_ended(bool handOver)
     {
-        SqliteJournalFile.Prepare(Journal.SqliteFile!, mustExist: false);
+        Journal.Prepare(mustExist: false);
         var firstSink = new RecordingSink();
         // The first node completes six trials, then its slot hangs on the seventh until the node stops.
         int started = 0;
@@ -90,7 +91,7 @@ public sealed class JournalRecoveryTests : IDisposable
 
     private long SnapshotRows()
     {
-        using var db = new SqliteConnection(Journal.ConnectionString);
+        using var db = new SqliteConnection(Journal.Settings.ConnectionString);
         db.Open();
         using var command = db.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM snapshot";
