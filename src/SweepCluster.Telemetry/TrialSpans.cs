@@ -8,6 +8,11 @@ namespace SweepCluster.Telemetry;
 /// <summary>The span of one trial attempt, tagged with its configuration, and its phases as child spans.</summary>
 public static class TrialSpans
 {
+    /// <summary>A tag per per-point axis (depth, width, noise levels, train size), typed as the configuration holds
+    /// it, so a new axis is tagged too; then the seed and the two settings a trace is usually filtered by.</summary>
+    private static readonly IReadOnlyList<(string Tag, AxisDefinition Axis)> PointTags =
+        GridAxes.PerPoint.Select(axis => ("trial." + axis.Name, axis)).ToList();
+
     /// <summary>Starts the trial's span without making it current: the caller is an actor whose thread serves
     /// other actors, so the span must not leak into their work. Null when no listener samples it.</summary>
     public static Activity? Start(TrialId trialId, TrialConfig config, int attempt, string workerId, string device)
@@ -18,14 +23,7 @@ public static class TrialSpans
         if (activity is null) return null;
         activity.SetTag("trial.id", trialId.ToString());
         activity.SetTag("trial.attempt", attempt);
-        activity.SetTag("trial.depth", config.Depth);
-        activity.SetTag("trial.width", config.Width);
-        activity.SetTag("trial.act_noise", config.ActNoise);
-        activity.SetTag("trial.sgld_noise", config.SgldNoise);
-        activity.SetTag("trial.label_noise", config.LabelNoise);
-        activity.SetTag("trial.dropout", config.Dropout);
-        activity.SetTag("trial.input_noise", config.InputNoise);
-        activity.SetTag("trial.train_size", config.TrainSize);
+        foreach (var (tag, axis) in PointTags) activity.SetTag(tag, axis.Typed(config));
         activity.SetTag("trial.seed", config.Seed);
         activity.SetTag("trial.mode", config.Training.Mode.Word());
         activity.SetTag("trial.optimizer", config.Training.Optimizer.Word());

@@ -44,36 +44,24 @@ public static class GridExpander
             yield return new CmiDraw(s, u);
     }
 
+    /// <summary>The spec's settings with the point's axis values written over them; an axis the grid leaves out
+    /// keeps the spec's setting, or its <see cref="AxisDefinition.PointDefault"/> for a per-point number.</summary>
     private static TrialConfig Resolve(SweepSpec spec, IReadOnlyDictionary<string, AxisValue> point)
     {
-        double Number(string axis, double fallback) => point.TryGetValue(axis, out var v) ? v.Number!.Value : fallback;
-        T Word<T>(string axis, T fallback) where T : struct, Enum => point.TryGetValue(axis, out var v) ? SpecWords.Parse<T>(v.Text!) : fallback;
-
-        var training = spec.Training with
-        {
-            LearningRate = Number(AxisNames.LearningRate, spec.Training.LearningRate),
-            Epochs = (int)Number(AxisNames.Epochs, spec.Training.Epochs),
-            BatchSize = (int)Number(AxisNames.BatchSize, spec.Training.BatchSize),
-            Clip = Number(AxisNames.Clip, spec.Training.Clip),
-            Optimizer = Word(AxisNames.Optimizer, spec.Training.Optimizer),
-            Mode = Word(AxisNames.Mode, spec.Training.Mode),
-        };
-        return new TrialConfig
+        var config = new TrialConfig
         {
             Dataset = spec.Dataset,
-            Model = spec.Model with { Activation = Word(AxisNames.Activation, spec.Model.Activation) },
-            Training = training,
+            Model = spec.Model,
+            Training = spec.Training,
             Information = spec.Information,
-            Depth = (int)Number(AxisNames.Depth, 1),
-            Width = (int)Number(AxisNames.Width, 1),
-            ActNoise = Number(AxisNames.ActNoise, 0),
-            SgldNoise = Number(AxisNames.SgldNoise, 0),
-            LabelNoise = Number(AxisNames.LabelNoise, 0),
-            Dropout = Number(AxisNames.Dropout, 0),
-            InputNoise = Number(AxisNames.InputNoise, 0),
-            TrainSize = (int)Number(AxisNames.TrainSize, 1000),
-            Seed = 0,
+            Depth = 0, Width = 0, TrainSize = 0, Seed = 0, // every per-point axis is written below
         };
+        foreach (var axis in GridAxes.All)
+        {
+            AxisValue? value = point.TryGetValue(axis.Name, out var given) ? given : axis.PointDefault;
+            if (value is { } set) config = axis.Write(config, set);
+        }
+        return config;
     }
 
     /// <summary>Rules that involve several settings at once.</summary>

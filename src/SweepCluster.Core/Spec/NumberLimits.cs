@@ -11,14 +11,4 @@ public static class NumberLimits
     public const double Clip = 1_000_000;       // clip, loss_clip
     public const double LrDecay = 1_000_000;
     public const double Separation = 1_000_000;
-
-    /// <summary>The upper limit of a real-valued axis, or null for a whole-number or word axis.</summary>
-    public static double? ForAxis(string axis) => axis switch
-    {
-        AxisNames.LearningRate => LearningRate,
-        AxisNames.ActNoise or AxisNames.InputNoise => Noise,
-        AxisNames.SgldNoise => SgldNoise,
-        AxisNames.Clip => Clip,
-        _ => null,
-    };
 }

@@ -1,4 +1,5 @@
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Core.Sweep;
 
@@ -29,8 +30,7 @@ internal sealed class ConfigTemplates
         return index;
     }
 
-    public static TrialConfig TemplateOf(TrialConfig config) => config with
-    {
-        Depth = 0, Width = 0, ActNoise = 0, SgldNoise = 0, LabelNoise = 0, Dropout = 0, InputNoise = 0, TrainSize = 0, Seed = 0,
-    };
+    /// <summary>The configuration with its per-point axes (<see cref="GridAxes.PerPoint"/>) and seed zeroed.</summary>
+    public static TrialConfig TemplateOf(TrialConfig config) =>
+        GridAxes.Zeroed(config with { Seed = 0 }, axis => axis.PointDefault is not null);
 }
