@@ -41,6 +41,15 @@ public sealed class TrialSpanTests
         Assert.Equal(3, trial.GetTagItem("trial.depth"));
         Assert.Equal(0.5, trial.GetTagItem("trial.act_noise"));
         Assert.Equal("completed", trial.GetTagItem("trial.status"));
+        // Dashboards and trace queries name these tags: their names, order and value types are part of the output.
+        Assert.Equal(
+            ["trial.id", "trial.attempt", "trial.depth", "trial.width", "trial.act_noise", "trial.sgld_noise", "trial.label_noise",
+             "trial.dropout", "trial.input_noise", "trial.train_size", "trial.seed", "trial.mode", "trial.optimizer",
+             "worker.id", "worker.device", "trial.status"],
+            trial.TagObjects.Select(t => t.Key));
+        Assert.Equal(
+            [typeof(int), typeof(int), typeof(double), typeof(double), typeof(double), typeof(double), typeof(double), typeof(int)],
+            trial.TagObjects.Skip(2).Take(8).Select(t => t.Value!.GetType()));
         var phases = mine.Where(a => a.ParentSpanId == trial.SpanId).OrderBy(a => a.StartTimeUtc).ToList();
         Assert.Equal(["data", "training", "evaluation", "estimation"], phases.Select(a => a.OperationName));
         Assert.Equal(TimeSpan.FromSeconds(2), phases[1].Duration);
