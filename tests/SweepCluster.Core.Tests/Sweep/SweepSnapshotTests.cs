@@ -56,6 +56,20 @@ public sealed class SweepSnapshotTests
         Assert.Equivalent(state.Process(request), back.Process(request), strict: true);
     }
 
+    /// <summary>Templates zero every per-point axis of the table, so each must have its field in a snapshot row.</summary>
+    [Fact]
+    public void Every_per_point_axis_comes_back_from_a_snapshot()
+    {
+        foreach (var axis in GridAxes.PerPoint)
+        {
+            var config = axis.Write(Planned(0).Config, AxisValue.Of(axis.Kind == AxisKind.Whole ? 3 : 0.25));
+            var plan = new[] { new PlannedTrial(TrialIdentity.Of(config), config) };
+            var state = Step(SweepState.Empty, new DefineSweep("s-1", "name: s")).State;
+            state = Step(state, new PlanTrials(plan, 2)).State;
+            Assert.Equal(Entries(state), Entries(SweepState.FromSnapshot(state.ToSnapshot())));
+        }
+    }
+
     [Fact]
     public void Every_configuration_comes_back_with_its_id()
     {
