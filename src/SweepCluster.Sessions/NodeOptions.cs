@@ -142,10 +142,10 @@ public sealed class NodeOptions
     }
 
     /// <summary>Checks the options and the ports, plans the slots, and builds the one typed configuration of this node.</summary>
-    /// <param name="visibleCudaDevices">CUDA devices this machine shows, named "cuda:N".</param>
+    /// <param name="visibleCudaDevices">CUDA devices this machine shows.</param>
     /// <param name="cores">This machine's cores.</param>
     /// <exception cref="UserInputException">An option is wrong or a fixed port is taken, in one sentence.</exception>
-    public NodeConfiguration Build(IReadOnlyList<string> visibleCudaDevices, int cores)
+    public NodeConfiguration Build(IReadOnlyList<DeviceId> visibleCudaDevices, int cores)
     {
         Validate();
         var slots = HasRole(SweepRoles.Worker)

@@ -1,6 +1,6 @@
-using System.Globalization;
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
+using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Sessions;
 
@@ -9,17 +9,16 @@ public static class SlotPlan
 {
     public const string Auto = "auto";
     public const string Cpu = "cpu";
-    private const string CudaPrefix = "cuda:";
 
     /// <summary>"auto": one slot per visible CUDA device, or CPU slots when none is visible; "cpu": CPU slots;
-    /// "cuda:0,cuda:1": those devices, one slot each. CPU slots share the cores (slots x threads &lt;= cores); without
+    /// "cuda:0,cuda:1": those devices, one slot each (each read by <see cref="DeviceId.Parse"/>, so "cuda" is cuda:0). CPU slots share the cores (slots x threads &lt;= cores); without
     /// --slots there is one CPU slot per core (per <paramref name="threadsPerSlot"/> cores when given): the paper's nets
     /// are narrow, so a trial gains little from a second thread and much from a core of its own (the quickstart ran in
     /// 68 s with two slots against 145 s with one slot of two threads, with identical numbers).
-    /// <paramref name="threadsPerSlot"/> overrides the split. <paramref name="visibleCudaDevices"/> are named "cuda:N".</summary>
+    /// <paramref name="threadsPerSlot"/> overrides the split.</summary>
     /// <exception cref="UserInputException">The options do not fit this node, with one sentence naming the fix.</exception>
     public static IReadOnlyList<WorkerSlot> For(
-        int? slots, string devicesOption, IReadOnlyList<string> visibleCudaDevices, int cores, int? threadsPerSlot = null)
+        int? slots, string devicesOption, IReadOnlyList<DeviceId> visibleCudaDevices, int cores, int? threadsPerSlot = null)
     {
         cores = Math.Max(1, cores);
         if (slots is < 1)
@@ -39,7 +38,7 @@ public static class SlotPlan
 
     private static int DefaultCpuSlots(int cores, int? threadsPerSlot) => Math.Max(1, cores / (threadsPerSlot ?? 1));
 
-    private static IReadOnlyList<string> AutoCuda(int? slots, IReadOnlyList<string> visible)
+    private static IReadOnlyList<DeviceId> AutoCuda(int? slots, IReadOnlyList<DeviceId> visible)
     {
         if (slots > visible.Count)
             throw new UserInputException(
@@ -47,30 +46,28 @@ public static class SlotPlan
         return visible.Take(slots ?? visible.Count).ToList();
     }
 
-    private static IReadOnlyList<string> ExplicitCuda(int? slots, string option, string original, IReadOnlyList<string> visible)
+    private static IReadOnlyList<DeviceId> ExplicitCuda(int? slots, string option, string original, IReadOnlyList<DeviceId> visible)
     {
-        var devices = option.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        foreach (var device in devices)
+        var names = option.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var devices = new List<DeviceId>(names.Length);
+        foreach (var name in names)
         {
-            if (!IsCudaName(device))
+            if (DeviceId.Parse(name).Device is not { IsCuda: true } device)
                 throw new UserInputException(
-                    $"--devices '{original}' is not understood at '{device}'; use auto, cpu, or CUDA devices such as cuda:0,cuda:1.");
-            if (!visible.Contains(device, StringComparer.OrdinalIgnoreCase))
+                    $"--devices '{original}' is not understood at '{name}'; use auto, cpu, or CUDA devices such as cuda:0,cuda:1.");
+            if (!visible.Contains(device))
                 throw new UserInputException(visible.Count == 0
-                    ? $"--devices names {device} but no CUDA device is visible on this node; use --devices cpu."
-                    : $"--devices names {device} but only {string.Join(", ", visible)} are visible on this node.");
+                    ? $"--devices names {name} but no CUDA device is visible on this node; use --devices cpu."
+                    : $"--devices names {name} but only {string.Join(", ", visible)} are visible on this node.");
+            devices.Add(device);
         }
-        if (devices.Distinct().Count() != devices.Length)
+        if (devices.Distinct().Count() != devices.Count)
             throw new UserInputException($"--devices '{original}' names a device twice; list each CUDA device once (one slot each).");
-        if (slots is { } count && count != devices.Length)
+        if (slots is { } count && count != devices.Count)
             throw new UserInputException(
-                $"--slots {count} disagrees with the {devices.Length} device(s) in --devices '{original}'; drop --slots, since each listed device is one slot.");
+                $"--slots {count} disagrees with the {devices.Count} device(s) in --devices '{original}'; drop --slots, since each listed device is one slot.");
         return devices;
     }
-
-    private static bool IsCudaName(string device) =>
-        device.StartsWith(CudaPrefix, StringComparison.Ordinal)
-        && int.TryParse(device.AsSpan(CudaPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
     private static IReadOnlyList<WorkerSlot> CpuSlots(int count, int cores, int? threadsPerSlot)
     {
@@ -80,10 +77,10 @@ public static class SlotPlan
         if (count * threads > cores)
             throw new UserInputException(
                 $"--slots {count} with --threads {threads} needs {count * threads} cores but this node has {cores}; use --threads {cores / count} or fewer slots.");
-        return Enumerable.Range(0, count).Select(_ => new WorkerSlot(Cpu, threads)).ToList();
+        return Enumerable.Range(0, count).Select(_ => new WorkerSlot(DeviceId.Cpu.ToString(), threads)).ToList();
     }
 
     // A GPU slot still needs CPU threads (data, evaluation); split the cores between the GPU slots.
-    private static IReadOnlyList<WorkerSlot> CudaSlots(IReadOnlyList<string> devices, int cores, int? threadsPerSlot) =>
-        devices.Select(d => new WorkerSlot(d, threadsPerSlot ?? Math.Max(1, cores / devices.Count))).ToList();
+    private static IReadOnlyList<WorkerSlot> CudaSlots(IReadOnlyList<DeviceId> devices, int cores, int? threadsPerSlot) =>
+        devices.Select(d => new WorkerSlot(d.ToString(), threadsPerSlot ?? Math.Max(1, cores / devices.Count))).ToList();
 }

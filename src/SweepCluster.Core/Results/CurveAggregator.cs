@@ -15,7 +15,6 @@ public sealed class CurveAggregator : ICurveFeed
 {
     private readonly double _level;
     private readonly Dictionary<(CurveKey Key, int Depth), CurveCell> _cells = [];
-    private readonly Dictionary<CurveKey, int> _failedByKey = [];
     private readonly Dictionary<TrialId, Counted> _counted = [];
 
     /// <summary>An empty aggregator whose intervals have confidence <paramref name="level"/>.</summary>
@@ -44,7 +43,6 @@ public sealed class CurveAggregator : ICurveFeed
             if (earlier == Counted.Completed || result.Status != TrialStatus.Completed) return false;
             // A retried trial that now completed: its earlier failure no longer stands.
             cell.NFailed--;
-            _failedByKey[key]--;
             FailedCount--;
         }
 
@@ -57,7 +55,6 @@ public sealed class CurveAggregator : ICurveFeed
         else
         {
             cell.NFailed++;
-            _failedByKey[key] = _failedByKey.GetValueOrDefault(key) + 1;
             FailedCount++;
             _counted[result.TrialId] = Counted.Failed;
         }
@@ -69,9 +66,6 @@ public sealed class CurveAggregator : ICurveFeed
     {
         foreach (var result in results) Add(result);
     }
-
-    /// <summary>Failed trials of <paramref name="key"/>, over all depths.</summary>
-    public int FailedFor(CurveKey key) => _failedByKey.GetValueOrDefault(key);
 
     /// <summary>One row per (key, depth) seen, sorted by key then depth.</summary>
     public IReadOnlyList<CurveRow> Rows() =>

@@ -73,8 +73,8 @@ public static class CurveFiles
     public static string FormatJson(IReadOnlyList<CurveRow> rows) =>
         TrialJson.Serialize(new CurvesDocument(Sorted(rows).Select(CurveJsonRow.From).ToList()), indented: true) + "\n";
 
-    /// <summary>Reads curves.json back into rows.</summary>
-    public static IReadOnlyList<CurveRow> ReadJson(string path) =>
+    /// <summary>Reads curves.json back into rows (for the tests' round trip; nothing in the product reads it).</summary>
+    internal static IReadOnlyList<CurveRow> ReadJson(string path) =>
         TrialJson.Deserialize<CurvesDocument>(File.ReadAllText(path)).Rows.Select(r => r.ToRow()).ToList();
 
     private static IEnumerable<CurveRow> Sorted(IReadOnlyList<CurveRow> rows) =>

@@ -98,11 +98,7 @@ public static class TrialsJsonl
 }
 
 /// <summary>The trials read from a trials.jsonl file and the lines that could not be read.</summary>
-public sealed record TrialsJsonlContents(IReadOnlyList<TrialResult> Results, IReadOnlyList<JsonlLineProblem> Problems)
-{
-    /// <summary>True when the file ended in a partial line, as a crash mid-append leaves it.</summary>
-    public bool HasTornLastLine => Problems.Any(p => p.Kind == JsonlProblemKind.TornLastLine);
-}
+public sealed record TrialsJsonlContents(IReadOnlyList<TrialResult> Results, IReadOnlyList<JsonlLineProblem> Problems);
 
 /// <summary>One line of trials.jsonl that did not parse: its 1-based number, why, and its first characters.</summary>
 public sealed record JsonlLineProblem(int LineNumber, JsonlProblemKind Kind, string Reason, string Preview);

@@ -8,7 +8,6 @@ public sealed record SweepProgressView(int Total, int Completed, int Failed, int
     TimeSpan? WithoutWorkers = null)
 {
     public int Ended => Completed + Failed;
-    public int Remaining => Total - Ended;
 }
 
 /// <summary>The one progress model of a sweep: the terminal display and the metrics both feed it the coordinator's

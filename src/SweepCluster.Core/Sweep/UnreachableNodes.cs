@@ -10,9 +10,6 @@ public sealed class UnreachableNodes
 {
     private readonly Dictionary<string, DateTimeOffset> _since = new(StringComparer.Ordinal);
 
-    /// <summary>The nodes unreachable now, each with when it became so.</summary>
-    public IReadOnlyDictionary<string, DateTimeOffset> Since => _since;
-
     /// <summary>The failure detector marked <paramref name="node"/> unreachable at <paramref name="at"/> (a repeat keeps the first time).</summary>
     public void Unreachable(string node, DateTimeOffset at) => _since.TryAdd(node, at);
 

@@ -120,7 +120,7 @@ public sealed record LayerInformation
     public required double IXTUpper { get; init; }
     /// <summary>"exact" when the pair is a true bound (layer 1, or noise only where measured), "monte_carlo" when it
     /// is an estimate over noise paths through noisy upstream layers, "clustering" for binning at s = 0.</summary>
-    public string Kind { get; init; } = LayerInformationKind.Exact;
+    public LayerInformationKind Kind { get; init; } = LayerInformationKind.Exact;
     /// <summary>Standard error of the upper value over noise paths; null when the pair is exact.</summary>
     [JsonPropertyName("i_x_t_upper_se")]
     public double? IXTUpperSe { get; init; }
@@ -154,12 +154,16 @@ public enum LayerEstimator
     Binning,
 }
 
-/// <summary>The words of <see cref="LayerInformation.Kind"/>.</summary>
-public static class LayerInformationKind
+/// <summary>What a layer's pair of values is; the JSON and the CSV write its word ("exact", "monte_carlo",
+/// "clustering").</summary>
+public enum LayerInformationKind
 {
-    public const string Exact = "exact";
-    public const string MonteCarlo = "monte_carlo";
-    public const string Clustering = "clustering";
+    /// <summary>A true bound: layer 1, or noise only where measured.</summary>
+    Exact,
+    /// <summary>An estimate over noise paths through noisy upstream layers.</summary>
+    MonteCarlo,
+    /// <summary>Binning at s = 0: a clustering measure, not mutual information.</summary>
+    Clustering,
 }
 
 /// <summary>The Pensia-Jog-Loh information sum of the logged trajectory, or why it is undefined.</summary>

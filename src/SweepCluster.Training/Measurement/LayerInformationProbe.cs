@@ -87,7 +87,7 @@ internal static class LayerInformationProbe
     }
 
     private sealed record LayerMeasurement(
-        string Kind, double XLower, double XUpper, double? XUpperSe, double YEstimate, double? YLower, double? YUpper);
+        LayerInformationKind Kind, double XLower, double XUpper, double? XUpperSe, double YEstimate, double? YLower, double? YUpper);
 
     /// <param name="index">0-based layer index.</param>
     private static LayerMeasurement MeasureLayer(

@@ -1,13 +1,14 @@
 using SweepCluster.Cluster.Workers;
 using SweepCluster.Core;
+using SweepCluster.Core.Trials;
 using SweepCluster.Sessions;
 
 namespace SweepCluster.Cli.Tests.Sessions;
 
 public sealed class SlotPlanTests
 {
-    private static readonly string[] NoGpu = [];
-    private static readonly string[] TwoGpus = ["cuda:0", "cuda:1"];
+    private static readonly DeviceId[] NoGpu = [];
+    private static readonly DeviceId[] TwoGpus = [DeviceId.Cuda(0), DeviceId.Cuda(1)];
 
     [Fact]
     public void Auto_without_gpus_is_one_single_thread_cpu_slot_per_core() =>
@@ -33,6 +34,13 @@ public sealed class SlotPlanTests
     public void Explicit_cuda_devices_get_one_slot_each() =>
         Assert.Equal([new WorkerSlot("cuda:1", 4)], SlotPlan.For(null, "cuda:1", TwoGpus, 4));
 
+    [Theory]
+    [InlineData("cuda")]
+    [InlineData("CUDA:0")]
+    [InlineData(" cuda:0 ")]
+    public void Explicit_cuda_devices_are_read_like_any_device_name(string devices) =>
+        Assert.Equal([new WorkerSlot("cuda:0", 4)], SlotPlan.For(null, devices, TwoGpus, 4));
+
     [Fact]
     public void Threads_per_slot_override_the_split() =>
         Assert.Equal([new WorkerSlot("cpu", 1), new WorkerSlot("cpu", 1)], SlotPlan.For(2, "cpu", NoGpu, 8, threadsPerSlot: 1));
@@ -57,6 +65,8 @@ public sealed class SlotPlanTests
     [InlineData(null, "cuda:0,cuda:0", "twice")]
     [InlineData(1, "cuda:0,cuda:1", "--slots 1")]
     [InlineData(null, "cpu,cuda:0", "'cpu,cuda:0'")]
+    [InlineData(null, "cuda:x", "'cuda:x'")]
+    [InlineData(null, "cuda,cuda:0", "twice")]
     public void Impossible_gpu_requests_are_refused_in_one_sentence(int? slots, string devices, string mentions)
     {
         var error = Assert.Throws<UserInputException>(() => SlotPlan.For(slots, devices, TwoGpus, 8));

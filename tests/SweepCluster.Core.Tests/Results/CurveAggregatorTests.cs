@@ -113,7 +113,7 @@ public sealed class CurveAggregatorTests
         Assert.Equal(0, depth6.NSeeds);
         Assert.Equal(1, depth6.NFailed);
         Assert.Null(depth6.Get(CurveQuantities.TrainError).Mean);
-        Assert.Equal(3, withFailures.FailedFor(depth4.Key));
+        Assert.Equal(3, rows.Where(r => r.Key == depth4.Key).Sum(r => r.NFailed));
         Assert.Equal(3, withFailures.FailedCount);
         Assert.Equal(6, withFailures.CompletedCount);
     }

@@ -79,6 +79,20 @@ public sealed class TrialsCsvTests : IDisposable
         Assert.Equal("", shallow["layer3_estimator"]);
         Assert.NotEqual("", deep[$"layer3_{_ixtUpper}"]);
         Assert.Equal("pairwise", deep["layer3_estimator"]);
+        Assert.Equal("exact", deep["layer1_kind"]);
+        Assert.Equal("monte_carlo", deep["layer3_kind"]);
+    }
+
+    [Theory]
+    [InlineData(LayerInformationKind.Exact, "exact")]
+    [InlineData(LayerInformationKind.MonteCarlo, "monte_carlo")]
+    [InlineData(LayerInformationKind.Clustering, "clustering")]
+    public void A_layer_kind_is_written_and_read_as_its_word(LayerInformationKind kind, string word)
+    {
+        var layer = SampleResults.Completed(1, 0).Layers[0] with { Kind = kind };
+        string json = TrialJson.Serialize(layer);
+        Assert.Contains($"\"kind\":\"{word}\"", json);
+        Assert.Equal(kind, TrialJson.Deserialize<LayerInformation>(json).Kind);
     }
 
     [Fact]

@@ -51,7 +51,6 @@ public sealed class TrialsJsonlTests : IDisposable
         var problem = Assert.Single(read.Problems);
         Assert.Equal(JsonlProblemKind.TornLastLine, problem.Kind);
         Assert.Equal(3, problem.LineNumber);
-        Assert.True(read.HasTornLastLine);
     }
 
     [Fact]
@@ -72,7 +71,6 @@ public sealed class TrialsJsonlTests : IDisposable
         var problem = Assert.Single(read.Problems);
         Assert.Equal(JsonlProblemKind.Malformed, problem.Kind);
         Assert.Equal(2, problem.LineNumber);
-        Assert.False(read.HasTornLastLine);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class SweepProgressModelTests
         Assert.Null(first.Eta);
         var later = model.Observe(start.AddSeconds(30), total: 40, completed: 8, failed: 2, running: 2, connectedSlots: 2);
         Assert.Equal(20, later.PerMinute, 9);
-        Assert.Equal(30, later.Remaining);
+        Assert.Equal(10, later.Ended);
         Assert.Equal(TimeSpan.FromMinutes(1.5), later.Eta);
         Assert.Equal(TimeSpan.Zero, model.Observe(start.AddSeconds(60), 40, 38, 2, 0, 2).Eta);
     }
