@@ -37,6 +37,10 @@ public sealed record AxisDefinition(
     /// trial takes when the grid leaves the axis out. Null for a setting axis, whose default is the spec's section.</summary>
     public AxisValue? PointDefault { get; init; }
 
+    /// <summary>A per-point axis's short property name in a snapshot row (<see cref="Sweep.SnapshotTrial"/>); rows are
+    /// written by the million, so two letters, and a real axis at zero is left out.</summary>
+    public string? SnapshotName { get; init; }
+
     /// <summary>Whether trials that differ in this axis may still train together as one pack (see
     /// <see cref="TrialPacking"/>): true for the noise levels, which each packed trial draws on its own.</summary>
     public bool VariesInPack { get; init; }

@@ -36,20 +36,20 @@ public static class GridAxes
     /// <summary>Every axis in canonical order: the order the grid expands in, so it fixes the plan order.</summary>
     public static readonly IReadOnlyList<AxisDefinition> All =
     [
-        new(AxisNames.Depth, AxisKind.Whole, c => c.Depth, (c, v) => c with { Depth = (int)v.Number! }) { PointDefault = AxisValue.Of(1) },
-        new(AxisNames.Width, AxisKind.Whole, c => c.Width, (c, v) => c with { Width = (int)v.Number! }) { PointDefault = AxisValue.Of(1) },
+        new(AxisNames.Depth, AxisKind.Whole, c => c.Depth, (c, v) => c with { Depth = (int)v.Number! }) { PointDefault = AxisValue.Of(1), SnapshotName = "d" },
+        new(AxisNames.Width, AxisKind.Whole, c => c.Width, (c, v) => c with { Width = (int)v.Number! }) { PointDefault = AxisValue.Of(1), SnapshotName = "w" },
         new(AxisNames.ActNoise, AxisKind.Real, c => c.ActNoise, (c, v) => c with { ActNoise = v.Number!.Value })
-            { PointDefault = Zero, VariesInPack = true, Refuse = AxisRules.Negative, Max = NumberLimits.Noise },
+            { PointDefault = Zero, VariesInPack = true, Refuse = AxisRules.Negative, Max = NumberLimits.Noise, SnapshotName = "an" },
         new(AxisNames.SgldNoise, AxisKind.Real, c => c.SgldNoise, (c, v) => c with { SgldNoise = v.Number!.Value })
-            { PointDefault = Zero, VariesInPack = true, Refuse = AxisRules.Negative, Max = NumberLimits.SgldNoise },
+            { PointDefault = Zero, VariesInPack = true, Refuse = AxisRules.Negative, Max = NumberLimits.SgldNoise, SnapshotName = "sn" },
         new(AxisNames.LabelNoise, AxisKind.Real, c => c.LabelNoise, (c, v) => c with { LabelNoise = v.Number!.Value })
-            { PointDefault = Zero, VariesInPack = true, Refuse = AxisRules.NotProbability },
+            { PointDefault = Zero, VariesInPack = true, Refuse = AxisRules.NotProbability, SnapshotName = "ln" },
         new(AxisNames.Dropout, AxisKind.Real, c => c.Dropout, (c, v) => c with { Dropout = v.Number!.Value })
-            { PointDefault = Zero, VariesInPack = true, Refuse = AxisRules.NotDropRate },
+            { PointDefault = Zero, VariesInPack = true, Refuse = AxisRules.NotDropRate, SnapshotName = "dr" },
         new(AxisNames.InputNoise, AxisKind.Real, c => c.InputNoise, (c, v) => c with { InputNoise = v.Number!.Value })
-            { PointDefault = Zero, VariesInPack = true, Refuse = AxisRules.Negative, Max = NumberLimits.Noise },
+            { PointDefault = Zero, VariesInPack = true, Refuse = AxisRules.Negative, Max = NumberLimits.Noise, SnapshotName = "in" },
         new(AxisNames.TrainSize, AxisKind.Whole, c => c.TrainSize, (c, v) => c with { TrainSize = (int)v.Number! })
-            { PointDefault = AxisValue.Of(1000) },
+            { PointDefault = AxisValue.Of(1000), SnapshotName = "n" },
         new(AxisNames.LearningRate, AxisKind.Real, c => c.Training.LearningRate,
             (c, v) => c with { Training = c.Training with { LearningRate = v.Number!.Value } })
             { Refuse = AxisRules.NotPositive, Max = NumberLimits.LearningRate },

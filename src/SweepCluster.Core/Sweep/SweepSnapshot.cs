@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Core.Sweep;
 
@@ -30,45 +31,39 @@ public sealed record SweepSnapshot(
 }
 
 /// <summary>One trial in a <see cref="SweepSnapshot"/>: its id, its template and the numbers a grid point or seed sets,
-/// then where it stands. Short names and omitted defaults keep a row near 100 bytes.</summary>
+/// then where it stands. Short names and omitted defaults keep a row near 100 bytes. The grid point's numbers are the
+/// <see cref="GridAxes.PerPoint"/> axes in table order, written under each axis's
+/// <see cref="AxisDefinition.SnapshotName"/> (<see cref="SnapshotTrialJsonConverter"/>), so a new axis needs no field here.</summary>
+[JsonConverter(typeof(SnapshotTrialJsonConverter))]
 public sealed record SnapshotTrial
 {
-    [JsonPropertyName("i")] public required TrialId Id { get; init; }
-    [JsonPropertyName("c")] public int Template { get; init; }
-    [JsonPropertyName("d")] public int Depth { get; init; }
-    [JsonPropertyName("w")] public int Width { get; init; }
-    [JsonPropertyName("an"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public double ActNoise { get; init; }
-    [JsonPropertyName("sn"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public double SgldNoise { get; init; }
-    [JsonPropertyName("ln"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public double LabelNoise { get; init; }
-    [JsonPropertyName("dr"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public double Dropout { get; init; }
-    [JsonPropertyName("in"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public double InputNoise { get; init; }
-    [JsonPropertyName("n")] public int TrainSize { get; init; }
-    [JsonPropertyName("s")] public int Seed { get; init; }
-    [JsonPropertyName("p")] public TrialPhase Phase { get; init; }
-    [JsonPropertyName("a"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int Attempts { get; init; }
-    [JsonPropertyName("wk"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Worker { get; init; }
-    [JsonPropertyName("at"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateTimeOffset? AssignedAt { get; init; }
-    [JsonPropertyName("lf"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LastFailure { get; init; }
+    public required TrialId Id { get; init; }
+    public int Template { get; init; }
+    /// <summary>The values of <see cref="GridAxes.PerPoint"/>, in its order.</summary>
+    public required IReadOnlyList<double> Point { get; init; }
+    public int Seed { get; init; }
+    public TrialPhase Phase { get; init; }
+    public int Attempts { get; init; }
+    public string? Worker { get; init; }
+    public DateTimeOffset? AssignedAt { get; init; }
+    public string? LastFailure { get; init; }
 
     public static SnapshotTrial Of(TrialEntry entry, int template)
     {
         var c = entry.Plan.Config;
         return new()
         {
-            Id = entry.Id, Template = template, Depth = c.Depth, Width = c.Width, ActNoise = c.ActNoise,
-            SgldNoise = c.SgldNoise, LabelNoise = c.LabelNoise, Dropout = c.Dropout, InputNoise = c.InputNoise,
-            TrainSize = c.TrainSize, Seed = c.Seed, Phase = entry.Phase, Attempts = entry.Attempts, Worker = entry.Worker,
+            Id = entry.Id, Template = template, Point = GridAxes.PerPoint.Select(axis => axis.Read(c).Number!.Value).ToList(),
+            Seed = c.Seed, Phase = entry.Phase, Attempts = entry.Attempts, Worker = entry.Worker,
             AssignedAt = entry.AssignedAt, LastFailure = entry.LastFailure,
         };
     }
 
     public TrialEntry ToEntry(TrialConfig template)
     {
-        var config = template with
-        {
-            Depth = Depth, Width = Width, ActNoise = ActNoise, SgldNoise = SgldNoise, LabelNoise = LabelNoise,
-            Dropout = Dropout, InputNoise = InputNoise, TrainSize = TrainSize, Seed = Seed,
-        };
+        var config = template with { Seed = Seed };
+        for (int i = 0; i < GridAxes.PerPoint.Count; i++)
+            config = GridAxes.PerPoint[i].Write(config, AxisValue.Of(Point[i]));
         return new TrialEntry(new PlannedTrial(Id, config), Phase, Worker, AssignedAt, Attempts, LastFailure);
     }
 }
