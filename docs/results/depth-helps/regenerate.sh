@@ -4,14 +4,8 @@
 # 'apt-get install dataset-fashion-mnist'). A folder that already holds a sweep is continued, not rerun:
 #   bash docs/results/depth-helps/regenerate.sh [RUNS_FOLDER]     (default runs: runs/depth-helps-shells, runs/depth-helps-fashion-mnist)
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
+here="$(dirname "$0")"
 runs="${1:-runs}"
 for part in shells fashion-mnist; do
-  out="$runs/depth-helps-$part"
-  dest="docs/results/depth-helps/$part"
-  dotnet run --project src/SweepCluster.Cli -c Release -- run "cluster-config/sweeps/depth-helps-$part.yaml" --out "$out" --metrics-port 0
-  mkdir -p "$dest/plots"
-  cp "$out/report.md" "$out/curves.csv" "$out/spec.yaml" "$dest/"
-  cp "$out"/plots/*.png "$dest/plots/"
-  echo "copied report.md, curves.csv, spec.yaml and plots/ of $out into $dest"
+  bash "$here/../regenerate-study.sh" "cluster-config/sweeps/depth-helps-$part.yaml" "docs/results/depth-helps/$part" "$runs/depth-helps-$part"
 done

@@ -3,11 +3,4 @@
 # 'apt-get install dataset-fashion-mnist'). A folder that already holds the sweep is continued, not rerun:
 #   bash docs/results/fashion-mnist/regenerate.sh [RUN_FOLDER]     (default runs/paper-fashion-mnist)
 set -euo pipefail
-cd "$(dirname "$0")/../../.."
-out="${1:-runs/paper-fashion-mnist}"
-dest=docs/results/fashion-mnist
-dotnet run --project src/SweepCluster.Cli -c Release -- run cluster-config/sweeps/paper-fashion-mnist.yaml --out "$out" --metrics-port 0
-cp "$out/report.md" "$out/curves.csv" "$out/spec.yaml" "$dest/"
-mkdir -p "$dest/plots"
-cp "$out"/plots/*.png "$dest/plots/"
-echo "copied report.md, curves.csv, spec.yaml and plots/ of $out into $dest"
+exec bash "$(dirname "$0")/../regenerate-study.sh" cluster-config/sweeps/paper-fashion-mnist.yaml docs/results/fashion-mnist "${1:-runs/paper-fashion-mnist}"

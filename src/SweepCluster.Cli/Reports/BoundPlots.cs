@@ -19,7 +19,8 @@ public static class BoundPlots
     /// <summary>The folder the figures go to, under the results folder.</summary>
     public const string FolderName = "plots";
 
-    private static readonly IReadOnlyList<PanelQuantity> _boundQuantities =
+    /// <summary>The gap and every bound with their labels and colours, shared by every figure that draws them.</summary>
+    internal static readonly IReadOnlyList<PanelQuantity> BoundQuantities =
     [
         new(CurveQuantities.Gap, "gap", "#000000"),
         new(CurveQuantities.BXrOut, "B_XR_out", "#1f77b4"),
@@ -57,7 +58,7 @@ public static class BoundPlots
         {
             // Skia's SVG backend cannot draw dashed lines, so there series differ by marker alone.
             var dashed = format == FigureFormat.Png;
-            var bounds = CurveFigure.Build(curves, _boundQuantities, "gap and bounds", logScale: true, dashed);
+            var bounds = CurveFigure.Build(curves, BoundQuantities, "gap and bounds", logScale: true, dashed);
             // Errors live in [0, 1] and a train error of exactly 0 is common, so a linear axis shows them whole.
             var errors = CurveFigure.Build(curves, _errorQuantities, "error", logScale: false, dashed);
             var fcmi = cmi ? CurveFigure.Build(curves, _fcmiQuantities, "f-CMI bound and the gap it bounds", logScale: true, dashed).Figure : null;

@@ -13,15 +13,13 @@ public static class SampleSizePlots
 {
     public const string Stem = "gap_vs_n";
 
+    /// <summary>The gap and bounds as in the depth figures (same labels and colours), the test error, and a CMI sweep's
+    /// f-CMI estimate beside its null.</summary>
     private static readonly IReadOnlyList<PanelQuantity> _quantities =
     [
-        new(CurveQuantities.Gap, "gap", "#000000"),
+        .. BoundPlots.BoundQuantities.Take(1),
         new(CurveQuantities.TestError, "test error", "#8c564b"),
-        new(CurveQuantities.BXrOut, "B_XR_out", "#1f77b4"),
-        new(CurveQuantities.BPaper, "B_paper", "#d62728"),
-        new(CurveQuantities.BPaperAllParams, "B_paper (all params)", "#ff7f0e"),
-        new(CurveQuantities.BPaperMeasured, "B_paper (measured eta)", "#9467bd"),
-        new(CurveQuantities.BIsmi, "B_ISMI", "#2ca02c"),
+        .. BoundPlots.BoundQuantities.Skip(1),
         new(CurveQuantities.BFcmi, "b_fcmi (estimate)", "#17becf"),
         new(CurveQuantities.BFcmiNull, "b_fcmi null", "#7f7f7f"),
     ];
