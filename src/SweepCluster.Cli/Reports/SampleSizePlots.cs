@@ -59,39 +59,11 @@ public static class SampleSizePlots
         foreach (var quantity in _quantities)
         {
             if (curve.Rate(quantity.Name) is not { } rate) continue;
-            var color = Color.FromHex(quantity.ColorHex);
-            var xs = new List<double>();
-            var ys = new List<double>();
-            var bandX = new List<double>();
-            var bandLow = new List<double>();
-            var bandHigh = new List<double>();
-            foreach (var row in curve.Rows)
-            {
-                var summary = row.Find(quantity.Name);
-                double x = Math.Log10(row.Key.TrainSize);
-                if (summary?.Mean is not { } mean) continue;
-                if (mean > 0) { xs.Add(x); ys.Add(Math.Log10(mean)); } else omitted++;
-                if (summary.CiLow is { } low && summary.CiHigh is { } high && low > 0)
-                {
-                    bandX.Add(x);
-                    bandLow.Add(Math.Log10(low));
-                    bandHigh.Add(Math.Log10(high));
-                }
-            }
-            if (bandX.Count >= 2)
-            {
-                var band = plot.Add.FillY(bandX.ToArray(), bandLow.ToArray(), bandHigh.ToArray());
-                band.FillColor = color.WithAlpha(0.15);
-                band.LineWidth = 0;
-                band.LegendText = "";
-            }
-            if (xs.Count == 0) continue;
-            var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray(), color);
-            line.LineWidth = 2;
-            line.MarkerSize = 7;
-            line.LegendText = rate.Fit is { } fit
+            string label = rate.Fit is { } fit
                 ? $"{quantity.Label}: b = {VerdictFormat.Number(fit.Exponent)} {VerdictFormat.Interval(fit.Low, fit.High)}" + (fit.Identity ? " (identity)" : "")
                 : $"{quantity.Label}: not fitted";
+            omitted += SeriesDrawer.Draw(plot, curve.Rows, quantity, label, LinePattern.Solid, MarkerShape.FilledCircle,
+                logScale: true, x: row => Math.Log10(row.Key.TrainSize));
         }
         // The n^-1/2 reference through the gap's first point: the rate every bound has at a fixed information.
         if (curve.Rows.FirstOrDefault(r => r.Mean(CurveQuantities.Gap) is > 0) is { } anchor)
@@ -111,7 +83,7 @@ public static class SampleSizePlots
             curve.Sizes.Select(n => Math.Log10(n)).ToArray(),
             curve.Sizes.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToArray());
         if (omitted > 0)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{omitted} mean(s) <= 0 not drawn (log scale)", LineColor = Colors.Transparent });
+            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{omitted} value(s) <= 0 not drawn (log scale)", LineColor = Colors.Transparent });
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 10;
         return plot;

@@ -3,14 +3,16 @@ using SweepCluster.Core.Results;
 
 namespace SweepCluster.Cli.Reports;
 
-/// <summary>Draws one quantity of one series: the mean against depth as a line and its CI as a shaded band.</summary>
+/// <summary>Draws one quantity of one series: the mean against depth (or another x) as a line and its CI as a shaded band.</summary>
 internal static class SeriesDrawer
 {
     /// <summary>Adds the series to <paramref name="plot"/>; returns how many means or CI edges were left out
     /// because a log axis cannot show them (zero or negative).</summary>
+    /// <param name="x">A row's position on the x axis; its depth when null.</param>
     public static int Draw(Plot plot, IReadOnlyList<CurveRow> points, PanelQuantity quantity, string label,
-        LinePattern pattern, MarkerShape marker, bool logScale)
+        LinePattern pattern, MarkerShape marker, bool logScale, Func<CurveRow, double>? x = null)
     {
+        x ??= row => row.Depth;
         var omitted = 0;
         var color = Color.FromHex(quantity.ColorHex);
         var xs = new List<double>();
@@ -25,7 +27,7 @@ internal static class SeriesDrawer
             if (summary.Mean is not { } mean) continue;
             if (Transform(mean, logScale) is { } y)
             {
-                xs.Add(row.Depth);
+                xs.Add(x(row));
                 ys.Add(y);
             }
             else omitted++;
@@ -33,7 +35,7 @@ internal static class SeriesDrawer
             if (summary.CiLow is not { } low || summary.CiHigh is not { } high) continue;
             if (Transform(low, logScale) is { } yLow && Transform(high, logScale) is { } yHigh)
             {
-                bandXs.Add(row.Depth);
+                bandXs.Add(x(row));
                 bandLows.Add(yLow);
                 bandHighs.Add(yHigh);
             }
