@@ -18,8 +18,10 @@ public sealed class TrialsJsonlWriter : IDisposable
     {
         Directory.CreateDirectory(directory);
         FilePath = Path.Combine(directory, FileName);
-        // FileShare.Read: a report can read the file while the sweep is still appending to it.
-        _stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read);
+        // FileShare.Read: a report can read the file while the sweep is still appending to it. No buffer (size 0):
+        // each line goes to the OS in its own write, and a line a full disk refused is not kept to be tried again
+        // (and thrown again) when the writer is closed.
+        _stream = new FileStream(FilePath, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
         EndTornLine();
     }
 

@@ -34,6 +34,20 @@ public sealed class TrialsJsonlTests : IDisposable
     }
 
     [Fact]
+    public void A_write_refused_by_a_full_disk_throws_once_and_closing_the_writer_does_not_throw_again()
+    {
+        // /dev/full refuses every write with ENOSPC: the file behind trials.jsonl on a disk that has filled up.
+        File.CreateSymbolicLink(_folder.File(TrialsJsonlWriter.FileName), "/dev/full");
+        var writer = new TrialsJsonlWriter(_folder.Path);
+
+        Assert.ThrowsAny<IOException>(() => writer.Append(SampleResults.Completed(2, 0)));
+
+        // A buffered stream would still hold the refused line and try it again on close, turning a reported
+        // failure into a crash of the whole process.
+        writer.Dispose();
+    }
+
+    [Fact]
     public void Torn_last_line_is_reported_and_earlier_lines_kept()
     {
         var path = _folder.File(TrialsJsonlWriter.FileName);
