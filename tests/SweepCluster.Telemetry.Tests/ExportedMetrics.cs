@@ -17,7 +17,7 @@ internal static class ExportedMetrics
         SweepTelemetry.SlotEpoch.WithLabels("0").Set(1);
         SweepTelemetry.SlotLoss.WithLabels("0").Set(0.5);
         SweepTelemetry.ClusterMembers.WithLabels("up").Set(1);
-        var key = new CurveKey(16, 0.5, 0.001, 0, 0, 0, 1000, "end_to_end", "sgld", "tanh", 0.05, 10, 64, 5);
+        var key = new CurveKey(16, 0.5, 0.001, 0, 0, 0, 1000, "end_to_end", "sgld", "tanh", 0.05, 10, 64, 5, Shells: 0);
         var quantities = CurveQuantities.TopLevel.Select(q => new QuantitySummary(q, 1, 0.25, null, null, [])).ToList();
         SweepTelemetry.RecordCurveRow(new CurveRow(key, 2, 1, 0, quantities));
 

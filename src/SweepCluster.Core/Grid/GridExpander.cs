@@ -81,6 +81,21 @@ public static class GridExpander
                 $"{file}: training.clipping is per_example but the grid point ({point}) has mode {c.Training.Mode.Word()}; per-example clipping needs frozen_features, so use clipping auto or mode frozen_features.");
         if (c.Training.Mode == TrainingMode.FrozenFeatures && c.Depth < 1)
             throw new UserInputException($"{file}: frozen_features needs at least one hidden layer; give depth >= 1.");
+        CheckShells(file, c);
         TrialMemory.Check(file, c);
+    }
+
+    /// <summary>The shells axis, once the grid has set it: the dataset section checked dataset.shells already, but a
+    /// grid or --set value reaches the configuration only here.</summary>
+    private static void CheckShells(string file, TrialConfig c)
+    {
+        if (c.Dataset.Shells is not { } shells) return;
+        bool radial = c.Dataset.Kind == DatasetKind.Synthetic && c.Dataset.Task == SyntheticTask.RadialShells;
+        if (!radial)
+            throw new UserInputException(
+                $"{file}: the shells axis applies to 'task: radial_shells' only, not to {(c.Dataset.Kind == DatasetKind.Idx ? "idx data" : "the Gaussian mixture")}; drop grid.shells, or add 'task: radial_shells' to the dataset.");
+        if (shells < c.Dataset.Classes)
+            throw new UserInputException(
+                $"{file}: grid.shells has {shells}, fewer than the {c.Dataset.Classes} classes, so some class would have no shell; use at least {c.Dataset.Classes}.");
     }
 }

@@ -25,7 +25,8 @@ public sealed record CurveKey(
     double LearningRate,
     int Epochs,
     int BatchSize,
-    double Clip) : IComparable<CurveKey>
+    double Clip,
+    int Shells) : IComparable<CurveKey>
 {
     private static readonly IReadOnlyList<AxisDefinition> Axes = GridAxes.CurveKeyAxes;
     private static readonly (ConstructorInfo Constructor, PropertyInfo[] Properties) Fields = MatchFields();

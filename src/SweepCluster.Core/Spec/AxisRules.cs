@@ -34,6 +34,9 @@ internal static class AxisRules
 
     public static string? NotPositive(double v, string text) => v <= 0 ? $"is {text}, but must be positive" : null;
 
+    /// <summary>As dataset.shells: at least two shells (one would be a constant label), at most 1000.</summary>
+    public static string? NotShellCount(double v, string text) => v is < 2 or > 1000 ? $"is {text}, but must be from 2 to 1000" : null;
+
     private static (AxisValue?, string?) Word(string text, IReadOnlyList<string> allowed) =>
         allowed.Contains(text) ? (AxisValue.Of(text), null) : (null, $"is '{text}', which is not one of {string.Join(", ", allowed)}");
 }

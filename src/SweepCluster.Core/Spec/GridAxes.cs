@@ -3,7 +3,8 @@ using SweepCluster.Core.Grid;
 namespace SweepCluster.Core.Spec;
 
 /// <summary>The names a grid axis may take. The first eight are the experiment's axes; the rest are fixed
-/// settings that may also be swept. Each has its entry in <see cref="GridAxes"/>.</summary>
+/// settings that may also be swept (shells, the radial-shells task's difficulty, is dataset.shells). Each has its
+/// entry in <see cref="GridAxes"/>.</summary>
 public static class AxisNames
 {
     public const string Depth = "depth";
@@ -21,6 +22,7 @@ public static class AxisNames
     public const string Activation = "activation";
     public const string Optimizer = "optimizer";
     public const string Mode = "mode";
+    public const string Shells = "shells";
 
     /// <summary>Every valid axis name, in canonical order.</summary>
     public static readonly IReadOnlyList<string> All = GridAxes.All.Select(axis => axis.Name).ToList();
@@ -66,6 +68,11 @@ public static class GridAxes
             (c, w) => c with { Training = c.Training with { Optimizer = w } }),
         AxisDefinition.OfWord<TrainingMode>(AxisNames.Mode, c => c.Training.Mode,
             (c, w) => c with { Training = c.Training with { Mode = w } }),
+        // Held in the dataset section, where it has always been, so trial ids do not change; 0 for the tasks without
+        // shells (their Shells is null and stays out of the id). Different shells are different data: never one pack.
+        new(AxisNames.Shells, AxisKind.Whole, c => c.Dataset.Shells ?? 0,
+            (c, v) => c with { Dataset = c.Dataset with { Shells = (int)v.Number! } })
+            { Refuse = AxisRules.NotShellCount },
     ];
 
     /// <summary>The axes a grid point sets on its own (those with a <see cref="AxisDefinition.PointDefault"/>), in
@@ -77,7 +84,7 @@ public static class GridAxes
     public static readonly IReadOnlyList<AxisDefinition> CurveKeyAxes = InOrder(
         AxisNames.Width, AxisNames.ActNoise, AxisNames.SgldNoise, AxisNames.LabelNoise, AxisNames.Dropout,
         AxisNames.InputNoise, AxisNames.TrainSize, AxisNames.Mode, AxisNames.Optimizer, AxisNames.Activation,
-        AxisNames.LearningRate, AxisNames.Epochs, AxisNames.BatchSize, AxisNames.Clip);
+        AxisNames.LearningRate, AxisNames.Epochs, AxisNames.BatchSize, AxisNames.Clip, AxisNames.Shells);
 
     /// <summary>The axis called <paramref name="name"/>; the name must be one of <see cref="AxisNames.All"/>.</summary>
     public static AxisDefinition Named(string name) =>

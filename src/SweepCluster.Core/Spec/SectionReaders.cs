@@ -39,7 +39,7 @@ internal sealed partial class SectionReaders(SpecErrors errors)
                 "dimension" => result with { Dimension = _read.Integer(node, field, 1, 1_000_000) },
                 "task" => result with { Task = _read.Word<SyntheticTask>(node, field) },
                 "separation" => result with { Separation = _read.Number(node, field, 0, max: NumberLimits.Separation) },
-                "shells" => result with { Shells = _read.Integer(node, field, 2, 1000) },
+                "shells" => result with { Shells = Given(AxisNames.Shells, field, node, _read.Integer(node, field, 2, 1000)) },
                 "test_size" => result with { TestSize = _read.Integer(node, field, 1, 10_000_000) },
                 "data_seed" => result with { DataSeed = _read.Integer(node, field, 0) },
                 "path" => result with { Path = _read.Text(node, field) },

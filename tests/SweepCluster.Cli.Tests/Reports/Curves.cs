@@ -13,7 +13,7 @@ internal static class Curves
         foreach (var width in new[] { 8, 32 })
         for (var depth = 1; depth <= 5; depth++)
         {
-            var key = new CurveKey(width, actNoise, 0.001, 0, 0, 0, 500, "end_to_end", "sgld", "tanh", 0.01, 20, 64, 1.0);
+            var key = new CurveKey(width, actNoise, 0.001, 0, 0, 0, 500, "end_to_end", "sgld", "tanh", 0.01, 20, 64, 1.0, Shells: 0);
             var eta = 0.9 - actNoise;
             var negative = negativeGapAtActNoise == actNoise;
             var quantities = CurveQuantities.ForDepth(depth).Select(name => Summary(name, name switch

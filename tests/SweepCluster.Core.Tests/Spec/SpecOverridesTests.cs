@@ -39,7 +39,7 @@ public sealed class SpecOverridesTests
     public void An_unknown_axis_lists_the_valid_names()
     {
         var error = Assert.Throws<UserInputException>(() => SpecOverrides.Apply(Spec, ["noise=1"]));
-        Assert.Contains("valid axes are depth, width, act_noise, sgld_noise, label_noise, dropout, input_noise, train_size, learning_rate, epochs, batch_size, clip, activation, optimizer, mode and seed", error.Message);
+        Assert.Contains("valid axes are depth, width, act_noise, sgld_noise, label_noise, dropout, input_noise, train_size, learning_rate, epochs, batch_size, clip, activation, optimizer, mode, shells and seed", error.Message);
     }
 
     [Theory]

@@ -10,7 +10,7 @@ internal static class VerdictCurves
     public delegate double? Values(CurveKey key, int depth, string name, int seed);
 
     public static CurveKey Key(int width = 4, double actNoise = 0.5, double labelNoise = 0, string mode = "end_to_end") =>
-        new(width, actNoise, 0.05, labelNoise, 0, 0, 500, mode, "sgld", "tanh", 0.05, 10, 32, 1.0);
+        new(width, actNoise, 0.05, labelNoise, 0, 0, 500, mode, "sgld", "tanh", 0.05, 10, 32, 1.0, Shells: 0);
 
     public static List<CurveRow> Rows(IEnumerable<CurveKey> keys, IEnumerable<int> depths, int seeds = 3, Values? values = null)
     {
