@@ -6,7 +6,7 @@ using SweepCluster.Cli.Sweeps;
 namespace SweepCluster.Cli;
 
 /// <summary>The one place user mistakes become a single sentence on stderr and exit code 2, never a stack trace.</summary>
-public static class UserErrors
+internal static class UserErrors
 {
     public const int ExitCode = 2;
     /// <summary>The sweep's journal cannot be used or failed: a matter of the data, not of the command line.</summary>

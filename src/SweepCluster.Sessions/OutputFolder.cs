@@ -4,7 +4,7 @@ namespace SweepCluster.Sessions;
 
 /// <summary>Makes a new sweep's results folder, refusing in one sentence a folder that cannot be made or written
 /// (a path under a regular file, a read-only file system) before the journal or any file is created in it.</summary>
-public static class OutputFolder
+internal static class OutputFolder
 {
     /// <exception cref="UserInputException">The folder cannot be created or written.</exception>
     public static void Create(string dir)

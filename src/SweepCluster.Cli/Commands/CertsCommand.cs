@@ -7,7 +7,7 @@ namespace SweepCluster.Cli.Commands;
 
 /// <summary>`sweepcluster certs DIR --node NAME...`: the cluster's CA (made once, reused after) and a PKCS#12 bundle per
 /// node, protected by the password in SWEEPCLUSTER_TLS_PASSWORD.</summary>
-public sealed class CertsCommand : Command<CertsCommand.Settings>
+internal sealed class CertsCommand : Command<CertsCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {

@@ -8,7 +8,7 @@ using SweepCluster.Telemetry;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>`sweepcluster coordinator SPEC --out DIR`: the seed node that owns the sweep and its results; workers join it.</summary>
-public sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
+internal sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
 {
     public sealed class Settings : SweepSpecSettings
     {

@@ -7,5 +7,5 @@ namespace SweepCluster.Cli.Commands;
 /// reads any <see cref="DescriptionAttribute"/>, and a constant interpolated string may hold only strings, so the numbers
 /// are put into <paramref name="format"/> here, invariantly, as in string.Format.</summary>
 [AttributeUsage(AttributeTargets.All)]
-public sealed class DescriptionOfAttribute(string format, params object[] values)
+internal sealed class DescriptionOfAttribute(string format, params object[] values)
     : DescriptionAttribute(string.Format(CultureInfo.InvariantCulture, format, values));

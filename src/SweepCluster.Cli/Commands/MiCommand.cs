@@ -11,7 +11,7 @@ using SweepCluster.Core.Trials;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>The estimators of `sweepcluster mi`; --estimator takes their words.</summary>
-public enum MiEstimator
+internal enum MiEstimator
 {
     Ksg,
     Pairwise,
@@ -21,7 +21,7 @@ public enum MiEstimator
 
 /// <summary>`sweepcluster mi FILE.csv --x COLS --y COLS`: mutual information of two column groups, so users can
 /// check the estimators on their own data.</summary>
-public sealed class MiCommand : Command<MiCommand.Settings>
+internal sealed class MiCommand : Command<MiCommand.Settings>
 {
     /// <summary>The documented spellings --x, --y and --k are one-letter long options, which the parser refuses;
     /// they are rewritten to their short forms before parsing.</summary>

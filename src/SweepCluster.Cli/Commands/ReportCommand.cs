@@ -7,7 +7,7 @@ using SweepCluster.Core.Results;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>`sweepcluster report DIR`: rebuilds trials.jsonl, trials.csv, curves.* and plots/ from the journal alone.</summary>
-public sealed class ReportCommand : Command<ReportCommand.Settings>
+internal sealed class ReportCommand : Command<ReportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {

@@ -8,7 +8,7 @@ namespace SweepCluster.Cli.Commands;
 
 /// <summary>`sweepcluster resume DIR`: continues the folder's sweep under the spec its journal holds. Completed trials
 /// never run again; trials that were running when it stopped run again from the start.</summary>
-public sealed class ResumeCommand : Command<ResumeCommand.Settings>
+internal sealed class ResumeCommand : Command<ResumeCommand.Settings>
 {
     public sealed class Settings : SweepFolderSettings
     {

@@ -6,7 +6,7 @@ using SweepCluster.Telemetry;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>`sweepcluster run SPEC`: the whole sweep in one process, which plays coordinator and workers.</summary>
-public sealed class RunCommand : Command<RunCommand.Settings>
+internal sealed class RunCommand : Command<RunCommand.Settings>
 {
     public sealed class Settings : SweepSpecSettings;
 

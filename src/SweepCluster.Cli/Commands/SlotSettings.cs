@@ -8,7 +8,7 @@ using SweepCluster.Telemetry;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>Options every node that may run trials shares: its slots, devices, threads, address and lease.</summary>
-public class SlotSettings : CommandSettings
+internal class SlotSettings : CommandSettings
 {
     [CommandOption("--slots <N>")]
     [Description("CPU worker slots on this node (default: one per visible GPU, else one).")]

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>Options of the nodes that start or continue a sweep from a spec (`run`, `coordinator`).</summary>
-public class SweepSpecSettings : SweepFolderSettings
+internal class SweepSpecSettings : SweepFolderSettings
 {
     [CommandArgument(0, "<SPEC>")]
     [Description("Sweep spec (YAML).")]

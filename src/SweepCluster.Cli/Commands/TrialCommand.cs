@@ -11,7 +11,7 @@ using SweepCluster.Training.Running;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>`sweepcluster trial SPEC`: runs the single trial a spec (after --set overrides) names.</summary>
-public sealed class TrialCommand : Command<TrialCommand.Settings>
+internal sealed class TrialCommand : Command<TrialCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {

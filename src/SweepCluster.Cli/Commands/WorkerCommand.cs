@@ -10,7 +10,7 @@ using SweepCluster.Telemetry;
 namespace SweepCluster.Cli.Commands;
 
 /// <summary>`sweepcluster worker --seed HOST:PORT`: joins a coordinator's cluster and runs trials until stopped.</summary>
-public sealed class WorkerCommand : Command<WorkerCommand.Settings>
+internal sealed class WorkerCommand : Command<WorkerCommand.Settings>
 {
     public sealed class Settings : SlotSettings
     {

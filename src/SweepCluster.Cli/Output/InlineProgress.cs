@@ -1,7 +1,7 @@
 namespace SweepCluster.Cli.Output;
 
 /// <summary>Reports progress on the calling thread, in order (System.Progress posts to the thread pool and can reorder lines).</summary>
-public sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+internal sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
 {
     public void Report(T value) => report(value);
 }

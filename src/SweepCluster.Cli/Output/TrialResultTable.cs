@@ -6,7 +6,7 @@ using SweepCluster.Core.Trials;
 namespace SweepCluster.Cli.Output;
 
 /// <summary>The readable form of a trial result: errors, per-layer information, bounds.</summary>
-public static class TrialResultTable
+internal static class TrialResultTable
 {
     public static void Write(IAnsiConsole console, TrialResult result)
     {

@@ -10,7 +10,7 @@ namespace SweepCluster.Cli.Reports;
 /// <remarks>One panel per act_noise setting, a line per width (and per any other key field that varies),
 /// shaded 95% CI bands. Runs headless: ScottPlot renders through SkiaSharp, whose Linux native library comes
 /// with ScottPlot's own dependency on SkiaSharp.NativeAssets.Linux.NoDependencies.</remarks>
-public static class BoundPlots
+internal static class BoundPlots
 {
     public const string BoundStem = "bound_vs_depth";
     public const string ErrorStem = "error_vs_depth";
@@ -84,4 +84,4 @@ public static class BoundPlots
 
 /// <summary>The image files <see cref="BoundPlots.Write"/> produced, and how many means or CI edges were left
 /// off the log-scale figure for being zero or negative (each panel's legend says so too).</summary>
-public sealed record PlotsWritten(IReadOnlyList<string> Files, int OmittedNonPositive);
+internal sealed record PlotsWritten(IReadOnlyList<string> Files, int OmittedNonPositive);

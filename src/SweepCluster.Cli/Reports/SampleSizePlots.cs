@@ -9,7 +9,7 @@ namespace SweepCluster.Cli.Reports;
 /// <summary>plots/gap_vs_n.png/.svg: the gap, the test error and every bound against the sample size n on log-log
 /// axes, one panel per curve and depth with three or more sample sizes (<see cref="SampleSizeRates"/>), with
 /// shaded 95% intervals over seeds and the fitted exponent in the legend. Written only when a sweep varies train_size.</summary>
-public static class SampleSizePlots
+internal static class SampleSizePlots
 {
     public const string Stem = "gap_vs_n";
 

@@ -9,7 +9,7 @@ namespace SweepCluster.Cli.Reports;
 /// <summary>report.md's two study sections, reported and not judged: where depth helps and whether the bounds follow
 /// the gap's depth trend where training works (<see cref="DepthTrends"/>), and, when train_size takes three or more
 /// values, the gap's and each bound's power law in n (<see cref="SampleSizeRates"/>).</summary>
-public static class StudyMarkdown
+internal static class StudyMarkdown
 {
     private static readonly string _sizePlot = $"{BoundPlots.FolderName}/{SampleSizePlots.Stem}.png";
 

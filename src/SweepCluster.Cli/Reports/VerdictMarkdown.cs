@@ -7,7 +7,7 @@ namespace SweepCluster.Cli.Reports;
 /// <summary>report.md's text: the verdict table, the thresholds, then per prediction its rule, evidence per curve,
 /// findings and links to the plots. A function of the verdicts alone (no time, no paths), so `report DIR` writes the
 /// same bytes as the live run did.</summary>
-public static class VerdictMarkdown
+internal static class VerdictMarkdown
 {
     /// <summary>Relative links from report.md to the figures it discusses.</summary>
     private static readonly string _boundPlot = $"{BoundPlots.FolderName}/{BoundPlots.BoundStem}.png";

@@ -5,7 +5,7 @@ namespace SweepCluster.Cli.Reports;
 
 /// <summary>Judges the curves and writes DIR/report.md atomically; every writer of the summaries calls this, so the
 /// live run and `report DIR` produce the same file.</summary>
-public static class VerdictReportFile
+internal static class VerdictReportFile
 {
     public const string FileName = "report.md";
 

@@ -4,7 +4,7 @@ using SweepCluster.Core.Verdicts;
 namespace SweepCluster.Cli.Reports;
 
 /// <summary>The one-line-per-prediction verdict table a sweep prints at its end.</summary>
-public static class VerdictTable
+internal static class VerdictTable
 {
     public static void Write(IAnsiConsole console, VerdictReport report)
     {

@@ -12,7 +12,7 @@ namespace SweepCluster.Cli.Sweeps;
 /// <summary>A node that holds the coordinator and the results folder (`run`, `coordinator`, `resume`): opens or
 /// continues the sweep, runs until every trial has ended, a signal arrives or the journal fails, then writes the
 /// summaries and plots.</summary>
-public static class CoordinatedSweep
+internal static class CoordinatedSweep
 {
     public static async Task<int> RunAsync(
         Func<Task<OpenedSweep>> open, NodeConfiguration configuration, string logLevel, CancellationToken cancellation)

@@ -4,7 +4,7 @@ namespace SweepCluster.Cli.Sweeps;
 
 /// <summary>Turns SIGINT (Ctrl+C) and SIGTERM into a cancellation, so the command can shut the cluster node down
 /// in order instead of the runtime killing the process mid-write.</summary>
-public sealed class ShutdownSignal : IDisposable
+internal sealed class ShutdownSignal : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
     private readonly PosixSignalRegistration _interrupt;

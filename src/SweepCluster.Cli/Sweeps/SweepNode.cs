@@ -21,11 +21,11 @@ namespace SweepCluster.Cli.Sweeps;
 
 /// <summary>What a node that holds the coordinator runs it with: the opened sweep (whose journal it writes), the plan,
 /// where ended trials go, and the curves the results folder folds (the metrics read them too).</summary>
-public sealed record CoordinatorRole(OpenedSweep Sweep, SweepPlan Plan, ISweepResultSink Sink, ICurveFeed Curves);
+internal sealed record CoordinatorRole(OpenedSweep Sweep, SweepPlan Plan, ISweepResultSink Sink, ICurveFeed Curves);
 
 /// <summary>One node of a sweep cluster in this process: the actor system with the roles its options name, the
 /// coordinator singleton (when it has a plan) and one worker slot per device slot, all run by the real trainer.</summary>
-public sealed class SweepNode : IAsyncDisposable
+internal sealed class SweepNode : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly MetricsEndpoint? _metrics;

@@ -9,7 +9,7 @@ namespace SweepCluster.Cli.Sweeps;
 /// <summary>Shows a running sweep: done / running / failed / total, rate, ETA and the latest result. A live table on a
 /// terminal; on anything else (a pipe, CI) one line whenever the counts change. Rate and ETA come from
 /// <see cref="SweepProgressModel"/>, the model the metrics read too.</summary>
-public static class SweepProgress
+internal static class SweepProgress
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(500);
 

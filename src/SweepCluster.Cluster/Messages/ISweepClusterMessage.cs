@@ -1,4 +1,4 @@
 namespace SweepCluster.Cluster.Messages;
 
 /// <summary>Marker of every message that may cross the wire; bound to <c>SweepClusterSerializer</c>.</summary>
-public interface ISweepClusterMessage;
+internal interface ISweepClusterMessage;

@@ -5,13 +5,13 @@ namespace SweepCluster.Cluster.Messages;
 
 /// <summary>Registers an observer for <see cref="TrialEnded"/> and <see cref="SweepFinished"/>; acknowledged by
 /// <see cref="SweepSubscribed"/>. A subscriber that arrives after the end gets <see cref="SweepFinished"/> at once.</summary>
-public sealed record SubscribeToSweep(IActorRef Subscriber) : ISweepClusterMessage;
+internal sealed record SubscribeToSweep(IActorRef Subscriber) : ISweepClusterMessage;
 
 /// <summary>Removes an observer (a terminated observer is removed without it).</summary>
-public sealed record UnsubscribeFromSweep(IActorRef Subscriber) : ISweepClusterMessage;
+internal sealed record UnsubscribeFromSweep(IActorRef Subscriber) : ISweepClusterMessage;
 
 /// <summary>The subscription is in place: every trial that ends from now on is reported.</summary>
-public sealed record SweepSubscribed : ISweepClusterMessage
+internal sealed record SweepSubscribed : ISweepClusterMessage
 {
     public static readonly SweepSubscribed Instance = new();
 }
@@ -24,7 +24,7 @@ public sealed record TrialEnded(TrialResult Result, int Attempts) : ISweepCluste
 public sealed record SweepFinished(SweepSummary Summary) : ISweepClusterMessage;
 
 /// <summary>The coordinator stopped because its journal failed; the message says why. Sent once per subscriber.</summary>
-public sealed record SweepStopped(string Reason) : ISweepClusterMessage;
+internal sealed record SweepStopped(string Reason) : ISweepClusterMessage;
 
 /// <summary>Final counts of a sweep.</summary>
 public sealed record SweepSummary(int Total, int Completed, int Failed, long DiscardedResults, long Retries);

@@ -11,41 +11,41 @@ namespace SweepCluster.Cluster.Messages;
 /// while holding assignments returns those same assignments (lost replies and restarts heal). A sender of an earlier
 /// build sends no capacity and gets one trial, as before. <paramref name="NodeSlots"/> is how many slots the sender's
 /// node runs, so that the first slot to ask leaves its siblings a share before they have asked.</summary>
-public sealed record RequestWork(string WorkerId, string Device, int Capacity = 1, int NodeSlots = 1) : ISweepClusterMessage;
+internal sealed record RequestWork(string WorkerId, string Device, int Capacity = 1, int NodeSlots = 1) : ISweepClusterMessage;
 
 /// <summary>Run this trial as this (1-based) attempt and report back with the same attempt number.</summary>
-public sealed record AssignTrial(TrialId TrialId, TrialConfig Config, int Attempt) : ISweepClusterMessage;
+internal sealed record AssignTrial(TrialId TrialId, TrialConfig Config, int Attempt) : ISweepClusterMessage;
 
 /// <summary>Run these trials (they share a pack key) together, and report each as its own <see cref="AssignTrial"/>.
 /// Only a slot that asked with a capacity above 1 gets one, so a worker of an earlier build never sees it.</summary>
-public sealed record AssignPack(IReadOnlyList<AssignTrial> Trials) : ISweepClusterMessage
+internal sealed record AssignPack(IReadOnlyList<AssignTrial> Trials) : ISweepClusterMessage
 {
     /// <summary>What a slot is sent for these assignments: one trial as <see cref="AssignTrial"/>, several as a pack.</summary>
     public static ISweepClusterMessage For(IReadOnlyList<AssignTrial> trials) => trials.Count == 1 ? trials[0] : new AssignPack(trials);
 }
 
 /// <summary>Nothing is pending now; the coordinator remembers the asker and sends <see cref="TrialsAvailable"/> later.</summary>
-public sealed record NoTrialNow : ISweepClusterMessage
+internal sealed record NoTrialNow : ISweepClusterMessage
 {
     public static readonly NoTrialNow Instance = new();
 }
 
 /// <summary>Work appeared (a trial was released or is to be retried): idle askers should ask again.</summary>
-public sealed record TrialsAvailable : ISweepClusterMessage
+internal sealed record TrialsAvailable : ISweepClusterMessage
 {
     public static readonly TrialsAvailable Instance = new();
 }
 
 /// <summary>A running attempt finished an epoch; also renews the attempt's lease.</summary>
-public sealed record TrialProgressReport(string WorkerId, TrialId TrialId, int Attempt, int Epoch, int Epochs, double Loss)
+internal sealed record TrialProgressReport(string WorkerId, TrialId TrialId, int Attempt, int Epoch, int Epochs, double Loss)
     : ISweepClusterMessage;
 
 /// <summary>The runner returned a result (completed, or failed such as diverged). Resent until <see cref="ReportAccepted"/>.</summary>
-public sealed record TrialResultReport(string WorkerId, TrialId TrialId, int Attempt, TrialResult Result) : ISweepClusterMessage;
+internal sealed record TrialResultReport(string WorkerId, TrialId TrialId, int Attempt, TrialResult Result) : ISweepClusterMessage;
 
 /// <summary>The runner threw: the attempt failed without a result. Resent until <see cref="ReportAccepted"/>.</summary>
-public sealed record TrialFailureReport(string WorkerId, TrialId TrialId, int Attempt, FailureKind Kind, string Reason)
+internal sealed record TrialFailureReport(string WorkerId, TrialId TrialId, int Attempt, FailureKind Kind, string Reason)
     : ISweepClusterMessage;
 
 /// <summary>The coordinator has taken a result or failure report (also when it discarded it as stale or duplicate).</summary>
-public sealed record ReportAccepted(TrialId TrialId, int Attempt) : ISweepClusterMessage;
+internal sealed record ReportAccepted(TrialId TrialId, int Attempt) : ISweepClusterMessage;

@@ -12,7 +12,7 @@ namespace SweepCluster.Cluster.Serialization;
 /// <summary>System.Text.Json serializer for every <see cref="ISweepClusterMessage"/> on the wire and every journal event
 /// and snapshot on disk, with the snake_case shape of <see cref="TrialJson.Options"/> for configs and results and a
 /// fixed manifest per type.</summary>
-public sealed class SweepClusterSerializer : SerializerWithStringManifest
+internal sealed class SweepClusterSerializer : SerializerWithStringManifest
 {
     /// <summary>Unique among the serializers of an actor system; Akka.NET keeps 0-100 for its own.</summary>
     public const int SerializerId = 7411;

@@ -6,7 +6,7 @@ namespace SweepCluster.Cluster.Telemetry;
 
 /// <summary>Keeps the member gauges of this node's view of the cluster: members by status and unreachable members,
 /// recounted from the cluster state on every member or reachability event.</summary>
-public sealed class ClusterHealthObserver : ReceiveActor
+internal sealed class ClusterHealthObserver : ReceiveActor
 {
     private readonly Akka.Cluster.Cluster _cluster = Akka.Cluster.Cluster.Get(Context.System);
 

@@ -12,7 +12,7 @@ namespace SweepCluster.Cluster.Workers;
 /// <summary>One device slot: pulls a trial, or a pack of trials that train together, from the coordinator, runs it on a
 /// dedicated thread off the mailbox, relays each trial's progress, reports each trial's end until acknowledged, and
 /// asks again.</summary>
-public sealed class TrialWorker : ReceiveActor, IWithTimers
+internal sealed class TrialWorker : ReceiveActor, IWithTimers
 {
     private const string RetryTimer = "retry";
 

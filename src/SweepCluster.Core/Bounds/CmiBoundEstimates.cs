@@ -21,7 +21,7 @@ namespace SweepCluster.Core.Bounds;
 /// plug-in value for predictions blind to the coins). Whether a bound says anything is therefore read against the
 /// null's quantile, not against 0.</para>
 /// </remarks>
-public sealed record CmiBoundEstimates
+internal sealed record CmiBoundEstimates
 {
     /// <summary>Coin permutations per supersample behind the null.</summary>
     public const int Permutations = 20;
@@ -168,4 +168,4 @@ public sealed record CmiBoundEstimates
 
 /// <summary>One CMI bound of a supersample: the plug-in value, the mean and 95% quantile of its permutation null, the
 /// value with the null's mean per-pair MI subtracted, and the value with Miller-Madow's correction subtracted.</summary>
-public sealed record CmiBoundEstimate(double PlugIn, double NullMean, double NullQ95, double Corrected, double MillerMadow);
+internal sealed record CmiBoundEstimate(double PlugIn, double NullMean, double NullQ95, double Corrected, double MillerMadow);

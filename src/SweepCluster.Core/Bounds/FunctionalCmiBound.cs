@@ -11,7 +11,7 @@ namespace SweepCluster.Core.Bounds;
 /// which loosens the estimate; with very few selections it can also miss a dependence (a pair whose coin came up the
 /// same every time shows none). <see cref="CmiBoundEstimates"/> puts it beside its permutation null and its corrected
 /// values, which say how much of it is that bias.</remarks>
-public static class FunctionalCmiBound
+internal static class FunctionalCmiBound
 {
     /// <summary>The bound of one supersample from its selections (at least 2, all of the same n pairs).</summary>
     public static double Of(IReadOnlyList<CmiOutcome> selections)

@@ -11,7 +11,7 @@ namespace SweepCluster.Core.Bounds;
 /// coin (whose term has mean 0) gives sqrt(2 * 1^2 * I(Delta_i; U_i)) per pair, the same constant as f-CMI. Here it is
 /// conditioned on the supersample (the labels are fixed), where Delta_i is a function of F_i: by data processing
 /// b_ldcmi &lt;= b_fcmi, also for the plug-in values, and it carries less bias (3 outcomes against up to C^2).</remarks>
-public static class LossDifferenceCmiBound
+internal static class LossDifferenceCmiBound
 {
     /// <summary>The bound of one supersample from its selections (at least 2, all of the same n pairs, all with labels).</summary>
     public static double Of(IReadOnlyList<CmiOutcome> selections)

@@ -13,12 +13,4 @@ public static class LossSigma
             throw new ArgumentException($"A loss range needs finite low <= high, got [{low}, {high}].");
         return (high - low) / 2.0;
     }
-
-    /// <summary>Cross-entropy clipped at B lies in [0, B]; unclipped it is unbounded and has no sigma.</summary>
-    public static double ClippedCrossEntropy(double clipAt)
-    {
-        if (!(clipAt > 0) || !double.IsFinite(clipAt))
-            throw new ArgumentOutOfRangeException(nameof(clipAt), clipAt, "The cross-entropy clip B must be finite and > 0.");
-        return ForRange(0.0, clipAt);
-    }
 }

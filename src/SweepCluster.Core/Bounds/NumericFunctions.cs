@@ -1,7 +1,7 @@
 namespace SweepCluster.Core.Bounds;
 
 /// <summary>Elementary functions the bound code needs with more care than <see cref="Math"/> gives.</summary>
-public static class NumericFunctions
+internal static class NumericFunctions
 {
     /// <summary>log(1 + x), accurate to a few ulps for every x &gt; -1, including |x| far below machine epsilon.</summary>
     /// <remarks>

@@ -25,9 +25,6 @@ public sealed class CsvTable
     /// <summary>Column names in file order.</summary>
     public IReadOnlyList<string> Header { get; }
 
-    /// <summary>Data rows (the header and blank lines not counted).</summary>
-    public int RowCount => _values.Rows;
-
     /// <summary>Reads the whole file.</summary>
     /// <exception cref="UserInputException">The file is missing, unreadable, empty or malformed.</exception>
     public static CsvTable Load(string path)

@@ -12,7 +12,7 @@ public readonly record struct TrialId(string Value)
 }
 
 /// <summary>Writes a <see cref="TrialId"/> as its bare string, as a value and as a dictionary key.</summary>
-public sealed class TrialIdJsonConverter : JsonConverter<TrialId>
+internal sealed class TrialIdJsonConverter : JsonConverter<TrialId>
 {
     public override TrialId Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
         new(reader.GetString() ?? throw new JsonException("A trial id must be a string."));

@@ -9,7 +9,7 @@ namespace SweepCluster.Core.Grid;
 /// moments, one batch's activations and their gradients, the training and test sets, and the information probe's
 /// pre-noise activations of every layer on the evaluation set (N inputs x M noise paths x width, as 32-bit tensors and
 /// their 64-bit copies). The probe's pairwise sums run row by row and hold O(N M) numbers, not O((N M)^2).</summary>
-public static class TrialMemory
+internal static class TrialMemory
 {
     /// <summary>The most one trial, or one pack of trials trained together, may need: a worker runs one trial or pack per
     /// slot, on machines with a few tens of GB.</summary>

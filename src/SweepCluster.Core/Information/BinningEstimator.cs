@@ -66,10 +66,6 @@ public static class BinningEstimator
         SampleMatrix t, ReadOnlySpan<int> labels, int bins = DefaultBins, double lo = -1.0, double hi = 1.0) =>
         FromSymbols(Symbols(t, bins, lo, hi), labels);
 
-    /// <summary>Both binning measures on the data's own range (see <see cref="SymbolsOverDataRange"/>).</summary>
-    public static BinnedInformation EstimateOverDataRange(SampleMatrix t, ReadOnlySpan<int> labels, int bins = DefaultBins) =>
-        FromSymbols(SymbolsOverDataRange(t, bins), labels);
-
     private static BinnedInformation FromSymbols(int[] symbols, ReadOnlySpan<int> labels)
     {
         if (labels.Length != symbols.Length)

@@ -25,20 +25,10 @@ public static class DiscreteInformation
         return Math.Max(0.0, mi);
     }
 
-    /// <summary>The Miller-Madow estimate of I(a;b): each of the three plug-in entropies gets its first-order bias
-    /// (m - 1)/(2n) back, m the symbols observed, so I_MM = I_plug-in - (m_ab - m_a - m_b + 1)/(2n). When every (a, b)
-    /// combination is observed (m_ab = m_a m_b, as under independence) the correction is the familiar
-    /// (m_a - 1)(m_b - 1)/(2n); where a determines b it is smaller. Not clamped: it can fall below 0.</summary>
-    public static double MutualInformationMillerMadow(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-    {
-        if (a.Length == 0) return 0.0;
-        var joint = new HashSet<(int, int)>();
-        for (int i = 0; i < a.Length; i++) joint.Add((a[i], b[i]));
-        int ma = joint.Select(p => p.Item1).Distinct().Count(), mb = joint.Select(p => p.Item2).Distinct().Count();
-        return MutualInformation(a, b) - MillerMadowCorrection(joint.Count, ma, mb, a.Length);
-    }
-
-    /// <summary>(m_ab - m_a - m_b + 1)/(2n): what Miller-Madow takes off a plug-in MI of n samples.</summary>
+    /// <summary>(m_ab - m_a - m_b + 1)/(2n): what Miller-Madow takes off a plug-in MI of n samples, m the symbols
+    /// observed: each of the three plug-in entropies gets its first-order bias (m - 1)/(2n) back. When every (a, b)
+    /// combination is observed (m_ab = m_a m_b) it is the familiar (m_a - 1)(m_b - 1)/(2n); where a determines b it is
+    /// smaller, and can be negative.</summary>
     public static double MillerMadowCorrection(int jointSymbols, int aSymbols, int bSymbols, int n) =>
         (jointSymbols - aSymbols - bSymbols + 1) / (2.0 * n);
 

@@ -9,7 +9,7 @@ namespace SweepCluster.Core.Results;
 /// <remarks>Column names come from the JSON contract of the types (<see cref="TrialJson.Options"/>), not from the
 /// values of any result, so the header is the same whichever results are present, up to the number of layers.
 /// Cell text comes from the JSON of the result itself, so the CSV and trials.jsonl never disagree.</remarks>
-public static class TrialCsvFlattener
+internal static class TrialCsvFlattener
 {
     private const string LayersProperty = "layers";
     private const string LayerIndexProperty = "layer";

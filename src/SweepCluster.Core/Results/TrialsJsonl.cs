@@ -6,7 +6,7 @@ using SweepCluster.Core.Trials;
 namespace SweepCluster.Core.Results;
 
 /// <summary>Reads trials.jsonl, keeping every good line and reporting (not throwing on) torn or malformed ones.</summary>
-public static class TrialsJsonl
+internal static class TrialsJsonl
 {
     /// <summary>Parses every line of <paramref name="path"/>. A last line without its '\n' that does not parse is
     /// reported as torn (a crash mid-write); any other unparseable line is reported as malformed.</summary>
@@ -98,13 +98,13 @@ public static class TrialsJsonl
 }
 
 /// <summary>The trials read from a trials.jsonl file and the lines that could not be read.</summary>
-public sealed record TrialsJsonlContents(IReadOnlyList<TrialResult> Results, IReadOnlyList<JsonlLineProblem> Problems);
+internal sealed record TrialsJsonlContents(IReadOnlyList<TrialResult> Results, IReadOnlyList<JsonlLineProblem> Problems);
 
 /// <summary>One line of trials.jsonl that did not parse: its 1-based number, why, and its first characters.</summary>
-public sealed record JsonlLineProblem(int LineNumber, JsonlProblemKind Kind, string Reason, string Preview);
+internal sealed record JsonlLineProblem(int LineNumber, JsonlProblemKind Kind, string Reason, string Preview);
 
 /// <summary>Why a trials.jsonl line was skipped.</summary>
-public enum JsonlProblemKind
+internal enum JsonlProblemKind
 {
     /// <summary>The last line has no '\n' and does not parse: a write cut short.</summary>
     TornLastLine,

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace SweepCluster.Core.Statistics;
 
 /// <summary>The Student t-interval for a mean: mean +- t_{(1+level)/2, N-1} * s / sqrt(N).</summary>
-public static class ConfidenceInterval
+internal static class ConfidenceInterval
 {
     /// <summary>The two-sided critical value t_{(1+level)/2} with the given degrees of freedom.</summary>
     public static double StudentTCritical(int degreesOfFreedom, double level)

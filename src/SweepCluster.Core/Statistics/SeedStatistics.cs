@@ -1,7 +1,7 @@
 namespace SweepCluster.Core.Statistics;
 
 /// <summary>Summaries of one quantity over the seeds of a configuration (docs/SCIENCE.md section 7).</summary>
-public static class SeedStatistics
+internal static class SeedStatistics
 {
     /// <summary>Mean, sample standard deviation (N - 1 denominator) and the Student t-interval at <paramref name="level"/>.</summary>
     /// <exception cref="ArgumentException">No values, or a value that is NaN or infinite: a missing number must be

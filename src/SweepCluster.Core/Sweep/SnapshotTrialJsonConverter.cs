@@ -9,7 +9,7 @@ namespace SweepCluster.Core.Sweep;
 /// <see cref="AxisDefinition.SnapshotName"/> (a real axis at zero left out), then "s", "p", "a", "wk", "at", "lf"
 /// (the last four left out at their defaults): the same bytes the row's earlier field-per-axis form wrote, so
 /// snapshots stored by earlier builds still read.</summary>
-public sealed class SnapshotTrialJsonConverter : JsonConverter<SnapshotTrial>
+internal sealed class SnapshotTrialJsonConverter : JsonConverter<SnapshotTrial>
 {
     public override void Write(Utf8JsonWriter writer, SnapshotTrial row, JsonSerializerOptions options)
     {

@@ -1,7 +1,7 @@
 namespace SweepCluster.Core.Sweep;
 
 /// <summary>Trials ended per minute over a sliding window of (time, ended count) samples.</summary>
-public sealed class TrialRate(TimeSpan window)
+internal sealed class TrialRate(TimeSpan window)
 {
     private readonly Queue<(DateTime At, int Ended)> _samples = new();
 

@@ -6,7 +6,7 @@ namespace SweepCluster.Core.Verdicts;
 /// <summary>P1: B_paper does not rise with depth where layers lose information; in frozen_features its log falls with
 /// the slope (1/2) ln eta the formula gives. B_paper_measured, which depends on what the network learned, must not rise
 /// either: that is the part of P1 that can fail for a reason other than a bug.</summary>
-public sealed class BoundShapeRule : IPredictionRule
+internal sealed class BoundShapeRule : IPredictionRule
 {
     public Prediction Prediction => Prediction.BoundShape;
 

@@ -8,7 +8,7 @@ namespace SweepCluster.Core.Verdicts;
 /// <summary>P2: inside one network I(X;T_l) does not rise with l. Judged on the consistent estimate i_x_t with its
 /// standard error, and on the DPI-tightened value, which must never rise; the raw pairwise upper value, whose slack
 /// differs by layer, is shown as context only.</summary>
-public sealed class DataProcessingRule : IPredictionRule
+internal sealed class DataProcessingRule : IPredictionRule
 {
     public Prediction Prediction => Prediction.DataProcessing;
 

@@ -5,7 +5,7 @@ namespace SweepCluster.Core.Verdicts;
 /// <summary>P3: where layers lose information the mean gap does not rise with depth; at act_noise 0 the theory is silent.
 /// A gap that falls because the training error reached chance (the network learned nothing) satisfies P3 trivially,
 /// and the evidence says where.</summary>
-public sealed class GapDepthRule : IPredictionRule
+internal sealed class GapDepthRule : IPredictionRule
 {
     public Prediction Prediction => Prediction.GapVersusDepth;
 

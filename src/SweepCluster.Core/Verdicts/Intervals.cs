@@ -4,7 +4,7 @@ namespace SweepCluster.Core.Verdicts;
 
 /// <summary>Comparisons of two seed intervals: a change counts as evidence only when one interval lies wholly beyond
 /// the other, so overlapping intervals (noise) never make a violation.</summary>
-public static class Intervals
+internal static class Intervals
 {
     /// <summary>True when <paramref name="later"/>'s interval lies wholly above <paramref name="earlier"/>'s.</summary>
     public static bool WhollyAbove(QuantitySummary later, QuantitySummary earlier, VerdictThresholds thresholds) =>

@@ -5,7 +5,7 @@ namespace SweepCluster.Core.Verdicts;
 
 /// <summary>P7: more label noise raises the gap and the bounds built on I(S;W). Judged as two claims per family of
 /// fixed settings: the gap, and each bound on its own line, so a bound that cannot see the labels is named as such.</summary>
-public sealed class LabelNoiseRule : IPredictionRule
+internal sealed class LabelNoiseRule : IPredictionRule
 {
     public Prediction Prediction => Prediction.LabelNoise;
 

@@ -5,7 +5,7 @@ namespace SweepCluster.Core.Verdicts;
 
 /// <summary>P6: at a fixed depth and fixed other settings, more activation noise lowers eta and B_paper and raises the
 /// training error; a narrower width lowers eta.</summary>
-public sealed class NoiseWidthRule : IPredictionRule
+internal sealed class NoiseWidthRule : IPredictionRule
 {
     public Prediction Prediction => Prediction.NoiseAndWidth;
 

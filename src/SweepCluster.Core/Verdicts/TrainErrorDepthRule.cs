@@ -5,7 +5,7 @@ namespace SweepCluster.Core.Verdicts;
 
 /// <summary>P4: once I(Y;T_L) falls with depth the training error does not fall; the depth of least test error is
 /// reported per curve, with whether more noise or narrower layers move it shallower.</summary>
-public sealed class TrainErrorDepthRule : IPredictionRule
+internal sealed class TrainErrorDepthRule : IPredictionRule
 {
     public Prediction Prediction => Prediction.TrainErrorVersusDepth;
 

@@ -5,7 +5,7 @@ namespace SweepCluster.Core.Verdicts;
 /// <summary>P5: the empirical gap stays below every bound whose assumptions hold (a certified bound). B_paper below the
 /// gap is a finding about the paper's assumptions, not a failure. The CMI bounds are estimated from finitely many
 /// selections, never certified: they are reported apart, each beside its permutation null, and judge nothing.</summary>
-public sealed class ValidityRule : IPredictionRule
+internal sealed class ValidityRule : IPredictionRule
 {
     public Prediction Prediction => Prediction.Validity;
 

@@ -4,7 +4,7 @@ namespace SweepCluster.Core.Verdicts;
 /// passing curve passes it (identities beside it are counted, not judged); otherwise it is "identity" when some check
 /// holds by construction; otherwise "no prediction" when every curve is outside the theory's reach, and "not testable"
 /// with the first reason given.</summary>
-public static class VerdictCombiner
+internal static class VerdictCombiner
 {
     public static PredictionVerdict Combine(
         IPredictionRule rule, IReadOnlyList<CurveEvidence> evidence, IReadOnlyList<string>? findings = null,

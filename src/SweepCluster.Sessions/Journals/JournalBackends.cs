@@ -5,7 +5,7 @@ namespace SweepCluster.Sessions.Journals;
 /// <summary>The one place that decides which <see cref="IJournalBackend"/> holds a sweep's journal: from the
 /// connection string the user gave (the --journal flag, else SWEEPCLUSTER_JOURNAL) for a new sweep, checked against
 /// what the folder's sweep.json records for an existing one. Everything after asks the backend, never the kind.</summary>
-public static class JournalBackends
+internal static class JournalBackends
 {
     /// <summary>The journal of a new sweep in <paramref name="dir"/>: a connection string names a PostgreSQL database;
     /// none, the folder's SQLite file.</summary>

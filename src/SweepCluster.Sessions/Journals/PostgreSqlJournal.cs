@@ -7,7 +7,7 @@ namespace SweepCluster.Sessions.Journals;
 /// <summary>A journal in a PostgreSQL database, for clusters whose coordinator may move between machines; one database
 /// may hold many sweeps. Akka.Persistence.Sql creates its tables on first use, so there is nothing to prepare. Locked
 /// by a session advisory lock on the sweep's persistence id, held on a connection of its own.</summary>
-public sealed class PostgreSqlJournal : IJournalBackend
+internal sealed class PostgreSqlJournal : IJournalBackend
 {
     public JournalSettings Settings { get; }
 

@@ -6,7 +6,7 @@ namespace SweepCluster.Training.Data;
 /// <summary>An MNIST-format dataset from a folder (MNIST, Fashion-MNIST, KMNIST, EMNIST), with a class subset
 /// relabelled 0..k-1, the training set subsampled to n with the trial seed and the test sample, test_size points of
 /// the test file, subsampled with the test seed: each seed is measured on its own sample of the test file.</summary>
-public static class IdxDataset
+internal static class IdxDataset
 {
     private const string FashionMnistFolder = "/usr/share/datasets/fashion-mnist";
 

@@ -4,7 +4,7 @@ using SweepCluster.Core;
 namespace SweepCluster.Training.Data;
 
 /// <summary>Reads one IDX file (the MNIST format), raw or gzip-compressed: unsigned-byte images or labels.</summary>
-public static class IdxFile
+internal static class IdxFile
 {
     /// <summary>Images as rows of floats in [0, 1], and the pixels per image.</summary>
     public static (float[] Pixels, int Count, int PixelsPerImage) ReadImages(string path)

@@ -2,7 +2,7 @@ namespace SweepCluster.Training.Data;
 
 /// <summary>Independent random streams from one seed: (seed, stream) goes through the SplitMix64 finalizer, so
 /// neighbouring seeds and streams give unrelated generators, identically in every process.</summary>
-public static class SeedStreams
+internal static class SeedStreams
 {
     public static int Derive(long seed, long stream)
     {

@@ -6,7 +6,7 @@ namespace SweepCluster.Training.Data;
 /// The means depend on the data seed only (they are the task); the training sample is drawn with the trial seed and
 /// the test sample with the test seed (the trial seed too, unless a CMI trial draws its training sample from a
 /// supersample seed), each from its own stream, so every seed is measured on a fresh test sample of one distribution.</summary>
-public static class SyntheticGaussianMixture
+internal static class SyntheticGaussianMixture
 {
     /// <param name="trialSeed">Draws the training sample.</param>
     /// <param name="testSeed">Draws the test sample; <paramref name="trialSeed"/> when null.</param>

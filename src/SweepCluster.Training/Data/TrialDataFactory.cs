@@ -4,7 +4,7 @@ using SweepCluster.Core.Spec;
 namespace SweepCluster.Training.Data;
 
 /// <summary>Builds a trial's data from its configuration, with the trial's label noise applied.</summary>
-public static class TrialDataFactory
+internal static class TrialDataFactory
 {
     public static TrialData Create(TrialConfig config)
     {

@@ -4,7 +4,7 @@ using SweepCluster.Core.Spec;
 namespace SweepCluster.Training.Optimization;
 
 /// <summary>The step size alpha_t and the update-noise std sigma_t of step t (0-based), as the bounds log them.</summary>
-public sealed class StepSchedule(TrialConfig config)
+internal sealed class StepSchedule(TrialConfig config)
 {
     private readonly double _learningRate = config.Training.LearningRate;
     private readonly bool _inverseTime = config.Training.Schedule == ScheduleKind.InverseTime;

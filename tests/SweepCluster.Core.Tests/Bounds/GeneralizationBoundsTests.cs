@@ -150,9 +150,8 @@ public sealed class GeneralizationBoundsTests
     public void Loss_sigma_is_half_the_loss_range()
     {
         Assert.Equal(0.5, LossSigma.ZeroOne);
-        Assert.Equal(2.0, LossSigma.ClippedCrossEntropy(4.0)); // CE clipped at B = 4 lies in [0, 4]
         Assert.Equal(2.0, LossSigma.ForRange(-1, 3));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LossSigma.ClippedCrossEntropy(double.PositiveInfinity));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LossSigma.ClippedCrossEntropy(0));
+        Assert.Throws<ArgumentException>(() => LossSigma.ForRange(0, double.PositiveInfinity));
+        Assert.Throws<ArgumentException>(() => LossSigma.ForRange(1, 0));
     }
 }

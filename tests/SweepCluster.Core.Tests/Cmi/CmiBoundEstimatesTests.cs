@@ -15,13 +15,12 @@ public sealed class CmiBoundEstimatesTests
     [Fact]
     public void Miller_Madow_adds_back_each_entropys_first_order_bias()
     {
-        // Independent, every cell seen once: plug-in 0, correction (4 - 2 - 2 + 1)/(2 * 4) = 1/8 taken off.
-        Assert.Equal(-1.0 / 8, DiscreteInformation.MutualInformationMillerMadow([0, 0, 1, 1], [0, 1, 0, 1]), 12);
-        // a = b: plug-in ln 2, two joint cells: (2 - 2 - 2 + 1)/8 = -1/8, so 1/8 is added.
-        Assert.Equal(Math.Log(2) + 1.0 / 8, DiscreteInformation.MutualInformationMillerMadow([0, 1, 0, 1], [0, 1, 0, 1]), 12);
-        // Three symbols against a coin, 6 samples, all 6 cells seen: (6 - 3 - 2 + 1)/12 = 1/6 off the plug-in.
-        int[] a = [0, 1, 2, 0, 1, 2], b = [0, 0, 0, 1, 1, 1];
-        Assert.Equal(DiscreteInformation.MutualInformation(a, b) - 1.0 / 6, DiscreteInformation.MutualInformationMillerMadow(a, b), 12);
+        // Independent, every cell of 2 x 2 seen once in 4 samples: (4 - 2 - 2 + 1)/(2 * 4) = 1/8 taken off.
+        Assert.Equal(1.0 / 8, DiscreteInformation.MillerMadowCorrection(4, 2, 2, 4), 12);
+        // a = b on two symbols: two joint cells, (2 - 2 - 2 + 1)/8 = -1/8, so 1/8 is added.
+        Assert.Equal(-1.0 / 8, DiscreteInformation.MillerMadowCorrection(2, 2, 2, 4), 12);
+        // Three symbols against a coin, 6 samples, all 6 cells seen: (6 - 3 - 2 + 1)/12 = 1/6, i.e. (3 - 1)(2 - 1)/12.
+        Assert.Equal(1.0 / 6, DiscreteInformation.MillerMadowCorrection(6, 3, 2, 6), 12);
     }
 
     [Fact]
