@@ -7,6 +7,7 @@ using Akka.Streams.Dsl;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SweepCluster.Cluster.Hosting;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Sweep;
 using SweepCluster.Sessions.Journals;
@@ -51,7 +52,7 @@ public static class SweepJournalReader
         builder.Logging.ClearProviders();
         builder.Services.AddAkka("sweepcluster-journal", akka =>
         {
-            akka.AddHocon("akka.loglevel = ERROR\nakka.stdout-loglevel = ERROR", HoconAddMode.Prepend);
+            akka.WithLogLevel(NodeLogLevel.Error);
             akka.WithSweepJournal(journal.Settings);
         });
         using var host = builder.Build();

@@ -25,6 +25,6 @@ internal sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
         var node = SweepNode.Configure(settings.OwnerOptions(settings.Port, MetricsEndpoint.CoordinatorDefaultPort));
         return CoordinatedSweep.RunAsync(
             () => settings.Opener.ForSpecAsync(settings.Spec, settings.Out, settings.ForceNew, signal.Token),
-            node, "WARNING", signal.Token).GetAwaiter().GetResult();
+            node, NodeLogLevel.Warning, signal.Token).GetAwaiter().GetResult();
     }
 }

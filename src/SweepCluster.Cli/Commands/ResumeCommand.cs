@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
+using SweepCluster.Cluster.Hosting;
 using SweepCluster.Sessions;
 using SweepCluster.Telemetry;
 
@@ -29,6 +30,6 @@ internal sealed class ResumeCommand : Command<ResumeCommand.Settings>
             settings.Port == 0 ? MetricsEndpoint.RunDefaultPort : MetricsEndpoint.CoordinatorDefaultPort));
         return CoordinatedSweep.RunAsync(
             () => settings.Opener.ForFolderAsync(settings.Dir, signal.Token),
-            node, settings.Port == 0 ? "ERROR" : "WARNING", signal.Token).GetAwaiter().GetResult();
+            node, settings.Port == 0 ? NodeLogLevel.Error : NodeLogLevel.Warning, signal.Token).GetAwaiter().GetResult();
     }
 }

@@ -1,5 +1,6 @@
 using Spectre.Console.Cli;
 using SweepCluster.Cli.Sweeps;
+using SweepCluster.Cluster.Hosting;
 using SweepCluster.Sessions;
 using SweepCluster.Telemetry;
 
@@ -16,6 +17,6 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
         var node = SweepNode.Configure(settings.Apply(new NodeOptions { Port = 0 }, MetricsEndpoint.RunDefaultPort));
         return CoordinatedSweep.RunAsync(
             () => settings.Opener.ForSpecAsync(settings.Spec, settings.Out, settings.ForceNew, signal.Token),
-            node, "ERROR", signal.Token).GetAwaiter().GetResult();
+            node, NodeLogLevel.Error, signal.Token).GetAwaiter().GetResult();
     }
 }

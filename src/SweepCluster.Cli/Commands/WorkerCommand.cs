@@ -55,7 +55,7 @@ internal sealed class WorkerCommand : Command<WorkerCommand.Settings>
         var stopped = Task.Delay(Timeout.Infinite, cancellation).ContinueWith(_ => { }, TaskScheduler.Default);
         while (true)
         {
-            await using var node = await SweepNode.StartAsync(configuration, coordinator: null, logLevel: "WARNING");
+            await using var node = await SweepNode.StartAsync(configuration, coordinator: null, logLevel: NodeLogLevel.Warning);
             Console.WriteLine($"worker on {configuration.Cluster.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}] in packs of up to {configuration.PackSize}, coordinator at {configuration.Cluster.SeedNodes[0]}; Ctrl+C stops it.");
             var ended = await Task.WhenAny(Task.WhenAny(node.Joined, Task.Delay(JoinPatience, CancellationToken.None)), stopped);
             if (ended != stopped && node.Joined.IsCompleted) ended = await Task.WhenAny(node.Terminated, stopped);

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using SweepCluster.Cli.Reports;
 using SweepCluster.Cluster.Coordinator;
+using SweepCluster.Cluster.Hosting;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
@@ -15,7 +16,7 @@ namespace SweepCluster.Cli.Sweeps;
 internal static class CoordinatedSweep
 {
     public static async Task<int> RunAsync(
-        Func<Task<OpenedSweep>> open, NodeConfiguration configuration, string logLevel, CancellationToken cancellation)
+        Func<Task<OpenedSweep>> open, NodeConfiguration configuration, NodeLogLevel logLevel, CancellationToken cancellation)
     {
         // The configuration was built, and its ports checked, before the folder is opened: the usual reason a node
         // cannot start leaves nothing behind.

@@ -52,8 +52,8 @@ internal sealed class SweepNode : IAsyncDisposable
         return configuration;
     }
 
-    /// <param name="logLevel">Akka's log level: ERROR under a progress display, WARNING on a standalone node.</param>
-    public static async Task<SweepNode> StartAsync(NodeConfiguration configuration, CoordinatorRole? coordinator, string logLevel)
+    /// <param name="logLevel">Akka's log level: errors only under a progress display, warnings on a standalone node.</param>
+    public static async Task<SweepNode> StartAsync(NodeConfiguration configuration, CoordinatorRole? coordinator, NodeLogLevel logLevel)
     {
         var options = configuration.Cluster;
         var slots = configuration.Slots;
@@ -64,7 +64,7 @@ internal sealed class SweepNode : IAsyncDisposable
         builder.Services.AddSweepTracing(coordinator is null ? "sweepcluster-worker" : "sweepcluster-coordinator", TracingEndpoint.FromEnvironment());
         builder.Services.AddAkka(options.ActorSystemName, akka =>
         {
-            akka.AddHocon($"akka.loglevel = {logLevel}\nakka.stdout-loglevel = {logLevel}", HoconAddMode.Prepend);
+            akka.WithLogLevel(logLevel);
             akka.ConfigureSweepCluster(options);
             if (coordinator is var (sweep, plan, sink, _))
                 akka.WithSweepJournal(sweep.Journal.Settings).AddSweepCoordinator(plan, sink,
