@@ -63,8 +63,10 @@ public static class SweepTelemetry
         "Latency of the sweep journal's writes.",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
 
+    /// <summary>Labelled by every column of the curve key (the axis table's curve axes), so two curves of a sweep
+    /// are never one series; a fixed set, as many labels as curve axes.</summary>
     public static readonly Gauge Curve = Metrics.CreateGauge(MetricNames.Curve,
-        "Mean over seeds of a bound-versus-depth curve's quantity.", "quantity", "depth", "width", "act_noise", "sgld_noise");
+        "Mean over seeds of a bound-versus-depth curve's quantity.", ["quantity", "depth", .. CurveKey.ColumnNames]);
 
     /// <summary>Touches the type so every instrument above is registered (and exported) before any event.</summary>
     public static void EnsureRegistered()
@@ -85,12 +87,11 @@ public static class SweepTelemetry
     /// series by the depth, so they stay in curves.csv/json and the gauge keeps a fixed quantity label set.</remarks>
     public static void RecordCurveRow(CurveRow row)
     {
-        var depth = row.Depth.ToString(CultureInfo.InvariantCulture);
-        var width = row.Key.Width.ToString(CultureInfo.InvariantCulture);
-        var actNoise = Csv.Number(row.Key.ActNoise);
-        var sgldNoise = Csv.Number(row.Key.SgldNoise);
+        // The key's values as curves.csv writes them, after the quantity and depth labels.
+        string depth = row.Depth.ToString(CultureInfo.InvariantCulture);
+        var key = row.Key.Cells();
         foreach (var name in CurveQuantities.TopLevel)
             if (row.Mean(name) is { } mean)
-                Curve.WithLabels(name, depth, width, actNoise, sgldNoise).Set(mean);
+                Curve.WithLabels([name, depth, .. key]).Set(mean);
     }
 }

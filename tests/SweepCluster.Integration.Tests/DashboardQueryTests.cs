@@ -14,7 +14,7 @@ public sealed class DashboardQueryTests : IDisposable
     /// <summary>About a second per trial and 300 of them on one slot: the sweep outlives the test by minutes, so
     /// Prometheus always scrapes a live node (the test checks it still runs at the end).</summary>
     private string WriteSpec() =>
-        TrialLines.WriteSpec(_folder, "dashboards", epochs: 60, depths: "2", actNoise: "0.5", trainSize: 1000, seeds: 300);
+        TrialLines.WriteSpec(_folder, "dashboards", epochs: 60, depths: "2", actNoise: "0.5", trainSize: "1000", seeds: 300);
 
     [Fact]
     public void Every_dashboard_query_returns_data_from_a_running_sweep()

@@ -26,7 +26,7 @@ internal static class TrialLines
     /// <summary>By default twelve quick trials (well under a second each at 20 epochs), so a sweep is short but a kill
     /// can land mid-sweep; more epochs make a kill land mid-trial, more seeds a longer sweep.</summary>
     public static string WriteSpec(string folder, string name, int epochs = 20, string depths = "[1, 2, 3]",
-        string actNoise = "[0.5, 1.0]", int trainSize = 600, int seeds = 2, string cmi = "")
+        string actNoise = "[0.5, 1.0]", string trainSize = "600", int seeds = 2, string cmi = "", string? modes = null)
     {
         string path = Path.Combine(folder, $"{name}.yaml");
         File.WriteAllText(path, $"""
@@ -48,7 +48,7 @@ internal static class TrialLines
               width: 8
               act_noise: {actNoise}
               sgld_noise: 0.001
-              train_size: {trainSize}
+              train_size: {trainSize}{(modes is null ? "" : $"\n  mode: {modes}")}
             seeds: {seeds}
             """);
         return path;
