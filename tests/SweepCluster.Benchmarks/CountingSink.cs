@@ -1,5 +1,6 @@
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Benchmarks;
@@ -12,7 +13,13 @@ internal sealed class CountingSink : ISweepResultSink
     public int Ended { get; private set; }
     public Task<SweepSummary> Finished => _finished.Task;
 
-    public void TrialEnded(TrialResult result) => Ended++;
+    public IReadOnlyList<CurveRow> CurvesSoFar() => [];
+
+    public CurveRow? TrialEnded(TrialResult result)
+    {
+        Ended++;
+        return null;
+    }
 
     public void SweepFinished(SweepSummary summary) => _finished.TrySetResult(summary);
 

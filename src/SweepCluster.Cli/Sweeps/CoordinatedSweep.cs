@@ -30,7 +30,7 @@ internal static class CoordinatedSweep
         using var files = (await opened.OpenResultFilesAsync(cancellation)).Files;
         var sink = new ResultFolderSink(files);
         var plan = opened.Plan();
-        await using (var node = await SweepNode.StartAsync(configuration.InFolder(dir), new CoordinatorRole(opened, plan, sink, files), logLevel))
+        await using (var node = await SweepNode.StartAsync(configuration.InFolder(dir), new CoordinatorRole(opened, plan, sink), logLevel))
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +
                               (files.Count > 0 ? $"{files.Count} ended before this start, " : "") +

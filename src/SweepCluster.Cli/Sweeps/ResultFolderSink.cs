@@ -6,9 +6,9 @@ using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cli.Sweeps;
 
-/// <summary>The coordinator's sink on a node that owns the results folder: every ended trial goes to trials.jsonl as
-/// soon as the journal holds it, and the end of the sweep (finished, or stopped by a journal failure, as a faulted
-/// <see cref="Finished"/>) is signalled to the command.</summary>
+/// <summary>The coordinator's sink on a node that owns the results folder: every ended trial goes to trials.jsonl and
+/// its curves (one fold, <see cref="SweepResultFiles"/>) once the journal holds it, and the end of the sweep (finished,
+/// or stopped by a journal failure, as a faulted <see cref="Finished"/>) is signalled to the command after every line.</summary>
 public sealed class ResultFolderSink(SweepResultFiles files) : ISweepResultSink
 {
     private readonly TaskCompletionSource<SweepSummary> _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -21,11 +21,14 @@ public sealed class ResultFolderSink(SweepResultFiles files) : ISweepResultSink
     /// <summary>Trials ended (and written) so far, including those recorded before a resume.</summary>
     public int Ended => files.Count;
 
-    public void TrialEnded(TrialResult result)
+    public IReadOnlyList<CurveRow> CurvesSoFar() => files.Curves();
+
+    public CurveRow? TrialEnded(TrialResult result)
     {
         CrashInjection.OnPersisted(++_endedThisRun);
-        files.Add(result);
+        var row = files.Add(result);
         Latest = result;
+        return row;
     }
 
     public void SweepFinished(SweepSummary summary) => _finished.TrySetResult(summary);

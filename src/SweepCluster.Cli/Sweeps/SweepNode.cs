@@ -20,8 +20,8 @@ using SweepCluster.Training.Running;
 namespace SweepCluster.Cli.Sweeps;
 
 /// <summary>What a node that holds the coordinator runs it with: the opened sweep (whose journal it writes), the plan,
-/// where ended trials go, and the curves the results folder folds (the metrics read them too).</summary>
-internal sealed record CoordinatorRole(OpenedSweep Sweep, SweepPlan Plan, ISweepResultSink Sink, ICurveFeed Curves);
+/// and where ended trials go (the results folder, whose curve rows the metrics show).</summary>
+internal sealed record CoordinatorRole(OpenedSweep Sweep, SweepPlan Plan, ISweepResultSink Sink);
 
 /// <summary>One node of a sweep cluster in this process: the actor system with the roles its options name, the
 /// coordinator singleton (when it has a plan) and one worker slot per device slot, all run by the real trainer.</summary>
@@ -66,11 +66,11 @@ internal sealed class SweepNode : IAsyncDisposable
         {
             akka.WithLogLevel(logLevel);
             akka.ConfigureSweepCluster(options);
-            if (coordinator is var (sweep, plan, sink, _))
+            if (coordinator is var (sweep, plan, sink))
                 akka.WithSweepJournal(sweep.Journal.Settings).AddSweepCoordinator(plan, sink,
                     configuration.Coordinator with { JournalWritten = (latency, _) => SweepTelemetry.RecordJournalWrite(latency) });
             if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, configuration.Workers);
-            if (metrics is not null) akka.AddSweepTelemetry(coordinator?.Curves);
+            if (metrics is not null) akka.AddSweepTelemetry(observeSweep: coordinator is not null);
         });
         var host = builder.Build();
         try

@@ -1,16 +1,23 @@
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 
 namespace SweepCluster.Cluster.Coordinator;
 
-/// <summary>Where the coordinator puts ended trials (e.g. a trials.jsonl writer). Called synchronously on the
-/// coordinator's thread, after the event that ended the trial is in the journal, so an implementation may append
-/// to a file without locking; keep it quick.</summary>
+/// <summary>Where a sweep's ended trials go (e.g. trials.jsonl and its curves). Called by the coordinator's
+/// <see cref="ResultProjection"/>, one call at a time and off the coordinator's thread, after the journal holds the event
+/// that ended the trial, so an implementation may append to a file without locking. The worker's report is acknowledged,
+/// and the sweep's end signalled, only after the call returns.</summary>
 public interface ISweepResultSink
 {
+    /// <summary>The curve rows of the trials that ended before this start (a resumed sweep), for the metrics.</summary>
+    IReadOnlyList<CurveRow> CurvesSoFar();
+
     /// <summary>Once per trial: completed, or failed after its last attempt (a runner exception arrives as a
-    /// failed result whose reason starts with "exception:"). Trials that ended before a restart are not repeated.</summary>
-    void TrialEnded(TrialResult result);
+    /// failed result whose reason starts with "exception:"). Trials that ended before a restart are not repeated.
+    /// Returns the curve row the trial changed, which the metrics show; null when none changed or the sink keeps no
+    /// curves. An exception is logged, and the sweep goes on: the journal holds the trial.</summary>
+    CurveRow? TrialEnded(TrialResult result);
 
     /// <summary>Once, when every trial is completed or failed.</summary>
     void SweepFinished(SweepSummary summary);

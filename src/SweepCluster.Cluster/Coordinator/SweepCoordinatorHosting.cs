@@ -8,12 +8,14 @@ public static class SweepCoordinatorHosting
 {
     /// <summary>Starts the singleton manager on this node; the coordinator itself runs on the oldest node with the
     /// <see cref="SweepRoles.Coordinator"/> role, so give this node that role. Reach it through
-    /// <c>ActorRegistry.Get&lt;SweepCoordinator&gt;()</c> (the proxy from <c>ConfigureSweepCluster</c>).</summary>
+    /// <c>ActorRegistry.Get&lt;SweepCoordinator&gt;()</c> (the proxy from <c>ConfigureSweepCluster</c>). Ended trials
+    /// reach <paramref name="sink"/> through this node's <see cref="ResultProjection"/>, which every incarnation of the
+    /// coordinator here shares.</summary>
     public static AkkaConfigurationBuilder AddSweepCoordinator(
         this AkkaConfigurationBuilder builder, SweepPlan plan, ISweepResultSink sink, SweepCoordinatorSettings? settings = null) =>
         builder.WithSingleton<SweepCoordinator>(
             SweepCoordinator.SingletonName,
-            SweepCoordinator.Props(plan, sink, settings),
+            (system, _, _) => SweepCoordinator.Props(plan, system.ActorOf(ResultProjection.Props(sink), ResultProjection.ActorName), settings),
             CoordinatorSingletonOptions(),
             createProxyToo: false);
 

@@ -17,4 +17,8 @@ internal static class WorkerIdentity
     /// after the slot's node restarted on the same address).</summary>
     public static bool MaySpeakFor(string workerId, IActorRef sender, IActorRef? known) =>
         NamesSendersNode(workerId, sender) && (known is null || known.Path.Equals(sender.Path));
+
+    /// <summary>The warning logged for a message whose sender may not speak for the worker id it declares.</summary>
+    public static string Rejection(string what, Core.Grid.TrialId? trial, string workerId, IActorRef sender) =>
+        $"Rejected a {what}{(trial is { } id ? $" for trial {id}" : "")} that declares worker {workerId} but comes from {sender.Path}, not that worker's actor; nothing recorded.";
 }

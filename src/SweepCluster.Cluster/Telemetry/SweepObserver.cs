@@ -1,6 +1,5 @@
 using Akka.Actor;
 using SweepCluster.Cluster.Messages;
-using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
 using SweepCluster.Core.Trials;
@@ -8,32 +7,24 @@ using SweepCluster.Telemetry;
 
 namespace SweepCluster.Cluster.Telemetry;
 
-/// <summary>Turns the coordinator's view of the sweep into metrics by observing it: ended trials (curves, durations,
-/// failures) through a subscription, and counts (phases, retries, discarded results, rate, ETA) by polling
-/// <see cref="GetSweepStatus"/> once per <c>interval</c>.</summary>
+/// <summary>Turns the coordinator's view of the sweep into metrics by observing it: ended trials (durations, failures)
+/// through a subscription, and counts (phases, retries, discarded results, rate, ETA) by polling
+/// <see cref="GetSweepStatus"/> once per <c>interval</c>. The curves are not folded here: the coordinator's
+/// <see cref="Coordinator.ResultProjection"/> shows the rows the results folder folds.</summary>
 public sealed class SweepObserver : ReceiveActor, IWithTimers
 {
     private const string PollTimer = "poll";
 
     private readonly IActorRef _coordinator;
     private readonly TimeSpan _interval;
-    private readonly CurveAggregator? _own;
-    private readonly ICurveFeed _curves;
     private readonly SweepProgressModel _progress = new();
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public SweepObserver(IActorRef coordinator, TimeSpan interval, IReadOnlyList<TrialResult> endedBefore, ICurveFeed? curves)
+    public SweepObserver(IActorRef coordinator, TimeSpan interval)
     {
         _coordinator = coordinator;
         _interval = interval;
-        if (curves is null)
-        {
-            // No results folder here: the observer folds the curve itself.
-            _own = new CurveAggregator();
-            foreach (var result in endedBefore) _own.Add(result);
-        }
-        _curves = curves ?? _own!;
         Receive<Poll>(_ => PollCoordinator());
         Receive<SweepSubscribed>(_ => { });
         Receive<SweepStatusResponse>(Record);
@@ -41,17 +32,13 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
         Receive<SweepFinished>(_ => { });
     }
 
-    /// <param name="endedBefore">Trials that ended before this start (a resumed sweep): the curve starts from them.</param>
-    /// <param name="curves">The curves the results folder folds (the sink folds each ended trial before the coordinator
-    /// tells its subscribers): read, not folded a second time. Null: the observer folds its own.</param>
-    public static Props Props(IActorRef coordinator, TimeSpan interval, IReadOnlyList<TrialResult>? endedBefore = null, ICurveFeed? curves = null) =>
-        Akka.Actor.Props.Create(() => new SweepObserver(coordinator, interval, endedBefore ?? Array.Empty<TrialResult>(), curves));
+    public static Props Props(IActorRef coordinator, TimeSpan interval) =>
+        Akka.Actor.Props.Create(() => new SweepObserver(coordinator, interval));
 
     public const string ActorName = "sweep-observer";
 
     protected override void PreStart()
     {
-        foreach (var row in _curves.Rows()) SweepTelemetry.RecordCurveRow(row);
         PollCoordinator();
         Timers.StartPeriodicTimer(PollTimer, Poll.Instance, _interval);
     }
@@ -86,8 +73,6 @@ public sealed class SweepObserver : ReceiveActor, IWithTimers
         if (result.Timings is { } timings)
             SweepTelemetry.TrialDuration.WithLabels(result.Status == TrialStatus.Completed ? "completed" : "failed").Observe(timings.TotalSeconds);
         if (result.Status == TrialStatus.Failed) SweepTelemetry.Failures.WithLabels(FailureKind(result.FailureReason)).Inc();
-        if (_own is not null && !_own.Add(result)) return;
-        if (_curves.Row(CurveKey.Of(result.Config), result.Config.Depth) is { } row) SweepTelemetry.RecordCurveRow(row);
     }
 
     /// <summary>The kind label of a failed result: the <see cref="Core.Trials.FailureKind"/> its reason starts with

@@ -6,12 +6,12 @@ namespace SweepCluster.Core.Results;
 
 /// <summary>Folds trial results, one at a time, into bound-versus-depth curves: per (<see cref="CurveKey"/>, depth)
 /// running statistics over seeds of every <see cref="CurveQuantities"/> quantity. Not thread-safe: one owner
-/// (the result files or the metrics observer) feeds it.</summary>
+/// (the result files, whose rows the metrics show too) feeds it.</summary>
 /// <remarks>Adding a result costs O(1) amortized: it appends the seed's values to one cell. Nothing is recomputed per
 /// result; <see cref="Rows"/> summarizes each cell (Student t-interval of <c>SeedStatistics.Summarize</c>) when asked.
 /// A trial id is counted once: a repeated delivery is ignored, and a completion replaces an earlier failure of the
 /// same trial (a resumed sweep may retry it), so the outcome does not depend on arrival order.</remarks>
-public sealed class CurveAggregator : ICurveFeed
+public sealed class CurveAggregator
 {
     private readonly double _level;
     private readonly Dictionary<(CurveKey Key, int Depth), CurveCell> _cells = [];

@@ -5,7 +5,7 @@ namespace SweepCluster.Core.Results;
 
 /// <summary>The results folder of one sweep: each ended trial is appended to trials.jsonl at once and folded into
 /// the curves; <see cref="WriteSummaries"/> rewrites trials.csv and curves.csv/json atomically from what is held.</summary>
-public sealed class SweepResultFiles : ICurveFeed, IDisposable
+public sealed class SweepResultFiles : IDisposable
 {
     private readonly object _gate = new();
     private readonly TrialsJsonlWriter _jsonl;
@@ -80,8 +80,10 @@ public sealed class SweepResultFiles : ICurveFeed, IDisposable
 
     public string Directory { get; }
 
-    /// <summary>Records one ended trial (completed or finally failed).</summary>
-    public void Add(TrialResult result)
+    /// <summary>Records one ended trial (completed or finally failed): its line in trials.jsonl, written and flushed
+    /// before this returns, then its place in the curves. Returns the curve row it changed (the metrics show it), or
+    /// null when it changed none (a trial already counted).</summary>
+    public CurveRow? Add(TrialResult result)
     {
         _loaded.GetAwaiter().GetResult();
         lock (_gate)
@@ -89,7 +91,7 @@ public sealed class SweepResultFiles : ICurveFeed, IDisposable
             _jsonl.Append(result);
             _count++;
             _results.Add(result);
-            _curves.Add(result);
+            return _curves.Add(result) ? _curves.Row(CurveKey.Of(result.Config), result.Config.Depth) : null;
         }
     }
 
@@ -97,14 +99,6 @@ public sealed class SweepResultFiles : ICurveFeed, IDisposable
     {
         _loaded.GetAwaiter().GetResult();
         lock (_gate) return _curves.Rows();
-    }
-
-    IReadOnlyList<CurveRow> ICurveFeed.Rows() => Curves();
-
-    public CurveRow? Row(CurveKey key, int depth)
-    {
-        _loaded.GetAwaiter().GetResult();
-        lock (_gate) return _curves.Row(key, depth);
     }
 
     /// <summary>Writes trials.csv, curves.csv and curves.json; returns the curve rows written.</summary>

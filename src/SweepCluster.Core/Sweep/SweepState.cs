@@ -170,6 +170,21 @@ public sealed record SweepState
         };
     }
 
+    /// <summary>The events of each command in turn, each command deciding on the state the previous ones lead to: what
+    /// the coordinator persists together for one message.</summary>
+    public IReadOnlyList<ISweepEvent> ProcessAll(IEnumerable<ISweepCommand> commands)
+    {
+        var events = new List<ISweepEvent>();
+        var scratch = this;
+        foreach (var command in commands)
+        {
+            var caused = scratch.Process(command);
+            scratch = scratch.ApplyAll(caused);
+            events.AddRange(caused);
+        }
+        return events;
+    }
+
     /// <summary>Applies events in order.</summary>
     public SweepState ApplyAll(IEnumerable<ISweepEvent> events) => events.Aggregate(this, (s, e) => s.Apply(e));
 

@@ -19,7 +19,7 @@ public abstract class SweepClusterTestKit(ITestOutputHelper output)
     /// <summary>Generous: the singleton starts only once the node has joined itself.</summary>
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
-    internal RecordingSink Sink { get; } = new();
+    internal virtual RecordingSink Sink { get; } = new();
 
     internal virtual SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(2), MaxAttempts: 2);
 

@@ -28,6 +28,19 @@ public sealed class SweepStateTests
     }
 
     [Fact]
+    public void Commands_processed_together_each_decide_on_the_state_the_previous_ones_lead_to()
+    {
+        var state = Planned3();
+
+        var events = state.ProcessAll([new RequestTrial("a", Now), new RequestTrial("b", Now), new ReleaseWorker("a", "gone")]);
+
+        Assert.Equal(["t-0", "t-1"], events.OfType<TrialAssigned>().Select(e => e.TrialId.Value));
+        Assert.Equal(new TrialReleased(new TrialId("t-0"), "a", "gone"), events[^1]);
+        Assert.Equal(1, state.ApplyAll(events).Count(TrialPhase.Assigned));
+        Assert.Equal(3, state.Count(TrialPhase.Pending));
+    }
+
+    [Fact]
     public void A_trial_completes_once_and_a_duplicate_result_is_discarded_and_counted()
     {
         var trial = Planned(0);

@@ -1,0 +1,27 @@
+using SweepCluster.Cluster.Persistence;
+using SweepCluster.Core.Sweep;
+
+namespace SweepCluster.Cluster.Coordinator;
+
+/// <summary>The one sentence the coordinator stops the sweep with when its journal fails, or holds what this plan cannot
+/// continue; it replaces Akka's own log line (an error with a stack trace).</summary>
+internal static class JournalFailures
+{
+    public static string Unreadable(Exception e) => $"the journal could not be read ({Describe(e)})";
+
+    public static string Unwritable(Exception e) => $"the journal could not be written ({Describe(e)})";
+
+    public static string Refused(Exception e) => $"the journal refused an event ({Describe(e)})";
+
+    /// <summary>Why the recovered journal must not be continued, or null. A handed state older than the journal cannot
+    /// happen while this process holds the journal lock; it is refused rather than run on.</summary>
+    public static string? OnRecovery(RecoveredSweep? handed, long lastSequenceNr, SweepState state, string sweepId) =>
+        handed is not null && handed.LastSequenceNr != lastSequenceNr
+            ? $"the journal changed while the sweep was opening ({handed.LastSequenceNr} events read, {lastSequenceNr} now)"
+            : state.Definition is { } known && known.SweepId != sweepId
+                ? $"the journal holds sweep {known.SweepId}, not {sweepId}"
+                : null;
+
+    private static string Describe(Exception e) =>
+        e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message}: {inner.Message}" : e.Message;
+}

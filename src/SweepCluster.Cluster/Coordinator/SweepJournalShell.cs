@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Akka.Event;
+using Akka.Persistence;
+using SweepCluster.Cluster.Persistence;
+using SweepCluster.Core.Sweep;
+
+namespace SweepCluster.Cluster.Coordinator;
+
+/// <summary>The persistent half of the coordinator: <see cref="SweepState"/> kept in step with the journal. Every change
+/// goes through <see cref="Execute"/>, which persists the events commands cause before applying them, so a restart
+/// recovers the sweep exactly (from the latest snapshot plus the events after it, or from the state the opener read).
+/// A journal that fails, or holds what the plan cannot continue, stops the sweep with one sentence.</summary>
+public abstract class SweepJournalShell : ReceivePersistentActor
+{
+    private readonly SweepPlan _plan;
+    private readonly SweepCoordinatorSettings _settings;
+    /// <summary>The state the opener read from the journal in this process, taken instead of a second replay.</summary>
+    private readonly RecoveredSweep? _handed;
+    private long _eventsSinceSnapshot;
+
+    /// <summary>The sweep as the journal holds it (plus, inside a persist callback, the events applied so far).</summary>
+    protected SweepState State { get; private set; } = SweepState.Empty;
+
+    public override string PersistenceId { get; }
+
+    /// <summary>With a handed state, recovery reads only the journal's highest sequence number (no snapshot, no event).</summary>
+    public override Recovery Recovery => _handed is null ? Recovery.Default : new Recovery(SnapshotSelectionCriteria.None, toSequenceNr: 0);
+
+    private protected SweepJournalShell(SweepPlan plan, SweepCoordinatorSettings settings)
+    {
+        (_plan, _settings) = (plan, settings);
+        PersistenceId = plan.PersistenceId;
+        _handed = plan.Recovered?.Take();
+        if (_handed is not null) State = _handed.State;
+
+        Recover<SnapshotOffer>(offer => State = SweepState.FromStoredSnapshot(offer.Snapshot));
+        Recover<ISweepEvent>(@event => State = State.Apply(@event));
+        Recover<RecoveryCompleted>(_ =>
+        {
+            if (JournalFailures.OnRecovery(_handed, LastSequenceNr, State, _plan.SweepId) is not { } refusal)
+            {
+                Recovered();
+                return;
+            }
+            Fail(refusal);
+            Context.Stop(Self);
+        });
+        Command<SaveSnapshotSuccess>(saved => DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(failed => Log.Warning("Snapshot failed ({0}); recovery replays more events.", failed.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    /// <summary>The journal is read and the state is whole: commands may be executed.</summary>
+    protected abstract void Recovered();
+
+    /// <summary>Side effects of an event just applied to <see cref="State"/>; true when it made a trial pending.</summary>
+    protected abstract bool React(ISweepEvent @event);
+
+    /// <summary>Every event of one <see cref="Execute"/> is in the journal and applied: send what they decided.</summary>
+    protected abstract void Persisted(bool workAppeared);
+
+    /// <summary>After each <see cref="Execute"/>, with or without events: the state is the journal's.</summary>
+    protected abstract void Settled();
+
+    /// <summary>The sweep stops: its journal failed or cannot be continued; <paramref name="reason"/> says why in one sentence.</summary>
+    protected abstract void Stopping(string reason);
+
+    // Akka stops the actor after a failed recovery or write; a refused event stops the sweep through Stopping.
+    protected override void OnRecoveryFailure(Exception reason, object? message = null) => Fail(JournalFailures.Unreadable(reason));
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr) => Fail(JournalFailures.Unwritable(cause));
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) => Fail(JournalFailures.Refused(cause));
+
+    private void Fail(string reason)
+    {
+        Log.Warning("Sweep {0} stops: {1}.", _plan.SweepId, reason);
+        Stopping(reason);
+    }
+
+    /// <summary>The one way the sweep changes: decide the events of the commands (<see cref="SweepState.ProcessAll"/>),
+    /// persist them all, then fold each in and react to it. Commands that arrive meanwhile wait in the stash, so every
+    /// decision is made on the state the journal holds. <paramref name="afterPersisted"/> runs once the events are in
+    /// the journal (at once when there are none).</summary>
+    protected IReadOnlyList<ISweepEvent> Execute(IReadOnlyList<ISweepCommand> commands, Action? afterPersisted = null)
+    {
+        var events = State.ProcessAll(commands);
+        if (events.Count == 0)
+        {
+            afterPersisted?.Invoke();
+            Settled();
+            return events;
+        }
+        long started = Stopwatch.GetTimestamp();
+        int left = events.Count;
+        var workAppeared = false;
+        PersistAll(events, @event =>
+        {
+            State = State.Apply(@event);
+            workAppeared |= React(@event);
+            if (--left > 0) return;
+            _settings.JournalWritten?.Invoke(Stopwatch.GetElapsedTime(started), events.Count);
+            Persisted(workAppeared);
+            afterPersisted?.Invoke();
+            SnapshotWhenDue(events.Count);
+            Settled();
+        });
+        return events;
+    }
+
+    private void SnapshotWhenDue(int persisted)
+    {
+        _eventsSinceSnapshot += persisted;
+        if (_eventsSinceSnapshot < _settings.SnapshotInterval(State.Total)) return;
+        _eventsSinceSnapshot = 0;
+        SaveSnapshot(State.ToSnapshot());
+    }
+}
