@@ -56,6 +56,14 @@ public sealed class ResultProjectionTests(ITestOutputHelper output)
         return (Sys.ActorOf(ResultProjection.Props(sink)), files, sink);
     }
 
+    private Akka.TestKit.TestProbe Subscribe(IActorRef projection)
+    {
+        var subscriber = CreateTestProbe();
+        projection.Tell(new SweepSubscribers.Subscribe(subscriber.Ref, null));
+        subscriber.ExpectMsg<SweepSubscribed>(Patience);
+        return subscriber;
+    }
+
     [Fact]
     public void A_trials_line_is_flushed_before_its_worker_hears_that_the_report_was_accepted()
     {
@@ -94,9 +102,7 @@ public sealed class ResultProjectionTests(ITestOutputHelper output)
     {
         var (projection, files, sink) = Start();
         using var _ = files;
-        var subscriber = CreateTestProbe();
-        projection.Tell(new SweepSubscribers.Subscribe(subscriber.Ref, null));
-        subscriber.ExpectMsg<SweepSubscribed>(Patience);
+        var subscriber = Subscribe(projection);
 
         for (int seed = 0; seed < 3; seed++) projection.Tell(new ResultProjection.Ended(Completed(83, seed, 0.05), 1));
         projection.Tell(new ResultProjection.Finished(new SweepSummary(3, 3, 0, 0, 0)));
@@ -112,9 +118,7 @@ public sealed class ResultProjectionTests(ITestOutputHelper output)
     {
         var (projection, files, sink) = Start();
         using var _ = files;
-        var subscriber = CreateTestProbe();
-        projection.Tell(new SweepSubscribers.Subscribe(subscriber.Ref, null));
-        subscriber.ExpectMsg<SweepSubscribed>(Patience);
+        var subscriber = Subscribe(projection);
 
         projection.Tell(new ResultProjection.Ended(Completed(84, 0, 0.05), 1));
         projection.Tell(new ResultProjection.Ended(Completed(84, 1, 0.05), 1));
