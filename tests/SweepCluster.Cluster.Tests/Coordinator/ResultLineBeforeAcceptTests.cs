@@ -34,9 +34,9 @@ public sealed class ResultLineBeforeAcceptTests(ITestOutputHelper output) : Swee
                 FakeTrials.Completed(assigned.TrialId, assigned.Config)), worker.Ref);
 
             Assert.Equal(assigned.TrialId, worker.ExpectMsg<ReportAccepted>(Patience).TrialId);
-            var lines = TrialsJsonl.Read(Path.Combine(_folder, TrialsJsonlWriter.FileName)).Results;
-            Assert.Equal(i, lines.Count);
-            Assert.Equal(assigned.TrialId, lines[^1].TrialId);
+            var ids = TrialsJsonlIds.In(_folder);
+            Assert.Equal(i, ids.Count);
+            Assert.Equal(assigned.TrialId.Value, ids[^1]);
         }
 
         AwaitAssert(() => Assert.Single(Sink.Finished), Patience);

@@ -76,7 +76,7 @@ public sealed class ResultProjectionTests(ITestOutputHelper output)
         projection.Tell(new ResultProjection.Acknowledge(worker.Ref, new ReportAccepted(result.TrialId, 1)));
 
         worker.ExpectMsg<ReportAccepted>(Patience);
-        Assert.Equal([result.TrialId], TrialsJsonl.Read(Jsonl).Results.Select(r => r.TrialId));
+        Assert.Equal([result.TrialId.Value], TrialsJsonlIds.In(_folder));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class ResultProjectionTests(ITestOutputHelper output)
         for (int seed = 0; seed < 3; seed++) Assert.Equal(1, subscriber.ExpectMsg<TrialEnded>(Patience).Attempts);
         Assert.Equal(3, subscriber.ExpectMsg<SweepFinished>(Patience).Summary.Completed);
         Assert.Equal([3], sink.RecordedAtEnd);
-        Assert.Equal(3, TrialsJsonl.Read(Jsonl).Results.Count);
+        Assert.Equal(3, TrialsJsonlIds.In(_folder).Count);
     }
 
     [Fact]

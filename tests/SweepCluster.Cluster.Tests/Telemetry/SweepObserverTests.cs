@@ -4,6 +4,7 @@ using SweepCluster.Cluster.Messages;
 using SweepCluster.Cluster.Telemetry;
 using SweepCluster.Cluster.Tests.Support;
 using SweepCluster.Core.Grid;
+using SweepCluster.Core.Results;
 using SweepCluster.Core.Trials;
 using SweepCluster.Telemetry;
 
