@@ -6,16 +6,19 @@ namespace SweepCluster.Cli.Reports;
 /// <summary>The image formats a figure is written in.</summary>
 internal enum FigureFormat { Png, Svg }
 
-/// <summary>Renders a multi-panel figure to STEM.png or STEM.svg.</summary>
+/// <summary>Renders a multi-panel figure to STEM.png or STEM.svg, each panel at a fixed size.</summary>
 internal static class FigureWriter
 {
-    private const int PanelWidth = 900;
-    private const int PanelHeight = 560;
+    private const int PanelWidth = 720;
+    private const int PanelHeight = 420;
 
-    /// <summary>Writes <paramref name="figure"/>; returns the file's path.</summary>
-    public static string Write(Multiplot figure, string stem, FigureFormat format)
+    /// <summary>Writes <paramref name="built"/>; returns the file's path.</summary>
+    public static string Write(BuiltFigure built, string stem, FigureFormat format) =>
+        Write(built.Figure, stem, format, built.Columns, built.Rows);
+
+    /// <summary>Writes <paramref name="figure"/>, laid out as <paramref name="columns"/> by <paramref name="rows"/>.</summary>
+    public static string Write(Multiplot figure, string stem, FigureFormat format, int columns, int rows)
     {
-        var (columns, rows) = GridSize(figure.Subplots.Count);
         var width = columns * PanelWidth;
         var height = rows * PanelHeight;
 

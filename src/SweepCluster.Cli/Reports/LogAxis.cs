@@ -7,23 +7,38 @@ namespace SweepCluster.Cli.Reports;
 /// log10 values and the ticks are labelled with 10^y (the cookbook's log-scale recipe).</summary>
 internal static class LogAxis
 {
+    /// <summary>Ticks for the plot's current y limits (set them first).</summary>
     public static void Apply(Plot plot)
     {
-        plot.Axes.AutoScale();
         var limits = plot.Axes.GetLimits();
-        var ticks = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            LabelFormatter = y => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture),
-        };
-        // Decade ticks with log-spaced minor ticks read best once the data span a decade; over a narrower span
-        // the minor generator (which assumes decade gaps) would be wrong, so plain ticks stay.
+        // Decade ticks with log-spaced minor ticks read best once the data span a decade; over a narrower span the
+        // minor generator (which assumes decade gaps) would be wrong, and automatic ticks would fall on values like 447.
         if (limits.Top - limits.Bottom >= 1)
         {
-            ticks.IntegerTicksOnly = true;
-            ticks.MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator();
+            plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                LabelFormatter = Label,
+                IntegerTicksOnly = true,
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            };
             plot.Grid.MinorLineColor = Colors.Black.WithOpacity(0.05);
             plot.Grid.MinorLineWidth = 1;
+            return;
         }
-        plot.Axes.Left.TickGenerator = ticks;
+        var ticks = RoundTicks(limits.Bottom, limits.Top);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, ticks.Select(Label).ToArray());
     }
+
+    /// <summary>log10 of the round values (1, 2, 5 x 10^k, or every digit when those are too few) between
+    /// <paramref name="bottom"/> and <paramref name="top"/> (log10 values).</summary>
+    public static double[] RoundTicks(double bottom, double top)
+    {
+        double[] Of(int[] digits) => Enumerable.Range((int)Math.Floor(bottom) - 1, (int)Math.Ceiling(top) - (int)Math.Floor(bottom) + 2)
+            .SelectMany(k => digits.Select(m => Math.Log10(m) + k))
+            .Where(y => y >= bottom && y <= top).Order().ToArray();
+        var round = Of([1, 2, 5]);
+        return round.Length >= 3 ? round : Of([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    }
+
+    private static string Label(double y) => Math.Pow(10, y).ToString("G3", CultureInfo.InvariantCulture);
 }

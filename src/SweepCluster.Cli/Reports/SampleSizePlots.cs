@@ -42,7 +42,7 @@ internal static class SampleSizePlots
             figure.Layout = new ScottPlot.MultiplotLayouts.Grid(gridRows, columns);
             try
             {
-                files.Add(FigureWriter.Write(figure, Path.Combine(plotsDir, Stem), format));
+                files.Add(FigureWriter.Write(figure, Path.Combine(plotsDir, Stem), format, columns, gridRows));
             }
             finally
             {
@@ -55,15 +55,19 @@ internal static class SampleSizePlots
     private static Plot Panel(SampleSizeCurve curve, CurveLabels labels)
     {
         var plot = new Plot();
-        int omitted = 0;
+        int offAxis = 0;
+        IReadOnlyList<(double X, QuantitySummary Value)> Points(PanelQuantity quantity) =>
+            curve.Rows.Select(r => (X: Math.Log10(r.Key.TrainSize), Value: r.Get(quantity.Name))).ToList();
+        var axis = ValueAxis.LogFor(_quantities.Where(q => curve.Rate(q.Name) is not null)
+            .SelectMany(q => Points(q)).SelectMany(p => new[] { p.Value.Mean, p.Value.CiLow, p.Value.CiHigh }.OfType<double>()));
         foreach (var quantity in _quantities)
         {
             if (curve.Rate(quantity.Name) is not { } rate) continue;
             string label = rate.Fit is { } fit
                 ? $"{quantity.Label}: b = {VerdictFormat.Number(fit.Exponent)} {VerdictFormat.Interval(fit.Low, fit.High)}" + (fit.Identity ? " (identity)" : "")
                 : $"{quantity.Label}: not fitted";
-            omitted += SeriesDrawer.Draw(plot, curve.Rows, quantity, label, LinePattern.Solid, MarkerShape.FilledCircle,
-                logScale: true, x: row => Math.Log10(row.Key.TrainSize));
+            offAxis += SeriesDrawer.Draw(plot, Points(quantity),
+                new SeriesStyle(Color.FromHex(quantity.ColorHex), label, LinePattern.Solid, MarkerShape.FilledCircle), axis);
         }
         // The n^-1/2 reference through the gap's first point: the rate every bound has at a fixed information.
         if (curve.Rows.FirstOrDefault(r => r.Mean(CurveQuantities.Gap) is > 0) is { } anchor)
@@ -78,12 +82,10 @@ internal static class SampleSizePlots
         plot.Title($"gap and bounds vs n, {labels.Of(curve.Key, Core.Spec.AxisNames.TrainSize)}, depth {curve.Depth}");
         plot.XLabel("training sample size n (log scale)");
         plot.YLabel("value (log scale)");
-        LogAxis.Apply(plot);
+        axis.Finish(plot, offAxis);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             curve.Sizes.Select(n => Math.Log10(n)).ToArray(),
             curve.Sizes.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToArray());
-        if (omitted > 0)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = $"{omitted} value(s) <= 0 not drawn (log scale)", LineColor = Colors.Transparent });
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 10;
         return plot;

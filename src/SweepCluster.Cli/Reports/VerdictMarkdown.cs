@@ -13,6 +13,9 @@ internal static class VerdictMarkdown
     private static readonly string _boundPlot = $"{BoundPlots.FolderName}/{BoundPlots.BoundStem}.png";
     private static readonly string _errorPlot = $"{BoundPlots.FolderName}/{BoundPlots.ErrorStem}.png";
     private static readonly string _fcmiPlot = $"{BoundPlots.FolderName}/{BoundPlots.FcmiStem}.png";
+    private static readonly string _gapPlot = $"{BoundPlots.FolderName}/{BoundPlots.GapStem}.png";
+    private static readonly string _ratioPlot = $"{BoundPlots.FolderName}/{BoundPlots.RatioStem}.png";
+    private static readonly string _layerPlot = $"{BoundPlots.FolderName}/{BoundPlots.LayerStem}.png";
 
     /// <summary>The page that defines the quantities, predictions and rules, named by its path in the SweepCluster
     /// repository: a results folder may sit anywhere, so a relative link from report.md would not resolve.</summary>
@@ -26,7 +29,8 @@ internal static class VerdictMarkdown
         text.AppendLine($"The predictions P1-P7 and their rules are section 8 of `{SciencePage}` in the SweepCluster repository; " +
                         "the quantities are defined in its section 4, the estimators in section 5 and the bounds in section 6.").AppendLine();
         text.AppendLine($"Judged from curves.csv: {curves} curve(s), {points} (curve, depth) point(s). " +
-                        $"Plots: [gap and bounds vs depth]({_boundPlot}), [errors vs depth]({_errorPlot})" +
+                        $"Plots: [gap and bounds vs depth]({_boundPlot}), [gap vs depth, linear]({_gapPlot}), " +
+                        $"[bound / gap vs depth]({_ratioPlot}), [errors vs depth]({_errorPlot}), [I(X;T_l) vs layer]({_layerPlot})" +
                         (fcmi ? $", [the CMI bounds, b_fcmi's null and the gap of their runs vs depth]({_fcmiPlot})." : ".")).AppendLine();
         text.AppendLine("| prediction | verdict | why |").AppendLine("|---|---|---|");
         foreach (var p in report.Predictions)
@@ -123,9 +127,12 @@ internal static class VerdictMarkdown
 
     private static string Links(Prediction prediction) => prediction switch
     {
-        Prediction.BoundShape or Prediction.Validity or Prediction.LabelNoise => $"[gap and bounds vs depth]({_boundPlot})",
+        Prediction.BoundShape => $"[gap and bounds vs depth]({_boundPlot})",
+        Prediction.Validity => $"[gap and bounds vs depth]({_boundPlot}), [bound / gap vs depth]({_ratioPlot})",
+        Prediction.LabelNoise => $"[gap and bounds vs depth]({_boundPlot}), [gap vs depth, linear]({_gapPlot})",
+        Prediction.GapVersusDepth => $"[gap vs depth, linear]({_gapPlot}), [gap and bounds vs depth]({_boundPlot})",
         Prediction.TrainErrorVersusDepth => $"[errors vs depth]({_errorPlot})",
-        Prediction.DataProcessing => "the layer{l}_i_x_t_* columns of curves.csv",
+        Prediction.DataProcessing => $"[I(X;T_l) vs layer]({_layerPlot}) and the layer{{l}}_i_x_t_* columns of curves.csv",
         _ => $"[gap and bounds vs depth]({_boundPlot}), [errors vs depth]({_errorPlot})",
     };
 

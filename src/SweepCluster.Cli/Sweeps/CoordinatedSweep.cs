@@ -83,9 +83,9 @@ internal static class CoordinatedSweep
     {
         var rows = files.WriteSummaries();
         var plots = BoundPlots.Write(rows, Path.Combine(dir, BoundPlots.FolderName));
-        var verdicts = VerdictReportFile.Write(dir, rows);
+        var verdicts = VerdictReportFile.Write(dir, rows, plots, files.Count);
         if (quiet) return;
-        Console.WriteLine($"  {Path.Combine(dir, TrialsJsonlWriter.FileName)}, {TrialsCsvWriter.FileName}, {CurveFiles.CsvFileName}, {CurveFiles.JsonFileName}, {VerdictReportFile.FileName}");
+        Console.WriteLine($"  {Path.Combine(dir, TrialsJsonlWriter.FileName)}, {TrialsCsvWriter.FileName}, {CurveFiles.CsvFileName}, {CurveFiles.JsonFileName}, {VerdictReportFile.FileName}, {ReportHtml.FileName}");
         foreach (string file in plots.Files) Console.WriteLine($"  {file}");
         VerdictTable.Write(AnsiConsole.Console, verdicts);
     }
