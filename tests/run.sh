@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need when it is missing (Debian's postgresql, prometheus and
-# docker-compose), restores, runs every test project and prints "N passed, N failed" as its last line.
+# The test command: installs what the tests need when it is missing (Debian's postgresql, prometheus,
+# docker-compose and chromium), restores, runs every test project and prints "N passed, N failed" as its last line.
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Journal).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # The integration tests start private PostgreSQL servers on 127.0.0.1 (tests/scripts/postgres-server.sh), a real
-# Prometheus, and check the compose file with docker-compose; they fail, not skip, without them.
+# Prometheus, and check the compose file with docker-compose; report.html is opened in headless Chromium. They fail,
+# not skip, without them.
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
 [ -x /usr/bin/prometheus ] || missing+=(prometheus)
 [ -x /usr/bin/docker-compose ] || missing+=(docker-compose)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)

@@ -17,15 +17,16 @@ public sealed class BoundPlotsTests : IDisposable
     }
 
     [Fact]
-    public void Writes_png_and_svg_figures_of_bounds_and_errors_against_depth()
+    public void Writes_png_and_svg_figures_of_bounds_gap_errors_ratio_and_layer_information()
     {
         var written = BoundPlots.Write(Curves.Grid(), _plotsDir);
 
-        AssertPng(Path.Combine(_plotsDir, "bound_vs_depth.png"));
-        AssertPng(Path.Combine(_plotsDir, "error_vs_depth.png"));
-        AssertSvg(Path.Combine(_plotsDir, "bound_vs_depth.svg"));
-        AssertSvg(Path.Combine(_plotsDir, "error_vs_depth.svg"));
-        Assert.Equal(4, written.Files.Count);
+        foreach (var stem in new[] { "bound_vs_depth", "gap_vs_depth", "error_vs_depth", "bound_gap_ratio_vs_depth", "ixt_vs_layer" })
+        {
+            AssertPng(Path.Combine(_plotsDir, stem + ".png"), minimumBytes: 5_000);
+            AssertSvg(Path.Combine(_plotsDir, stem + ".svg"));
+        }
+        Assert.Equal(10, written.Files.Count);
         Assert.All(written.Files, f => Assert.True(File.Exists(f), f));
     }
 
@@ -35,19 +36,22 @@ public sealed class BoundPlotsTests : IDisposable
         var written = BoundPlots.Write(Curves.Grid(cmi: true), _plotsDir);
 
         AssertPng(Path.Combine(_plotsDir, "fcmi_vs_depth.png"));
-        AssertSvg(Path.Combine(_plotsDir, "fcmi_vs_depth.svg"));
-        Assert.Equal(6, written.Files.Count);
+        var svg = File.ReadAllText(Path.Combine(_plotsDir, "fcmi_vs_depth.svg"));
+        Assert.Contains("b_fcmi null (coins shuffled)", svg);
+        Assert.Contains("b_ldcmi null (coins shuffled)", svg);
+        Assert.Equal(12, written.Files.Count);
     }
 
     [Fact]
-    public void Non_positive_values_are_left_off_the_log_axis_and_counted()
+    public void Non_positive_values_are_drawn_under_the_log_axis_and_counted()
     {
         // Gaps below zero (test error under train error) are common; a log axis cannot show them.
         var written = BoundPlots.Write(Curves.Grid(negativeGapAtActNoise: 0.0), _plotsDir);
 
-        Assert.True(written.OmittedNonPositive > 0);
+        // Two act_noise = 0 curves, five depths each.
+        Assert.Equal(10, written.OffAxis);
         AssertPng(Path.Combine(_plotsDir, "bound_vs_depth.png"));
-        Assert.Contains("not drawn (log scale)", File.ReadAllText(Path.Combine(_plotsDir, "bound_vs_depth.svg")));
+        Assert.Contains("5 mean(s) &lt;= 0 or &lt; ", File.ReadAllText(Path.Combine(_plotsDir, "bound_vs_depth.svg")));
     }
 
     [Fact]
@@ -55,8 +59,8 @@ public sealed class BoundPlotsTests : IDisposable
     {
         var written = BoundPlots.Write(Curves.Grid(), _plotsDir);
 
-        Assert.Equal(0, written.OmittedNonPositive);
-        Assert.DoesNotContain("not drawn", File.ReadAllText(Path.Combine(_plotsDir, "bound_vs_depth.svg")));
+        Assert.Equal(0, written.OffAxis);
+        Assert.DoesNotContain("under the axis", File.ReadAllText(Path.Combine(_plotsDir, "bound_vs_depth.svg")));
     }
 
     [Fact]
@@ -70,7 +74,7 @@ public sealed class BoundPlotsTests : IDisposable
         var svg = File.ReadAllText(Path.Combine(_plotsDir, "gap_vs_n.svg"));
         Assert.Contains("n^-1/2 through the first gap", svg);
         Assert.Contains("gap: b = 0", svg); // the grid's gap does not depend on n
-        Assert.Equal(6, written.Files.Count);
+        Assert.Equal(12, written.Files.Count);
     }
 
     [Fact]

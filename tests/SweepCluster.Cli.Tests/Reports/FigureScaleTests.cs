@@ -1,0 +1,49 @@
+using SweepCluster.Cli.Reports;
+using SweepCluster.Core.Results;
+
+namespace SweepCluster.Cli.Tests.Reports;
+
+public sealed class FigureScaleTests
+{
+    [Fact]
+    public void A_mean_of_1e_17_does_not_stretch_the_log_axis_below_six_decades_under_the_largest_value()
+    {
+        var floor = ValueAxis.FloorOf([2.0, 0.01, 1e-17, 0.0, -0.003]);
+
+        Assert.Equal(Math.Log10(0.01), floor, 12);
+        var axis = new ValueAxis(Log: true, floor);
+        Assert.Null(axis.Position(1e-17));
+        Assert.Null(axis.Position(-0.003));
+        Assert.Equal(Math.Log10(2.0), axis.Position(2.0)!.Value, 12);
+        Assert.True(axis.OffAxisRow < floor);
+    }
+
+    [Fact]
+    public void A_linear_axis_draws_every_value()
+    {
+        Assert.Equal(-0.003, ValueAxis.Linear.Position(-0.003));
+    }
+
+    [Fact]
+    public void A_log_axis_spanning_less_than_a_decade_is_ticked_at_round_values()
+    {
+        var ticks = LogAxis.RoundTicks(Math.Log10(79), Math.Log10(562));
+
+        Assert.Equal([100.0, 200.0, 500.0], ticks.Select(t => Math.Round(Math.Pow(10, t), 6)));
+    }
+
+    [Fact]
+    public void The_ratio_to_the_gap_is_defined_only_where_the_gap_is_resolved_from_zero()
+    {
+        var rows = Curves.Grid(negativeGapAtActNoise: 0.0);
+
+        var ratios = BoundGapRatio.Of(rows);
+
+        foreach (var (row, ratio) in rows.Zip(ratios))
+        {
+            var paper = ratio.Get(CurveQuantities.BPaper).Mean;
+            if (row.Key.ActNoise == 0.0) Assert.Null(paper);
+            else Assert.Equal(row.Mean(CurveQuantities.BPaper)!.Value / row.Mean(CurveQuantities.Gap)!.Value, paper!.Value, 12);
+        }
+    }
+}
