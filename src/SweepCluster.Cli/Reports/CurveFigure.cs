@@ -54,7 +54,7 @@ internal static class CurveFigure
         {
             var empty = new Plot();
             empty.Title(spec.Title);
-            empty.Add.Annotation(rows.Count == 0 ? "no completed trials yet" : spec.Empty, Alignment.MiddleCenter);
+            Say(empty, rows.Count == 0 ? "no completed trials yet" : spec.Empty);
             return new BuiltFigure(Assemble([empty], 1, 1), 1, 1, 0);
         }
 
@@ -90,6 +90,7 @@ internal static class CurveFigure
         }
         // One x range for every panel, so a depth sits at the same place in each and an empty panel still shows the range.
         var xs = panels.SelectMany(p => p.Series).SelectMany(s => s.Points).Select(p => p.X).ToList();
+        if (xs.Count == 0) xs = rows.Select(r => (double)r.Depth).ToList();
         if (xs.Count > 0)
             foreach (var plot in cells.OfType<Plot>()) plot.Axes.SetLimitsX(xs.Min() - 0.4, xs.Max() + 0.4);
         axis.Frame(cells.OfType<Plot>().ToList(), offAxis > 0);
@@ -110,7 +111,7 @@ internal static class CurveFigure
         plot.XLabel(spec.XLabel, size: 12);
         plot.YLabel(spec.Log ? $"{spec.YLabel} (log scale)" : spec.YLabel, size: 12);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
-        if (nothing) plot.Add.Annotation(spec.Undefined, Alignment.MiddleCenter);
+        if (nothing) Say(plot, spec.Undefined);
         if (spec.Reference is { } reference && axis.Position(reference.Y) is { } y)
         {
             var line = plot.Add.HorizontalLine(y, 1, Colors.Gray, LinePattern.Dotted);
@@ -126,6 +127,15 @@ internal static class CurveFigure
         }
         else plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = 11;
+    }
+
+    /// <summary>A plain note in the middle of the panel, in place of data.</summary>
+    private static void Say(Plot plot, string text)
+    {
+        var note = plot.Add.Annotation(text, Alignment.MiddleCenter);
+        note.LabelBackgroundColor = Colors.White;
+        note.LabelShadowColor = Colors.Transparent;
+        note.LabelBorderColor = Colors.Gray;
     }
 
     private static Plot Blank()
