@@ -7,7 +7,7 @@ namespace SweepCluster.Core.Results;
 /// <remarks>The set of columns depends on the depths a sweep holds, so the names are generated for the layers present
 /// rather than listed. A binning layer (act_noise 0) fills only the <c>binned_</c> columns: a clustering measure must
 /// never sit in a column that reads as mutual information.</remarks>
-internal static class LayerQuantities
+public static class LayerQuantities
 {
     private const string Prefix = "layer";
 

@@ -1,7 +1,7 @@
 namespace SweepCluster.Core.Results;
 
 /// <summary>The per-layer numbers a curve summarizes; each is one column per hidden layer l (see <see cref="LayerQuantities"/>).</summary>
-internal enum LayerQuantity
+public enum LayerQuantity
 {
     /// <summary>Consistent Monte-Carlo estimate of I(X;T_l) (sample propagation).</summary>
     IXT,

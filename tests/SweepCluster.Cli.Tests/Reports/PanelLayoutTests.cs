@@ -98,5 +98,5 @@ public sealed class PanelLayoutTests
     }
 
     private static CurveKey Key(int width, double actNoise, double sgld = 0.001, double labelNoise = 0, string mode = "end_to_end") =>
-        new(width, actNoise, sgld, labelNoise, 0, 0, 500, mode, "sgld", "tanh", 0.01, 20, 64, 1.0);
+        new(width, actNoise, sgld, labelNoise, 0, 0, 500, mode, "sgld", "tanh", 0.01, 20, 64, 1.0, 0);
 }
