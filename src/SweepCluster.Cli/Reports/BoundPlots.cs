@@ -46,7 +46,7 @@ internal static class BoundPlots
     [
         new(CurveQuantities.TrainError, "train", "#1f77b4"),
         new(CurveQuantities.TestError, "test", "#d62728"),
-    ]);
+    ]) { Within = (0, 1) };
 
     private static readonly FigureSpec _ratio = new("bound / gap vs depth", "depth L", "mean bound / mean gap", Log: true, BoundQuantities.Skip(1).ToList())
     {

@@ -13,6 +13,10 @@ internal sealed record FigureSpec(string Title, string XLabel, string YLabel, bo
 
     public (double Y, string Label)? Reference { get; init; }
 
+    /// <summary>Where the quantities can lie (an error in [0, 1]): the value axis stays inside, so the t-interval of a
+    /// few seeds, which may reach past it, runs off the panel's edge instead of squeezing the data into a band.</summary>
+    public (double Low, double High)? Within { get; init; }
+
     /// <summary>The points of one quantity of one curve, from the curve's rows ordered by depth.</summary>
     public Func<IReadOnlyList<CurveRow>, PanelQuantity, IReadOnlyList<(double X, QuantitySummary Value)>> Points { get; init; } =
         (rows, quantity) => rows.Select(r => (X: (double)r.Depth, Value: r.Find(quantity.Name)))
@@ -94,6 +98,12 @@ internal static class CurveFigure
         if (xs.Count > 0)
             foreach (var plot in cells.OfType<Plot>()) plot.Axes.SetLimitsX(xs.Min() - 0.4, xs.Max() + 0.4);
         axis.Frame(cells.OfType<Plot>().ToList(), offAxis > 0);
+        if (spec.Within is var (low, high))
+            foreach (var plot in cells.OfType<Plot>())
+            {
+                var limits = plot.Axes.GetLimits();
+                plot.Axes.SetLimitsY(Math.Max(limits.Bottom, low - 0.02 * (high - low)), Math.Min(limits.Top, high + 0.02 * (high - low)));
+            }
         var plots = cells.Select(c => c ?? Blank()).ToList();
         return new BuiltFigure(Assemble(plots, layout.Rows, layout.Columns), layout.Columns, layout.Rows, offAxis);
     }

@@ -11,9 +11,7 @@ internal static class LogAxis
     public static void Apply(Plot plot)
     {
         var limits = plot.Axes.GetLimits();
-        // Decade ticks with log-spaced minor ticks read best once the data span a decade; over a narrower span the
-        // minor generator (which assumes decade gaps) would be wrong, and automatic ticks would fall on values like 447.
-        if (limits.Top - limits.Bottom >= 1)
+        if (ReadsInDecades(limits.Bottom, limits.Top))
         {
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
             {
@@ -28,6 +26,11 @@ internal static class LogAxis
         var ticks = RoundTicks(limits.Bottom, limits.Top);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks, ticks.Select(Label).ToArray());
     }
+
+    /// <summary>Decade ticks with log-spaced minor ticks read best once at least two powers of ten lie on the axis; with
+    /// fewer the axis would carry one label or none (a span of 0.003-0.06 shows only 0.01), the minor generator
+    /// (which assumes decade gaps) would be wrong, and automatic ticks would fall on values like 447.</summary>
+    public static bool ReadsInDecades(double bottom, double top) => Math.Floor(top) - Math.Ceiling(bottom) >= 1;
 
     /// <summary>log10 of the round values (1, 2, 5 x 10^k, or every digit when those are too few) between
     /// <paramref name="bottom"/> and <paramref name="top"/> (log10 values).</summary>

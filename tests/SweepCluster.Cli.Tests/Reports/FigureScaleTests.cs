@@ -32,6 +32,17 @@ public sealed class FigureScaleTests
         Assert.Equal([100.0, 200.0, 500.0], ticks.Select(t => Math.Round(Math.Pow(10, t), 6)));
     }
 
+    [Theory]
+    [InlineData(0.003, 0.06, false, new[] { 0.005, 0.01, 0.02, 0.05 })]
+    [InlineData(0.0004, 0.9, true, new double[0])]
+    [InlineData(0.01, 0.1, true, new double[0])]
+    public void A_log_axis_is_ticked_in_decades_only_when_two_powers_of_ten_lie_on_it(double bottom, double top, bool decades, double[] round)
+    {
+        Assert.Equal(decades, LogAxis.ReadsInDecades(Math.Log10(bottom), Math.Log10(top)));
+        if (!decades)
+            Assert.Equal(round, LogAxis.RoundTicks(Math.Log10(bottom), Math.Log10(top)).Select(t => Math.Round(Math.Pow(10, t), 6)));
+    }
+
     [Fact]
     public void The_ratio_to_the_gap_is_defined_only_where_the_gap_is_resolved_from_zero()
     {
