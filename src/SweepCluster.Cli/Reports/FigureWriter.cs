@@ -9,18 +9,20 @@ internal enum FigureFormat { Png, Svg }
 /// <summary>Renders a multi-panel figure to STEM.png or STEM.svg, each panel at a fixed size.</summary>
 internal static class FigureWriter
 {
-    private const int PanelWidth = 720;
-    private const int PanelHeight = 420;
+    public const int PanelWidth = 720;
+    public const int PanelHeight = 420;
 
     /// <summary>Writes <paramref name="built"/>; returns the file's path.</summary>
     public static string Write(BuiltFigure built, string stem, FigureFormat format) =>
         Write(built.Figure, stem, format, built.Columns, built.Rows);
 
-    /// <summary>Writes <paramref name="figure"/>, laid out as <paramref name="columns"/> by <paramref name="rows"/>.</summary>
-    public static string Write(Multiplot figure, string stem, FigureFormat format, int columns, int rows)
+    /// <summary>Writes <paramref name="figure"/>, laid out as <paramref name="columns"/> by <paramref name="rows"/>
+    /// panels of <paramref name="panelWidth"/> by <paramref name="panelHeight"/> pixels.</summary>
+    public static string Write(Multiplot figure, string stem, FigureFormat format, int columns, int rows,
+        int panelHeight = PanelHeight, int panelWidth = PanelWidth)
     {
-        var width = columns * PanelWidth;
-        var height = rows * PanelHeight;
+        var width = columns * panelWidth;
+        var height = rows * panelHeight;
 
         if (format == FigureFormat.Png)
         {
@@ -36,12 +38,5 @@ internal static class FigureWriter
         using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
             figure.Render(canvas, new PixelRect(new PixelSize(width, height)));
         return svg;
-    }
-
-    /// <summary>Up to three panels side by side, then further rows.</summary>
-    public static (int Columns, int Rows) GridSize(int panels)
-    {
-        var columns = Math.Clamp(panels, 1, 3);
-        return (columns, (Math.Max(panels, 1) + columns - 1) / columns);
     }
 }

@@ -13,6 +13,10 @@ internal static class SampleSizePlots
 {
     public const string Stem = "gap_vs_n";
 
+    /// <summary>Wider than a depth panel, one above the other: the legend (a fitted exponent per quantity, long lines)
+    /// sits beside the data without squeezing its axis, and the n ticks keep their room.</summary>
+    private const int PanelWidth = 1500, PanelHeight = 480;
+
     /// <summary>The gap and bounds as in the depth figures (same labels and colours), the test error, and a CMI sweep's
     /// f-CMI estimate beside its null.</summary>
     private static readonly IReadOnlyList<PanelQuantity> _quantities =
@@ -38,11 +42,10 @@ internal static class SampleSizePlots
             var plots = curves.Select(c => Panel(c, labels)).ToList();
             var figure = new Multiplot(plots[0]);
             foreach (var plot in plots.Skip(1)) figure.AddPlot(plot);
-            var (columns, gridRows) = FigureWriter.GridSize(plots.Count);
-            figure.Layout = new ScottPlot.MultiplotLayouts.Grid(gridRows, columns);
+            figure.Layout = new ScottPlot.MultiplotLayouts.Grid(plots.Count, 1);
             try
             {
-                files.Add(FigureWriter.Write(figure, Path.Combine(plotsDir, Stem), format, columns, gridRows));
+                files.Add(FigureWriter.Write(figure, Path.Combine(plotsDir, Stem), format, 1, plots.Count, PanelHeight, PanelWidth));
             }
             finally
             {
@@ -87,7 +90,7 @@ internal static class SampleSizePlots
             curve.Sizes.Select(n => Math.Log10(n)).ToArray(),
             curve.Sizes.Select(n => n.ToString(CultureInfo.InvariantCulture)).ToArray());
         plot.ShowLegend(Edge.Right);
-        plot.Legend.FontSize = 10;
+        plot.Legend.FontSize = 12;
         return plot;
     }
 }
