@@ -17,6 +17,10 @@ internal sealed record FigureSpec(string Title, string XLabel, string YLabel, bo
     /// few seeds, which may reach past it, runs off the panel's edge instead of squeezing the data into a band.</summary>
     public (double Low, double High)? Within { get; init; }
 
+    /// <summary>The least range a linear value axis shows, centred on the data: differences far below the quantity's
+    /// resolution stay flat instead of filling the panel.</summary>
+    public double MinimumSpan { get; init; }
+
     /// <summary>The points of one quantity of one curve, from the curve's rows ordered by depth.</summary>
     public Func<IReadOnlyList<CurveRow>, PanelQuantity, IReadOnlyList<(double X, QuantitySummary Value)>> Points { get; init; } =
         (rows, quantity) => rows.Select(r => (X: (double)r.Depth, Value: r.Find(quantity.Name)))
@@ -98,6 +102,15 @@ internal static class CurveFigure
         if (xs.Count > 0)
             foreach (var plot in cells.OfType<Plot>()) plot.Axes.SetLimitsX(xs.Min() - 0.4, xs.Max() + 0.4);
         axis.Frame(cells.OfType<Plot>().ToList(), offAxis > 0);
+        foreach (var plot in cells.OfType<Plot>())
+        {
+            var limits = plot.Axes.GetLimits();
+            if (!spec.Log && limits.Top - limits.Bottom < spec.MinimumSpan)
+            {
+                var middle = (limits.Top + limits.Bottom) / 2;
+                plot.Axes.SetLimitsY(middle - spec.MinimumSpan / 2, middle + spec.MinimumSpan / 2);
+            }
+        }
         if (spec.Within is var (low, high))
             foreach (var plot in cells.OfType<Plot>())
             {

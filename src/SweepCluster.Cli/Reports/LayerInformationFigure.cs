@@ -27,6 +27,9 @@ internal static class LayerInformationFigure
         return new FigureSpec("I(X;T_l) vs layer", "layer l", "I(X;T_l) (nats)", Log: false, quantities)
         {
             CurvesPerPanel = 1,
+            // An estimate pinned at its ceiling ln N varies by 1e-7 nats across layers: drawn to that range it would
+            // look like a real slope, so the axis spans at least a tenth of a nat.
+            MinimumSpan = 0.1,
             Empty = "no curve has a consistent I(X;T_l) (act_noise 0 is binned: a clustering measure, not MI)",
             Points = (curve, quantity) => curve.Where(r => r.Depth.ToString(CultureInfo.InvariantCulture) == quantity.Name)
                 .SelectMany(r => Enumerable.Range(1, r.Depth).Select(l => (X: (double)l, Value: r.Find(Name(l)))))
