@@ -26,12 +26,16 @@ public sealed class SweepOpener(string? journalFlag)
         : Environment.GetEnvironmentVariable(JournalVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
         : null;
 
+    /// <summary>The option that overrides grid axes (`--set axis=value`), named in its error sentences.</summary>
+    public const string OverrideFlag = "--set";
+
     /// <summary>`run SPEC --out DIR` and `coordinator`: a new sweep in DIR, or DIR's sweep continued under SPEC.</summary>
-    public async Task<OpenedSweep> ForSpecAsync(string specPath, string? outDir, bool forceNew, CancellationToken cancellation)
+    /// <param name="overrides">--set assignments, written into the spec text the journal records.</param>
+    public async Task<OpenedSweep> ForSpecAsync(string specPath, string? outDir, bool forceNew, CancellationToken cancellation,
+        IReadOnlyList<string>? overrides = null)
     {
-        // Read once: the spec that runs and the text the journal records are the same file contents.
-        string yaml = SpecLoader.ReadText(specPath);
-        SweepSpec spec = SpecLoader.Parse(yaml, specPath);
+        // Read once: the spec that runs and the text the journal records are the same file contents (with the overrides).
+        var (spec, yaml) = OverriddenSpec.Read(SpecLoader.ReadText(specPath), specPath, overrides ?? [], OverrideFlag);
         // The grid is expanded on another core while the journal is read (each takes a second or more at 100,000 trials).
         var expanding = Task.Run(() => GridExpander.Expand(spec), cancellation);
         return await OpenForSpecAsync(spec, yaml, expanding, specPath, outDir, forceNew, cancellation);
@@ -73,9 +77,30 @@ public sealed class SweepOpener(string? journalFlag)
         return await StartAsync(FreeSibling(dir), spec, yaml, expanding, cancellation) with { InsteadOf = dir };
     }
 
-    /// <summary>`resume DIR`: the folder's sweep, under the spec its journal holds.</summary>
-    public Task<OpenedSweep> ForFolderAsync(string dirArgument, CancellationToken cancellation) =>
-        ForFolderAsync(dirArgument, SweepJournalReader.ReadStateAsync, cancellation);
+    /// <summary>`resume DIR`: the folder's sweep, under the spec its journal holds, with <paramref name="overrides"/>
+    /// (--set) applied to it; an overridden spec may only grow the sweep, as a spec given to `run` may.</summary>
+    public async Task<OpenedSweep> ForFolderAsync(string dirArgument, CancellationToken cancellation, IReadOnlyList<string>? overrides = null)
+    {
+        var opened = await ForFolderAsync(dirArgument, SweepJournalReader.ReadStateAsync, cancellation);
+        if (overrides is not { Count: > 0 }) return opened;
+        try
+        {
+            var (spec, yaml) = OverriddenSpec.Read(opened.SpecYaml, Path.Combine(opened.Dir, SweepFolder.SpecFileName), overrides, OverrideFlag);
+            // A new record rather than `with`: the copy would keep the recorded spec's expanded trials.
+            var grown = new OpenedSweep(opened.Dir, opened.Folder, spec, yaml, opened.Journal, opened.Lock, opened.Recorded);
+            var comparison = SpecComparison.Compare(opened.Spec, spec, grown.Trials);
+            if (!comparison.Compatible)
+                throw new UserInputException(
+                    $"{string.Join(' ', overrides.Select(o => $"{OverrideFlag} {o}"))} cannot continue the sweep in {opened.Dir}, which may only grow (add grid points or seeds): " +
+                    $"{string.Join("; ", comparison.Differences)}; give values that keep every recorded one, or start a new sweep with run SPEC --set ... --out ANOTHER_DIR.");
+            return grown;
+        }
+        catch
+        {
+            await opened.DisposeAsync();
+            throw;
+        }
+    }
 
     /// <summary>`report DIR`: the folder's sweep and the replay of its whole journal (read once, while no coordinator
     /// writes it), from which the report is projected.</summary>
@@ -98,8 +123,7 @@ public sealed class SweepOpener(string? journalFlag)
     private async Task<OpenedSweep> ForFolderAsync(string dirArgument, StateRead readState, CancellationToken cancellation)
     {
         string dir = Path.GetFullPath(dirArgument);
-        var folder = SweepFolder.Read(dir) ?? throw new UserInputException(
-            $"{dir} has no {SweepFolder.FileName}, so it is not a sweep folder; give the --out folder of a sweep that `run` or `coordinator` started.");
+        var folder = SweepFolder.Read(dir) ?? throw NotASweepFolder(dir);
         var (journal, journalLock, state) = await OpenExistingAsync(dir, folder, readState, cancellation);
         try
         {
@@ -113,6 +137,9 @@ public sealed class SweepOpener(string? journalFlag)
             throw;
         }
     }
+
+    private static UserInputException NotASweepFolder(string dir) =>
+        new($"{dir} has no {SweepFolder.FileName}, so it is not a sweep folder; give the --out folder of a sweep that `run` or `coordinator` started.");
 
     private async Task<OpenedSweep> StartAsync(
         string dir, SweepSpec spec, string yaml, Task<IReadOnlyList<PlannedTrial>> expanding, CancellationToken cancellation)

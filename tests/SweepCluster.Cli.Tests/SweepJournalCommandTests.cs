@@ -100,6 +100,47 @@ public sealed class SweepJournalCommandTests : IDisposable
     }
 
     [Fact]
+    public void Set_on_run_is_recorded_so_resume_continues_the_same_grid_and_set_on_resume_may_only_grow_it()
+    {
+        var first = Succeeds("run", Spec(depths: "[1, 2]"), "--out", Dir(), "--set", "depth=1");
+        Assert.Contains("finished: 1 completed", first.StdOut);
+        Assert.Contains("depth: [1]", File.ReadAllText(Path.Combine(Dir(), "spec.yaml")));
+        // Without --set, resume runs the grid the journal recorded: depth 1 only, nothing left.
+        Assert.Contains("1 ended before this start", Succeeds("resume", Dir()).StdOut);
+        var one = Lines(Dir());
+
+        var grown = Succeeds("resume", Dir(), "--set", "depth=1,2", "--set", "seeds=0,1");
+
+        Assert.Contains("4 trials", grown.StdOut);
+        Assert.Contains("1 ended before this start", grown.StdOut);
+        var all = Lines(Dir());
+        Assert.Equal(4, all.Length);
+        Assert.Equal(one, all.Take(1));
+        Assert.Contains("4 ended before this start", Succeeds("resume", Dir()).StdOut);
+
+        var shrunk = FailsWith(2, "resume", Dir(), "--set", "depth=2");
+        Assert.Contains("grid.depth: 1 removed", shrunk.StdErr);
+        Assert.Equal(all, Lines(Dir()));
+        var unknown = FailsWith(2, "resume", Dir(), "--set", "detph=2");
+        Assert.Contains("did you mean 'depth'", unknown.StdErr);
+    }
+
+    [Fact]
+    public void Set_on_run_over_a_sweep_follows_the_rules_of_a_changed_spec()
+    {
+        Succeeds("run", Spec(), "--out", Dir());
+        var before = Bytes(Dir(), "trials.jsonl");
+
+        var refused = FailsWith(2, "run", Spec(), "--out", Dir(), "--set", "depth=2");
+        Assert.Contains("grid.depth: 1 removed", refused.StdErr);
+        Assert.Equal(before, Bytes(Dir(), "trials.jsonl"));
+
+        var grown = Succeeds("run", Spec(), "--out", Dir(), "--set", "depth=1,2,3");
+        Assert.Contains("2 ended before this start", grown.StdOut);
+        Assert.Equal(3, Lines(Dir()).Length);
+    }
+
+    [Fact]
     public void Report_rebuilds_the_live_files_from_the_journal_alone()
     {
         Succeeds("run", Spec(), "--out", Dir());

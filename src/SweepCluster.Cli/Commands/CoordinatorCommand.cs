@@ -24,7 +24,7 @@ internal sealed class CoordinatorCommand : Command<CoordinatorCommand.Settings>
         using var signal = new ShutdownSignal();
         var node = SweepNode.Configure(settings.OwnerOptions(settings.Port, MetricsEndpoint.CoordinatorDefaultPort));
         return CoordinatedSweep.RunAsync(
-            () => settings.Opener.ForSpecAsync(settings.Spec, settings.Out, settings.ForceNew, signal.Token),
+            () => settings.Opener.ForSpecAsync(settings.Spec, settings.Out, settings.ForceNew, signal.Token, settings.Set),
             node, NodeLogLevel.Warning, signal.Token).GetAwaiter().GetResult();
     }
 }

@@ -29,7 +29,7 @@ internal sealed class ResumeCommand : Command<ResumeCommand.Settings>
         var node = SweepNode.Configure(settings.OwnerOptions(settings.Port,
             settings.Port == 0 ? MetricsEndpoint.RunDefaultPort : MetricsEndpoint.CoordinatorDefaultPort));
         return CoordinatedSweep.RunAsync(
-            () => settings.Opener.ForFolderAsync(settings.Dir, signal.Token),
+            () => settings.Opener.ForFolderAsync(settings.Dir, signal.Token, settings.Set),
             node, settings.Port == 0 ? NodeLogLevel.Error : NodeLogLevel.Warning, signal.Token).GetAwaiter().GetResult();
     }
 }

@@ -16,7 +16,7 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
         using var signal = new ShutdownSignal();
         var node = SweepNode.Configure(settings.Apply(new NodeOptions { Port = 0 }, MetricsEndpoint.RunDefaultPort));
         return CoordinatedSweep.RunAsync(
-            () => settings.Opener.ForSpecAsync(settings.Spec, settings.Out, settings.ForceNew, signal.Token),
+            () => settings.Opener.ForSpecAsync(settings.Spec, settings.Out, settings.ForceNew, signal.Token, settings.Set),
             node, NodeLogLevel.Error, signal.Token).GetAwaiter().GetResult();
     }
 }

@@ -12,6 +12,10 @@ internal class SweepFolderSettings : SlotSettings
     [Description("PostgreSQL connection string for the journal, e.g. \"Host=127.0.0.1;Database=sweeps;Username=sweeps\" (also SWEEPCLUSTER_JOURNAL); default: DIR/journal.db (SQLite).")]
     public string? Journal { get; init; }
 
+    [CommandOption("--set <AXIS=VALUE>")]
+    [Description("Override a grid axis or the seeds (repeatable), e.g. --set depth=1,2 --set seeds=0,1; written into the spec the journal records, and a sweep continued under it may only grow, as with a changed spec.")]
+    public string[] Set { get; init; } = [];
+
     /// <summary>Opens the sweep's folder with the journal this command was given (see <see cref="SweepOpener"/>).</summary>
     public SweepOpener Opener => new(Journal);
 
