@@ -10,10 +10,16 @@ internal static class CliProcess
 
     public static Outcome Run(params string[] arguments) => RunWith(new Dictionary<string, string?>(), arguments);
 
+    /// <summary>Runs with the verb's own default metrics port (a test of that default) instead of none.</summary>
+    public static Outcome RunWithDefaultMetricsPort(params string[] arguments) => RunWith(new Dictionary<string, string?>(), arguments, defaultMetricsPort: true);
+
     /// <param name="environment">Variables to set, or (null) to remove, for this process only.</param>
-    public static Outcome RunWith(IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    public static Outcome RunWith(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        RunWith(environment, arguments, defaultMetricsPort: false);
+
+    private static Outcome RunWith(IReadOnlyDictionary<string, string?> environment, string[] arguments, bool defaultMetricsPort)
     {
-        var start = SweepclusterExecutable.StartInfo(arguments);
+        var start = SweepclusterExecutable.StartInfo(arguments, defaultMetricsPort);
         foreach (var (name, value) in environment)
             if (value is null) start.Environment.Remove(name);
             else start.Environment[name] = value;

@@ -26,8 +26,9 @@ internal sealed class ResumeCommand : Command<ResumeCommand.Settings>
     {
         using var signal = new ShutdownSignal();
         // Resumed in one process it is a `run`; on a fixed port for workers, a coordinator.
-        var node = SweepNode.Configure(settings.OwnerOptions(settings.Port,
-            settings.Port == 0 ? MetricsEndpoint.RunDefaultPort : MetricsEndpoint.CoordinatorDefaultPort));
+        var node = SweepNode.Configure(settings.Port == 0
+            ? settings.OwnerOptions(0, MetricsEndpoint.RunDefaultPort, MetricsEndpoint.WorkerPortsToTry)
+            : settings.OwnerOptions(settings.Port, MetricsEndpoint.CoordinatorDefaultPort));
         return CoordinatedSweep.RunAsync(
             () => settings.Opener.ForFolderAsync(settings.Dir, signal.Token, settings.Set),
             node, settings.Port == 0 ? NodeLogLevel.Error : NodeLogLevel.Warning, signal.Token).GetAwaiter().GetResult();

@@ -14,7 +14,8 @@ internal sealed class RunCommand : Command<RunCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         using var signal = new ShutdownSignal();
-        var node = SweepNode.Configure(settings.Apply(new NodeOptions { Port = 0 }, MetricsEndpoint.RunDefaultPort));
+        // Without --metrics-port a taken 9466 (another run, a worker) moves /metrics up the range as a worker's does.
+        var node = SweepNode.Configure(settings.Apply(new NodeOptions { Port = 0 }, MetricsEndpoint.RunDefaultPort, MetricsEndpoint.WorkerPortsToTry));
         return CoordinatedSweep.RunAsync(
             () => settings.Opener.ForSpecAsync(settings.Spec, settings.Out, settings.ForceNew, signal.Token, settings.Set),
             node, NodeLogLevel.Error, signal.Token).GetAwaiter().GetResult();

@@ -21,9 +21,9 @@ internal class SweepFolderSettings : SlotSettings
 
     /// <summary>The options of a node that owns a sweep on <paramref name="port"/>: its coordinator, and a worker too
     /// unless told to run no slots.</summary>
-    public NodeOptions OwnerOptions(int port, int defaultMetricsPort) => Apply(new NodeOptions
+    public NodeOptions OwnerOptions(int port, int defaultMetricsPort, int defaultPortsToTry = 1) => Apply(new NodeOptions
     {
         Port = port,
         Roles = Slots is 0 ? [SweepRoles.Coordinator] : [SweepRoles.Coordinator, SweepRoles.Worker],
-    }, defaultMetricsPort);
+    }, defaultMetricsPort, defaultPortsToTry);
 }
