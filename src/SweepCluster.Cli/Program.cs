@@ -19,6 +19,9 @@ app.Configure(config =>
     config.AddCommand<ReportCommand>("report")
         .WithDescription("Rebuild a sweep's trials.jsonl, trials.csv, curves and plots from its journal alone.")
         .WithExample("report", "runs/quickstart");
+    config.AddCommand<StatusCommand>("status")
+        .WithDescription("Show a sweep's progress from its journal (done, running, failed, pending; rate and ETA while it runs) and its last verdicts, changing nothing.")
+        .WithExample("status", "runs/quickstart", "--json");
     config.AddCommand<CoordinatorCommand>("coordinator")
         .WithDescription("Hold a sweep and its results as the cluster's seed node; workers join it.")
         .WithExample("coordinator", "cluster-config/sweeps/quickstart.yaml", "--out", "runs/quickstart", "--port", SweepClusterOptions.DefaultSeedPort.ToString(CultureInfo.InvariantCulture));

@@ -43,17 +43,39 @@ public static class SweepJournalReader
             return replay.Events > 0 ? replay : null;
         });
 
+    /// <summary>For `status`, read without writing (<see cref="IJournalBackend.ReadOnlySettings"/>): the state as
+    /// recovery sees it, and the journal times of the trials ended among the last <paramref name="tailEvents"/> events
+    /// (for the rate); null when the journal holds no event of the sweep.</summary>
+    public static Task<JournalStatusRead?> ReadStatusAsync(IJournalBackend journal, string persistenceId, int tailEvents, CancellationToken cancellation) =>
+        WithSystemAsync(journal, persistenceId, cancellation, async system =>
+        {
+            var recovered = new TaskCompletionSource<RecoveredSweep>(TaskCreationOptions.RunContinuationsAsynchronously);
+            system.ActorOf(SweepStateReader.Props(persistenceId, recovered), "state-reader");
+            var state = await recovered.Task.WaitAsync(cancellation);
+            if (state.LastSequenceNr == 0) return null;
+            var query = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+            var ends = new List<DateTimeOffset>();
+            await query.CurrentEventsByPersistenceId(persistenceId, Math.Max(1, state.LastSequenceNr - tailEvents + 1), state.LastSequenceNr)
+                .RunForeach(envelope =>
+                {
+                    if (envelope.Event is TrialCompleted or TrialAttemptFailed { Final: true })
+                        ends.Add(new DateTimeOffset(envelope.Timestamp, TimeSpan.Zero)); // UTC ticks, as the journal stores them
+                }, system.Materializer());
+            return new JournalStatusRead(state, ends);
+        }, readOnly: true);
+
     /// <summary>Runs <paramref name="read"/> in a journal-only actor system; a null answer (no event of the sweep) is
     /// checked against the other sweeps the journal may hold.</summary>
     private static async Task<T?> WithSystemAsync<T>(IJournalBackend journal, string persistenceId, CancellationToken cancellation,
-        Func<ActorSystem, Task<T?>> read) where T : class
+        Func<ActorSystem, Task<T?>> read, bool readOnly = false) where T : class
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddAkka("sweepcluster-journal", akka =>
         {
-            akka.WithLogLevel(NodeLogLevel.Error);
-            akka.WithSweepJournal(journal.Settings);
+            // A read-only reader reports what fails as one sentence (its exception); Akka's own log lines would add stack traces.
+            akka.WithLogLevel(readOnly ? NodeLogLevel.Off : NodeLogLevel.Error);
+            akka.WithSweepJournal(readOnly ? journal.ReadOnlySettings : journal.Settings, createTables: !readOnly);
         });
         using var host = builder.Build();
         await host.StartAsync(cancellation);
@@ -94,3 +116,6 @@ public static class SweepJournalReader
         return e;
     }
 }
+
+/// <summary>What `status` reads from a journal: its state and when its most recent trials ended.</summary>
+public sealed record JournalStatusRead(RecoveredSweep State, IReadOnlyList<DateTimeOffset> RecentEnds);

@@ -138,6 +138,25 @@ public sealed class SweepOpener(string? journalFlag)
         }
     }
 
+    /// <summary>`status DIR`: the folder's sweep as its journal holds it, read without taking the journal's lock and
+    /// without writing any file, so a live sweep runs on undisturbed and a finished one stays byte for byte as it was.</summary>
+    /// <exception cref="JournalException">The journal is missing or cannot be read.</exception>
+    public async Task<SweepStatus> StatusAsync(string dirArgument, CancellationToken cancellation)
+    {
+        string dir = Path.GetFullPath(dirArgument);
+        var folder = SweepFolder.Read(dir) ?? throw NotASweepFolder(dir);
+        var journal = JournalBackends.ForFolder(dir, folder.Journal, _connection);
+        if (journal is SqliteJournal { File: var file } && !File.Exists(file))
+            throw new JournalException($"{file} is missing, so the sweep's state is unknown; restore it from a backup.");
+        bool live = await journal.IsLockedElsewhereAsync(PersistenceId(folder), cancellation);
+        // A SQLite sweep in its first second has no tables yet: nothing is recorded, and a read-only reader cannot make them.
+        var read = journal is SqliteJournal sqliteJournal && !sqliteJournal.HasJournalTable() ? null
+            : await SweepJournalReader.ReadStatusAsync(journal, PersistenceId(folder), SweepStatus.TailEvents, cancellation);
+        var state = read?.State.State ?? SweepState.Empty;
+        string name = state.Definition is { } definition ? SpecLoader.Parse(definition.SpecYaml, Path.Combine(dir, SweepFolder.SpecFileName)).Name : Path.GetFileName(dir);
+        return SweepStatus.From(dir, name, live, state, read?.RecentEnds ?? [], DateTimeOffset.UtcNow);
+    }
+
     private static UserInputException NotASweepFolder(string dir) =>
         new($"{dir} has no {SweepFolder.FileName}, so it is not a sweep folder; give the --out folder of a sweep that `run` or `coordinator` started.");
 

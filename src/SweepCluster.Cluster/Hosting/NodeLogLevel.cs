@@ -10,6 +10,9 @@ public enum NodeLogLevel
 
     /// <summary>Warnings and errors: a standalone coordinator or worker, whose log is the operator's view.</summary>
     Warning,
+
+    /// <summary>Nothing: a read-only journal reader, which reports what fails as one sentence of its own.</summary>
+    Off,
 }
 
 public static class NodeLogLevelHocon
@@ -22,6 +25,7 @@ public static class NodeLogLevelHocon
         {
             NodeLogLevel.Error => "ERROR",
             NodeLogLevel.Warning => "WARNING",
+            NodeLogLevel.Off => "OFF",
             _ => throw new ArgumentOutOfRangeException(nameof(level), level, "Not an Akka log level this node knows."),
         };
         return akka.AddHocon($"akka.loglevel = {word}\nakka.stdout-loglevel = {word}", HoconAddMode.Prepend);

@@ -9,8 +9,9 @@ namespace SweepCluster.Cluster.Persistence;
 /// query side that <see cref="SweepJournalReader"/> uses. The tables are created on first use.</summary>
 public static class SweepJournalHosting
 {
-    public static AkkaConfigurationBuilder WithSweepJournal(this AkkaConfigurationBuilder builder, JournalSettings journal) =>
+    /// <param name="createTables">False for a reader that must not write (`status`): the tables are then only read.</param>
+    public static AkkaConfigurationBuilder WithSweepJournal(this AkkaConfigurationBuilder builder, JournalSettings journal, bool createTables = true) =>
         builder
             .AddSweepSerializer()
-            .WithSqlPersistence(journal.ConnectionString, journal.ProviderName, PersistenceMode.Both, autoInitialize: true);
+            .WithSqlPersistence(journal.ConnectionString, journal.ProviderName, PersistenceMode.Both, autoInitialize: createTables);
 }

@@ -26,6 +26,15 @@ public interface IJournalBackend
     /// <exception cref="JournalException">The store is missing or damaged; it was left as it is.</exception>
     void Prepare(bool mustExist);
 
+    /// <summary>What Akka.Persistence.Sql takes to read the journal without writing to it (`status`): a finished
+    /// sweep's store is left byte for byte as it was.</summary>
+    JournalSettings ReadOnlySettings => Settings;
+
+    /// <summary>Whether a coordinator writes the journal now: a shared lock is tried without waiting and dropped at
+    /// once, so the writer that holds the exclusive lock is not disturbed (`status`).</summary>
+    /// <exception cref="JournalException">The store cannot be reached.</exception>
+    Task<bool> IsLockedElsewhereAsync(string persistenceId, CancellationToken cancellation);
+
     /// <summary>Makes this process the journal's only writer until the answer is disposed; the lock is dropped when
     /// the process dies, even by SIGKILL.</summary>
     /// <exception cref="JournalException">Another coordinator holds it, or the store cannot be reached.</exception>

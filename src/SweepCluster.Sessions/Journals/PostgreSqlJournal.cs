@@ -44,6 +44,27 @@ internal sealed class PostgreSqlJournal : IJournalBackend
 
     public void Prepare(bool mustExist) { }
 
+    public async Task<bool> IsLockedElsewhereAsync(string persistenceId, CancellationToken cancellation)
+    {
+        try
+        {
+            // A shared advisory lock on the coordinator's key is granted unless a coordinator holds it; closing the
+            // connection drops it at once.
+            await using var connection = new NpgsqlConnection(Settings.ConnectionString);
+            await connection.OpenAsync(cancellation);
+            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock_shared(hashtextextended(@id, 0))", connection);
+            command.Parameters.AddWithValue("id", persistenceId);
+            return await command.ExecuteScalarAsync(cancellation) is not true;
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw Unreachable(e);
+        }
+    }
+
+    private JournalException Unreachable(Exception e) =>
+        new($"the journal's {Describe()} cannot be reached ({e.Message.TrimEnd('.')}); check --journal and that the server runs.", e);
+
     public async Task<IAsyncDisposable> LockAsync(string persistenceId, CancellationToken cancellation)
     {
         var connection = new NpgsqlConnection(Settings.ConnectionString);
@@ -58,7 +79,7 @@ internal sealed class PostgreSqlJournal : IJournalBackend
         catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
         {
             await connection.DisposeAsync();
-            throw new JournalException($"the journal's {Describe()} cannot be reached ({e.Message.TrimEnd('.')}); check --journal and that the server runs.", e);
+            throw Unreachable(e);
         }
         await connection.DisposeAsync();
         throw JournalLock.HeldElsewhere(this);

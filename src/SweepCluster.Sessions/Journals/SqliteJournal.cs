@@ -53,6 +53,57 @@ public sealed class SqliteJournal : IJournalBackend
         Execute(File, "PRAGMA journal_mode=WAL;", SqliteOpenMode.ReadWrite);
     }
 
+    /// <summary>Read-only. While a WAL file is there (a writer is open, or one was killed before its checkpoint), SQLite
+    /// reads through it; without one the file is opened immutable, since even a read-only open of a WAL database would
+    /// otherwise leave new -wal and -shm files beside it.</summary>
+    public JournalSettings ReadOnlySettings => Settings with
+    {
+        ConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = System.IO.File.Exists(File + "-wal") ? File : $"file:{File}?immutable=1",
+            Mode = SqliteOpenMode.ReadOnly,
+        }.ToString(),
+    };
+
+    /// <summary>Whether Akka.Persistence.Sql has created its journal table yet (a sweep in its first second has a file
+    /// without it), asked read-only.</summary>
+    /// <exception cref="JournalException">The file is not a SQLite database.</exception>
+    public bool HasJournalTable()
+    {
+        try
+        {
+            using var connection = new SqliteConnection(ReadOnlySettings.ConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'";
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+        }
+        catch (SqliteException e)
+        {
+            throw Damaged(File, e.Message, e);
+        }
+    }
+
+    public Task<bool> IsLockedElsewhereAsync(string persistenceId, CancellationToken cancellation)
+    {
+        string path = File + ".lock";
+        try
+        {
+            // Read access with sharing takes a shared flock, refused while a coordinator holds the exclusive one; the file
+            // is neither created nor written.
+            using var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return Task.FromResult(false);
+        }
+        catch (FileNotFoundException)
+        {
+            return Task.FromResult(false);
+        }
+        catch (IOException)
+        {
+            return Task.FromResult(true);
+        }
+    }
+
     public Task<IAsyncDisposable> LockAsync(string persistenceId, CancellationToken cancellation)
     {
         string path = File + ".lock";

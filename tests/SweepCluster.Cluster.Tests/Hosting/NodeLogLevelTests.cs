@@ -13,6 +13,7 @@ public sealed class NodeLogLevelTests
     [Theory]
     [InlineData(NodeLogLevel.Error, "ERROR")]
     [InlineData(NodeLogLevel.Warning, "WARNING")]
+    [InlineData(NodeLogLevel.Off, "OFF")]
     public async Task The_level_is_akkas_log_level(NodeLogLevel level, string akkaWord)
     {
         var builder = Host.CreateApplicationBuilder();
