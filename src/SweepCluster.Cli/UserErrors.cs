@@ -16,7 +16,9 @@ internal static class UserErrors
     /// <summary>The node was downed or removed from its cluster: restarting the same command recovers.</summary>
     public const int NodeLostExitCode = 5;
 
-    public static int Run(Func<int> command)
+    /// <param name="explainRefusal">For a command line the parser refused: one sentence naming the unknown flag or verb
+    /// and the nearest known one, or null to report the parser's own message.</param>
+    public static int Run(Func<int> command, Func<string?>? explainRefusal = null)
     {
         try
         {
@@ -38,7 +40,7 @@ internal static class UserErrors
         }
         catch (CommandAppException e)
         {
-            return Report(e.Message.TrimEnd('.') + "; run 'sweepcluster --help' for usage.");
+            return Report(explainRefusal?.Invoke() ?? e.Message.TrimEnd('.') + "; run 'sweepcluster --help' for usage.");
         }
         catch (Exception e) when (TimedOut(e) is { } timeout)
         {

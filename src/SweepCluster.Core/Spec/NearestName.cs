@@ -1,12 +1,13 @@
 namespace SweepCluster.Core.Spec;
 
 /// <summary>Suggests the valid name closest to a misspelt one (Levenshtein distance).</summary>
-internal static class NearestName
+public static class NearestName
 {
     public static string Of(string given, IEnumerable<string> valid) =>
         valid.MinBy(candidate => Distance(given.ToLowerInvariant(), candidate))!;
 
-    private static int Distance(string a, string b)
+    /// <summary>Levenshtein distance: the edits (insert, delete, replace one character) that turn a into b.</summary>
+    public static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
