@@ -50,7 +50,7 @@ public sealed class NodeOptions
     /// <summary>Roles of this node; the default plays every role in one process.</summary>
     public string[] Roles { get; set; } = [SweepRoles.Coordinator, SweepRoles.Worker];
 
-    /// <summary>--slots; null means one per visible GPU, or one CPU slot.</summary>
+    /// <summary>--slots; null means one per visible GPU, or one CPU slot per core (see <see cref="SlotPlan.For"/>).</summary>
     public int? Slots { get; set; }
 
     /// <summary>--devices: "auto", "cpu", or a list such as "cuda:0,cuda:1".</summary>

@@ -13,8 +13,8 @@ public static class SlotPlan
     /// <summary>"auto": one slot per visible CUDA device, or CPU slots when none is visible; "cpu": CPU slots;
     /// "cuda:0,cuda:1": those devices, one slot each (each read by <see cref="DeviceId.Parse"/>, so "cuda" is cuda:0). CPU slots share the cores (slots x threads &lt;= cores); without
     /// --slots there is one CPU slot per core (per <paramref name="threadsPerSlot"/> cores when given): the paper's nets
-    /// are narrow, so a trial gains little from a second thread and much from a core of its own (the quickstart ran in
-    /// 68 s with two slots against 145 s with one slot of two threads, with identical numbers).
+    /// are narrow, so a trial gains little from a second thread and much from a core of its own (two single-thread
+    /// slots ran the quickstart about twice as fast as one slot of two threads, with identical numbers; README.md).
     /// <paramref name="threadsPerSlot"/> overrides the split.</summary>
     /// <exception cref="UserInputException">The options do not fit this node, with one sentence naming the fix.</exception>
     public static IReadOnlyList<WorkerSlot> For(

@@ -11,7 +11,7 @@ namespace SweepCluster.Cli.Commands;
 internal class SlotSettings : CommandSettings
 {
     [CommandOption("--slots <N>")]
-    [Description("CPU worker slots on this node (default: one per visible GPU, else one).")]
+    [Description("CPU worker slots on this node (default: one single-thread slot per core, or per --threads cores; with GPUs, one slot per visible GPU).")]
     public int? Slots { get; init; }
 
     [CommandOption("--devices <LIST>")]
