@@ -1,7 +1,9 @@
 using Spectre.Console.Cli;
+using SweepCluster.Cluster;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core;
 using SweepCluster.Cli.Sweeps;
+using SweepCluster.Sessions.Journals;
 
 namespace SweepCluster.Cli;
 
@@ -42,10 +44,9 @@ internal static class UserErrors
         {
             return Report(explainRefusal?.Invoke() ?? e.Message.TrimEnd('.') + "; run 'sweepcluster --help' for usage.");
         }
-        catch (Exception e) when (TimedOut(e) is { } timeout)
+        catch (Exception e) when (TimedOutRequest.Find(e) is { } timeout)
         {
-            Console.Error.WriteLine(
-                $"sweepcluster: an internal request ran out of time ({timeout.Message.TrimEnd('.')}{Origin(timeout)}), most likely because the machine is too busy; run the same command again: every trial that ended is kept in the journal.");
+            Console.Error.WriteLine($"sweepcluster: {TimeoutSentence(timeout)}");
             return TimeoutExitCode;
         }
         catch (OperationCanceledException)
@@ -55,14 +56,11 @@ internal static class UserErrors
         }
     }
 
-    /// <summary>An actor ask or a task wait that timed out, possibly wrapped by a blocking wait in a library.</summary>
-    private static Exception? TimedOut(Exception e) => e switch
-    {
-        Akka.Actor.AskTimeoutException or TimeoutException => e,
-        AggregateException aggregate => aggregate.Flatten().InnerExceptions.Select(TimedOut).FirstOrDefault(t => t is not null),
-        _ when e.InnerException is { } inner => TimedOut(inner),
-        _ => null,
-    };
+    /// <summary>A timeout is load, never damage: the journal keeps every trial that ended, so the advice is to run the
+    /// same command again (or, on a machine busier still, to allow the journal more time).</summary>
+    internal static string TimeoutSentence(Exception timeout) => timeout is JournalTimeoutException
+        ? $"{timeout.Message.TrimEnd('.')}: the machine was too busy; nothing was lost; run the same command again (or allow each journal request more time with {JournalTimeoutSetting.Variable}=SECONDS)."
+        : $"an internal request ran out of time ({timeout.Message.TrimEnd('.')}{Origin(timeout)}): the machine was too busy; nothing was lost; run the same command again.";
 
     /// <summary>The innermost method that awaited a timed-out request (an ask's timeout is set on its task, not thrown,
     /// so this names the asker) and, when that is a library's, the first of this program's methods above it: a report of

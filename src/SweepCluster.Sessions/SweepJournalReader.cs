@@ -85,12 +85,12 @@ public static class SweepJournalReader
             T? answer;
             try
             {
+                await JournalDeadlines.WhenJournalStartedAsync(system, journal.Settings);
                 answer = await read(system);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!cancellation.IsCancellationRequested)
             {
-                throw new JournalException(
-                    $"the journal ({journal.Describe()}) holds an event this version cannot read ({Innermost(e).Message.TrimEnd('.')}); it was left as it is: use the SweepCluster version that wrote it, or start a new sweep in another folder with run SPEC --force-new.", e);
+                throw JournalReadFailure.From(e, journal);
             }
             if (answer is not null) return answer;
             // A store of this folder's alone that holds other sweeps is the wrong journal, not an empty one.
@@ -108,12 +108,6 @@ public static class SweepJournalReader
         {
             await host.StopAsync(CancellationToken.None);
         }
-    }
-
-    private static Exception Innermost(Exception e)
-    {
-        while (e.InnerException is not null) e = e.InnerException;
-        return e;
     }
 }
 

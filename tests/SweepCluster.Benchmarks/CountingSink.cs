@@ -23,5 +23,5 @@ internal sealed class CountingSink : ISweepResultSink
 
     public void SweepFinished(SweepSummary summary) => _finished.TrySetResult(summary);
 
-    public void JournalFailed(string message) => _finished.TrySetException(new InvalidOperationException(message));
+    public void JournalFailed(Exception failure) => _finished.TrySetException(failure);
 }

@@ -205,6 +205,8 @@ public sealed class SweepJournalCommandTests : IDisposable
         "has format 99 and this SweepCluster writes format 1")]
     [InlineData("UPDATE journal SET manifest = 'trial-teleported' WHERE manifest = 'trial-completed'",
         "holds an event this version cannot read")]
+    [InlineData("UPDATE journal SET message = X'00FF13377FDEADBEEF' WHERE manifest = 'trial-completed'",
+        "holds an event this version cannot read ('0x00' is an invalid start of a value")]
     public void A_journal_from_another_version_is_refused_and_left_as_it_was(string change, string message)
     {
         Succeeds("run", Spec(), "--out", Dir());

@@ -53,6 +53,9 @@ internal static class CoordinatedSweep
         if (sink.Finished.IsFaulted)
         {
             TryWriteSummaries(files, dir);
+            if (sink.Finished.Exception!.InnerException is JournalTimeoutException timedOut)
+                throw new JournalTimeoutException(
+                    $"{timedOut.Message}; the {sink.Ended} trials that ended are kept in the journal ({opened.Journal.Describe()})", timedOut);
             throw new JournalException(
                 $"the sweep stopped because {sink.Finished.Exception!.InnerException!.Message}; the {sink.Ended} trials that ended before are kept in the journal ({opened.Journal.Describe()}): fix the cause (disk space, database) and continue with: sweepcluster resume {dir}");
         }

@@ -33,5 +33,5 @@ public sealed class ResultFolderSink(SweepResultFiles files) : ISweepResultSink
 
     public void SweepFinished(SweepSummary summary) => _finished.TrySetResult(summary);
 
-    public void JournalFailed(string message) => _finished.TrySetException(new JournalException(message));
+    public void JournalFailed(Exception failure) => _finished.TrySetException(failure);
 }

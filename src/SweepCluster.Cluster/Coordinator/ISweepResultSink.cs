@@ -23,6 +23,8 @@ public interface ISweepResultSink
     void SweepFinished(SweepSummary summary);
 
     /// <summary>The journal could not be read or written: the coordinator stops, and the sweep with it. Everything
-    /// the journal already held is kept.</summary>
-    void JournalFailed(string message);
+    /// the journal already held is kept. <paramref name="failure"/> is a <see cref="Persistence.JournalTimeoutException"/>
+    /// when a request ran out of time (a busy machine), else a <see cref="Persistence.JournalException"/>; its message
+    /// says what failed.</summary>
+    void JournalFailed(Exception failure);
 }

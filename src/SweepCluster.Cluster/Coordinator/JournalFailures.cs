@@ -7,11 +7,15 @@ namespace SweepCluster.Cluster.Coordinator;
 /// continue; it replaces Akka's own log line (an error with a stack trace).</summary>
 internal static class JournalFailures
 {
-    public static string Unreadable(Exception e) => $"the journal could not be read ({Describe(e)})";
+    // A request that ran out of time (a busy machine) is told apart from a failing journal: its fix differs.
+    public static JournalException Unreadable(Exception e) => Failure($"the journal could not be read ({Describe(e)})", e);
 
-    public static string Unwritable(Exception e) => $"the journal could not be written ({Describe(e)})";
+    public static JournalException Unwritable(Exception e) => Failure($"the journal could not be written ({Describe(e)})", e);
 
-    public static string Refused(Exception e) => $"the journal refused an event ({Describe(e)})";
+    public static JournalException Refused(Exception e) => new($"the journal refused an event ({Describe(e)})");
+
+    private static JournalException Failure(string message, Exception cause) =>
+        TimedOutRequest.Find(cause) is not null ? new JournalTimeoutException(message) : new JournalException(message);
 
     /// <summary>Why the recovered journal must not be continued, or null. A handed state older than the journal cannot
     /// happen while this process holds the journal lock; it is refused rather than run on.</summary>

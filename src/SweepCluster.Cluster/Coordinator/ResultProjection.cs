@@ -26,7 +26,7 @@ internal sealed class ResultProjection : ReceiveActor
         Receive<Ended>(Record);
         Receive<Acknowledge>(acknowledge => acknowledge.Worker.Tell(acknowledge.Accepted, Sender));
         Receive<Finished>(finished => End(() => _sink.SweepFinished(finished.Summary), new SweepFinished(finished.Summary)));
-        Receive<Stopped>(stopped => End(() => _sink.JournalFailed(stopped.Reason), new SweepStopped(stopped.Reason)));
+        Receive<Stopped>(stopped => End(() => _sink.JournalFailed(stopped.Failure), new SweepStopped(stopped.Failure.Message)));
         Receive<SweepSubscribers.Subscribe>(subscribe => _subscribers.Forward(subscribe));
         Receive<UnsubscribeFromSweep>(unsubscribe => _subscribers.Forward(unsubscribe));
     }
@@ -85,6 +85,6 @@ internal sealed class ResultProjection : ReceiveActor
     /// <summary>Every trial has ended.</summary>
     internal sealed record Finished(SweepSummary Summary);
 
-    /// <summary>The journal failed: the coordinator stops, and the sweep with it.</summary>
-    internal sealed record Stopped(string Reason);
+    /// <summary>The journal failed: the coordinator stops, and the sweep with it; the failure's message says why.</summary>
+    internal sealed record Stopped(Exception Failure);
 }

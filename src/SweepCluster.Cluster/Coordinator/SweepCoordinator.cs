@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Sweep;
@@ -81,7 +82,7 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
     }
 
     /// <summary>Says why the sweep stops, to the sink (which ends the command) and to subscribers, after the lines.</summary>
-    protected override void Stopping(string reason) => _results.Tell(new ResultProjection.Stopped(reason));
+    protected override void Stopping(JournalException failure) => _results.Tell(new ResultProjection.Stopped(failure));
 
     private DateTimeOffset Now => _settings.Clock.GetUtcNow();
 

@@ -42,7 +42,7 @@ public abstract class SweepJournalShell : ReceivePersistentActor
                 Recovered();
                 return;
             }
-            Fail(refusal);
+            Fail(new JournalException(refusal));
             Context.Stop(Self);
         });
         Command<SaveSnapshotSuccess>(saved => DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
@@ -63,8 +63,9 @@ public abstract class SweepJournalShell : ReceivePersistentActor
     /// <summary>After each <see cref="Execute"/>, with or without events: the state is the journal's.</summary>
     protected abstract void Settled();
 
-    /// <summary>The sweep stops: its journal failed or cannot be continued; <paramref name="reason"/> says why in one sentence.</summary>
-    protected abstract void Stopping(string reason);
+    /// <summary>The sweep stops: its journal failed or cannot be continued; <paramref name="failure"/>'s message says why
+    /// in one sentence (a <see cref="JournalTimeoutException"/> when a request ran out of time).</summary>
+    protected abstract void Stopping(JournalException failure);
 
     // Akka stops the actor after a failed recovery or write; a refused event stops the sweep through Stopping.
     protected override void OnRecoveryFailure(Exception reason, object? message = null) => Fail(JournalFailures.Unreadable(reason));
@@ -73,10 +74,10 @@ public abstract class SweepJournalShell : ReceivePersistentActor
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) => Fail(JournalFailures.Refused(cause));
 
-    private void Fail(string reason)
+    private void Fail(JournalException failure)
     {
-        Log.Warning("Sweep {0} stops: {1}.", _plan.SweepId, reason);
-        Stopping(reason);
+        Log.Warning("Sweep {0} stops: {1}.", _plan.SweepId, failure.Message);
+        Stopping(failure);
     }
 
     /// <summary>The one way the sweep changes: decide the events of the commands (<see cref="SweepState.ProcessAll"/>),

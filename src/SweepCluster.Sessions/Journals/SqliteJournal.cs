@@ -19,7 +19,10 @@ public sealed class SqliteJournal : IJournalBackend
     private SqliteJournal(string file)
     {
         File = file;
-        Settings = new JournalSettings("SQLite.MS", new SqliteConnectionStringBuilder { DataSource = file }.ToString());
+        Settings = new JournalSettings("SQLite.MS", new SqliteConnectionStringBuilder { DataSource = file }.ToString())
+        {
+            RequestTimeout = JournalTimeoutSetting.FromEnvironment(),
+        };
     }
 
     /// <summary>DIR/journal.db.</summary>

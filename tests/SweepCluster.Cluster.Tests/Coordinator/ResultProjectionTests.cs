@@ -4,6 +4,7 @@ using Akka.Hosting.TestKit;
 using Microsoft.Extensions.Logging;
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Messages;
+using SweepCluster.Cluster.Persistence;
 using SweepCluster.Cluster.Tests.Support;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
@@ -122,12 +123,12 @@ public sealed class ResultProjectionTests(ITestOutputHelper output)
 
         projection.Tell(new ResultProjection.Ended(Completed(84, 0, 0.05), 1));
         projection.Tell(new ResultProjection.Ended(Completed(84, 1, 0.05), 1));
-        projection.Tell(new ResultProjection.Stopped("the journal could not be written (disk full)"));
+        projection.Tell(new ResultProjection.Stopped(new JournalException("the journal could not be written (disk full)")));
 
         subscriber.ExpectMsg<TrialEnded>(Patience);
         subscriber.ExpectMsg<TrialEnded>(Patience);
         Assert.Equal("the journal could not be written (disk full)", subscriber.ExpectMsg<SweepStopped>(Patience).Reason);
-        Assert.Equal(["the journal could not be written (disk full)"], sink.JournalFailures);
+        Assert.Equal(["the journal could not be written (disk full)"], sink.JournalFailures.Select(e => e.Message));
         Assert.Equal([2], sink.RecordedAtEnd);
     }
 

@@ -13,7 +13,7 @@ internal sealed class RecordingSink(SweepResultFiles? files = null) : ISweepResu
 {
     public ConcurrentQueue<TrialResult> Results { get; } = new();
     public ConcurrentQueue<SweepSummary> Finished { get; } = new();
-    public ConcurrentQueue<string> JournalFailures { get; } = new();
+    public ConcurrentQueue<Exception> JournalFailures { get; } = new();
     /// <summary>How many trials had been recorded when the end (finished or stopped) was signalled.</summary>
     public ConcurrentQueue<int> RecordedAtEnd { get; } = new();
 
@@ -31,9 +31,9 @@ internal sealed class RecordingSink(SweepResultFiles? files = null) : ISweepResu
         Finished.Enqueue(summary);
     }
 
-    public void JournalFailed(string message)
+    public void JournalFailed(Exception failure)
     {
         RecordedAtEnd.Enqueue(files?.Count ?? Results.Count);
-        JournalFailures.Enqueue(message);
+        JournalFailures.Enqueue(failure);
     }
 }

@@ -1,0 +1,82 @@
+using SweepCluster.Core;
+using SweepCluster.Sessions.Journals;
+
+namespace SweepCluster.Cli.Tests;
+
+/// <summary>A journal request that runs out of time is load, not damage: exit code 4 and "run the same command again",
+/// never the unreadable-event advice to abandon the sweep (the case of undecodable bytes is in
+/// <see cref="SweepJournalCommandTests"/>). The deadline is real: SWEEPCLUSTER_JOURNAL_TIMEOUT made so small that the
+/// journal cannot start within it.</summary>
+public sealed class JournalTimeoutTests : IDisposable
+{
+    private const string BusySentence = "the machine was too busy; nothing was lost; run the same command again";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("journal-timeout-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static readonly Dictionary<string, string?> TinyDeadline = new() { [JournalTimeoutSetting.Variable] = "0.001" };
+
+    [Fact]
+    public void Report_and_resume_that_outrun_the_journal_deadline_exit_4_and_leave_the_sweep_whole()
+    {
+        string dir = Path.Combine(_folder, "out");
+        Assert.Equal(0, CliProcess.Run("run", Spec(), "--out", dir).ExitCode);
+        byte[] journal = File.ReadAllBytes(Path.Combine(dir, "journal.db"));
+
+        foreach (string[] command in new[] { new[] { "report", dir }, ["resume", dir] })
+        {
+            var outcome = CliProcess.RunWith(TinyDeadline, command);
+            Assert.True(outcome.ExitCode == UserErrors.TimeoutExitCode, $"{command[0]}: exit {outcome.ExitCode}: {outcome.StdOut}{outcome.StdErr}");
+            TrialCommandTests.AssertOneSentence(outcome.StdErr);
+            Assert.Contains(BusySentence, outcome.StdErr);
+            Assert.Contains(JournalTimeoutSetting.Variable, outcome.StdErr);
+            Assert.DoesNotContain("cannot read", outcome.StdErr);
+        }
+
+        Assert.Equal(journal, File.ReadAllBytes(Path.Combine(dir, "journal.db")));
+        var again = CliProcess.Run("report", dir);
+        Assert.True(again.ExitCode == 0, $"exit {again.ExitCode}: {again.StdErr}");
+    }
+
+    [Theory]
+    [InlineData(null, 120.0)]
+    [InlineData("600", 600.0)]
+    [InlineData("0.5", 0.5)]
+    public void The_deadline_is_the_variables_seconds_or_two_minutes(string? text, double seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), JournalTimeoutSetting.Parse(text));
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-3")]
+    [InlineData("two minutes")]
+    public void A_deadline_that_is_not_a_positive_number_of_seconds_is_refused_in_one_sentence(string text)
+    {
+        var refused = Assert.Throws<UserInputException>(() => JournalTimeoutSetting.Parse(text));
+        Assert.Contains($"{JournalTimeoutSetting.Variable} is '{text}'", refused.Message);
+    }
+
+    private string Spec()
+    {
+        string path = Path.Combine(_folder, "small.yaml");
+        File.WriteAllText(path, """
+            name: small
+            dataset:
+              classes: 3
+              dimension: 6
+              test_size: 200
+            training:
+              epochs: 3
+            information:
+              eval_points: 32
+              noise_paths: 2
+            grid:
+              depth: [1, 2]
+              width: 4
+              act_noise: 0.5
+              train_size: 200
+            seeds: 1
+            """);
+        return path;
+    }
+}
