@@ -33,7 +33,8 @@ for (int run = 1; run <= repetitions; run++)
         Console.WriteLine($"run {run,2} (seed {seed}): {(ok ? "ok  " : "FAIL")} {outcome.Elapsed.TotalSeconds,4:F0} s, exit {outcome.CoordinatorExitCode}, " +
                           $"{outcome.WorkerKills} worker kills, {outcome.CoordinatorKills} coordinator kill, lost {outcome.Lost}, " +
                           $"twice {outcome.Duplicated}/{outcome.DuplicatedInJournal}, give-backs [{string.Join(", ", outcome.GiveBacks.Select(g => g.Seconds.ToString("F1", CultureInfo.InvariantCulture) + (g.ByRecovery ? " (restart)" : "")))}] s" +
-                          (outcome.NeverGivenBack.Count > 0 ? $", never given back: {string.Join(", ", outcome.NeverGivenBack)}" : ""));
+                          (outcome.NeverGivenBack.Count > 0 ? $", never given back: {string.Join(", ", outcome.NeverGivenBack)}" : "") +
+                          (outcome.Stalled is { } stalled ? $", {stalled}" : ""));
         if (!ok)
         {
             Directory.CreateDirectory(logs);

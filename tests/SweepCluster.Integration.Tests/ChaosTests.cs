@@ -20,7 +20,7 @@ public sealed class ChaosTests(ITestOutputHelper output) : IDisposable
 
         output.WriteLine($"{outcome.WorkerKills} worker kills, {outcome.CoordinatorKills} coordinator kill, give-backs (s): " +
                          string.Join(", ", outcome.GiveBacks.Select(g => g.Seconds.ToString("F1") + (g.ByRecovery ? " (by the coordinator's restart)" : ""))));
-        Assert.True(outcome.Finished, $"the sweep did not finish\n{Describe()}");
+        Assert.True(outcome.Finished, $"the sweep stalled: {outcome.Stalled}\n{Describe()}");
         Assert.True(outcome.CoordinatorExitCode == 0, $"exit code {outcome.CoordinatorExitCode}\n{Describe()}");
         Assert.Equal((0, 0, 0), (outcome.Lost, outcome.Duplicated, outcome.DuplicatedInJournal));
         Assert.True(outcome.WorkerKills >= 2 && outcome.CoordinatorKills == 1,

@@ -50,6 +50,18 @@ internal sealed class CliNode : IDisposable
         return true;
     }
 
+    /// <summary>Waits for this process (a sweep's coordinator or `run`) to exit for as long as its sweep progresses
+    /// (<see cref="SweepProgressWatchdog"/>): null when it exited, else why the wait gave up.</summary>
+    /// <param name="slotsConnected">Whether worker slots are connected; by default, whether this node's last progress
+    /// line shows slots at work.</param>
+    public string? WaitForSweepEnd(string trialsJsonl, Func<bool>? slotsConnected = null)
+    {
+        var watchdog = new SweepProgressWatchdog(trialsJsonl) { SlotsConnected = slotsConnected ?? (() => SweepProgressWatchdog.SlotsBusy(Output)) };
+        if (watchdog.WaitUntil(() => _process.HasExited) is { } stalled) return stalled;
+        _process.WaitForExit();
+        return null;
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited) Kill();

@@ -38,7 +38,8 @@ public sealed class ClusterKillTests : IDisposable
         var killedAt = DateTime.UtcNow;
         victim.Kill();
 
-        Assert.True(coordinator.WaitForExit(TimeSpan.FromMinutes(4)), $"the sweep did not finish after the kill\n{Logs()}");
+        string? stalled = coordinator.WaitForSweepEnd(jsonl);
+        Assert.True(stalled is null, $"the sweep stalled after the kill: {stalled}\n{Logs()}");
         Assert.Equal(0, coordinator.ExitCode);
         var ended = Lines(jsonl);
         Assert.Equal(12, ended.Count);
@@ -71,7 +72,8 @@ public sealed class ClusterKillTests : IDisposable
 
         using var second = new CliNode("coordinator-2", coordinatorArguments);
         string Logs() => $"coordinator-2:\n{second.Output}\nworker-1:\n{worker1.Output}\nworker-2:\n{worker2.Output}";
-        Assert.True(second.WaitForExit(TimeSpan.FromMinutes(4)), $"the restarted coordinator did not finish\n{Logs()}");
+        string? stalled = second.WaitForSweepEnd(jsonl);
+        Assert.True(stalled is null, $"the restarted coordinator's sweep stalled: {stalled}\n{Logs()}");
         Assert.Equal(0, second.ExitCode);
         // The journal may hold one more than trials.jsonl showed: the kill can fall between the two writes.
         var resumedFrom = Regex.Match(second.Output, @"(\d+) ended before this start");

@@ -45,7 +45,8 @@ public sealed class FullDiskTests : IDisposable
         File.Delete(filler);
         using (var resumed = new CliNode("resume", "resume", dir))
         {
-            Assert.True(resumed.WaitForExit(Patience), resumed.Output);
+            string? stalled = resumed.WaitForSweepEnd(jsonl);
+            Assert.True(stalled is null, $"{stalled}\n{resumed.Output}");
             Assert.True(resumed.ExitCode == 0, resumed.Output);
         }
         var ids = TrialLines.Ids(jsonl);

@@ -39,7 +39,8 @@ public sealed class LonelyCoordinatorTests : IDisposable
         Assert.DoesNotContain("   at ", coordinator.Output);
         // The journal lock went with the process: the sweep can be continued at once.
         using var resumed = new CliNode("resume", "resume", results, "--slots", "1");
-        Assert.True(resumed.WaitForExit(TimeSpan.FromMinutes(3)), resumed.Output);
+        string? stalled = resumed.WaitForSweepEnd(Path.Combine(results, "trials.jsonl"));
+        Assert.True(stalled is null, $"{stalled}\n{resumed.Output}");
         Assert.True(resumed.ExitCode == 0, $"exit code {resumed.ExitCode}\n{resumed.Output}");
     }
 }

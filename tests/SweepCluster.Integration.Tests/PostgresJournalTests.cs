@@ -38,7 +38,8 @@ public sealed class PostgresJournalTests : IDisposable
 
         using (var resumed = Start("resume", dir))
         {
-            Assert.True(resumed.WaitForExit(Patience), resumed.Output);
+            string? stalled = resumed.WaitForSweepEnd(jsonl);
+            Assert.True(stalled is null, $"{stalled}\n{resumed.Output}");
             Assert.True(resumed.ExitCode == 0, resumed.Output);
         }
         AssertAllTwelveOnce(jsonl);
@@ -87,7 +88,8 @@ public sealed class PostgresJournalTests : IDisposable
         _server.Restart();
         using (var resumed = Start("resume", dir))
         {
-            Assert.True(resumed.WaitForExit(Patience), resumed.Output);
+            string? stalled = resumed.WaitForSweepEnd(jsonl);
+            Assert.True(stalled is null, $"{stalled}\n{resumed.Output}");
             Assert.True(resumed.ExitCode == 0, resumed.Output);
             Assert.Contains($"{kept} ended before this start", resumed.Output);
         }

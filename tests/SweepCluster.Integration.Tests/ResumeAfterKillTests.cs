@@ -9,10 +9,11 @@ public sealed class ResumeAfterKillTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static void RunToEnd(params string[] arguments)
+    private static void RunToEnd(string dir, params string[] arguments)
     {
         using var node = new CliNode("run", arguments);
-        Assert.True(node.WaitForExit(Patience), $"sweepcluster {string.Join(' ', arguments)} did not finish\n{node.Output}");
+        string? stalled = node.WaitForSweepEnd(Path.Combine(dir, "trials.jsonl"));
+        Assert.True(stalled is null, $"sweepcluster {string.Join(' ', arguments)}: {stalled}\n{node.Output}");
         Assert.True(node.ExitCode == 0, $"exit {node.ExitCode}\n{node.Output}");
     }
 
@@ -48,7 +49,7 @@ public sealed class ResumeAfterKillTests : IDisposable
         // One trial per slot at a time, so trials end one by one and a kill never waits for a whole pack; the reference
         // runs in the default packs, whose numbers must be the same.
         string[] run = ["run", spec, "--out", dir, "--pack-size", "1"];
-        RunToEnd("run", spec, "--out", reference);
+        RunToEnd(reference, "run", spec, "--out", reference);
 
         // 1. Starting: the folder has just been marked, the journal is being created.
         KillWhen(jsonl, _ => File.Exists(Path.Combine(dir, "sweep.json")), run);
@@ -59,7 +60,8 @@ public sealed class ResumeAfterKillTests : IDisposable
         int before;
         using (var node = new CliNode("run", run, new Dictionary<string, string> { ["SWEEPCLUSTER_CRASH_AFTER_PERSISTED"] = "2" }))
         {
-            Assert.True(node.WaitForExit(Patience), node.Output);
+            string? stalled = node.WaitForSweepEnd(jsonl);
+            Assert.True(stalled is null, $"{stalled}\n{node.Output}");
             Assert.Equal(137, node.ExitCode);
             // What the journal held at this start (the kill before may have fallen between its write and the file's).
             var resumedFrom = System.Text.RegularExpressions.Regex.Match(node.Output, @"(\d+) ended before this start");
@@ -76,7 +78,7 @@ public sealed class ResumeAfterKillTests : IDisposable
         var clock = System.Diagnostics.Stopwatch.StartNew();
         KillWhen(jsonl, node => clock.Elapsed > TimeSpan.FromSeconds(1.2) || node.Output.Contains("done "), ["resume", dir, "--pack-size", "1"]);
 
-        RunToEnd("resume", dir, "--pack-size", "1");
+        RunToEnd(dir, "resume", dir, "--pack-size", "1");
 
         var resumed = TrialLines.NumbersById(jsonl);
         Assert.Equal(trainings, TrialLines.Ids(jsonl).Count);
@@ -123,12 +125,12 @@ public sealed class ResumeAfterKillTests : IDisposable
             """);
         string reference = Path.Combine(_folder, "reference"), dir = Path.Combine(_folder, "killed");
         string checkpoints = Path.Combine(dir, "checkpoints");
-        RunToEnd("run", spec, "--out", reference);
+        RunToEnd(reference, "run", spec, "--out", reference);
 
         KillWhen(Path.Combine(dir, "trials.jsonl"),
             _ => Directory.Exists(checkpoints) && Directory.GetFiles(checkpoints, "*.ckpt").Length > 0,
             ["run", spec, "--out", dir, "--checkpoint-every", "10"]);
-        RunToEnd("resume", dir, "--checkpoint-every", "10");
+        RunToEnd(dir, "resume", dir, "--checkpoint-every", "10");
 
         Assert.Empty(Directory.GetFiles(checkpoints));
         Assert.Equal(TrialLines.NumbersById(Path.Combine(reference, "trials.jsonl")), TrialLines.NumbersById(Path.Combine(dir, "trials.jsonl")));

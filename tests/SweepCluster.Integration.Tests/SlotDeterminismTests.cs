@@ -46,7 +46,8 @@ public sealed class SlotDeterminismTests : IDisposable
         string results = Path.Combine(_folder, name);
         using var run = new CliNode(name, "run", spec, "--out", results, "--slots", slots.ToString(), "--threads", "1",
             "--pack-size", pack.ToString(), "--metrics-port", "0");
-        Assert.True(run.WaitForExit(TimeSpan.FromMinutes(4)), run.Output);
+        string? stalled = run.WaitForSweepEnd(Path.Combine(results, "trials.jsonl"));
+        Assert.True(stalled is null, $"{stalled}\n{run.Output}");
         Assert.True(run.ExitCode == 0, run.Output);
         return TrialLines.NumbersById(Path.Combine(results, "trials.jsonl"));
     }

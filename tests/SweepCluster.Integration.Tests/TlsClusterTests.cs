@@ -39,7 +39,8 @@ public sealed class TlsClusterTests : IDisposable
         using var worker2 = Worker("worker-2", port, "--tls-cert", Path.Combine(certs, "worker-2.p12"));
         string Logs() => $"coordinator:\n{coordinator.Output}\nworker-1:\n{worker1.Output}\nworker-2:\n{worker2.Output}";
 
-        Assert.True(coordinator.WaitForExit(TimeSpan.FromMinutes(4)), $"the TLS sweep did not finish\n{Logs()}");
+        string? stalled = coordinator.WaitForSweepEnd(jsonl);
+        Assert.True(stalled is null, $"the TLS sweep stalled: {stalled}\n{Logs()}");
         Assert.True(coordinator.ExitCode == 0, Logs());
         var ids = TrialLines.Ids(jsonl);
         Assert.Equal(12, ids.Count);
@@ -81,7 +82,8 @@ public sealed class TlsClusterTests : IDisposable
 
         // The coordinator is unharmed: a member joins and the whole sweep ends, each trial once.
         using var member = Worker("worker-1", port, "--tls-cert", Path.Combine(certs, "worker-1.p12"));
-        Assert.True(coordinator.WaitForExit(TimeSpan.FromMinutes(4)), $"the sweep did not finish with a member\n{Logs()}\nworker-1:\n{member.Output}");
+        string? stalled = coordinator.WaitForSweepEnd(jsonl);
+        Assert.True(stalled is null, $"the sweep stalled with a member: {stalled}\n{Logs()}\nworker-1:\n{member.Output}");
         Assert.Equal(0, coordinator.ExitCode);
         var ids = TrialLines.Ids(jsonl);
         Assert.Equal(12, ids.Count);

@@ -31,7 +31,8 @@ public sealed class WorkerMetricsPortTests : IDisposable
             string Logs() => string.Join("\n", workers.Prepend(coordinator).Select(n => $"{n.Name}:\n{n.Output}"));
             static string? Url(CliNode node) => Regex.Match(node.Output, @"metrics at (http://\S+/metrics)") is { Success: true } m ? m.Groups[1].Value : null;
 
-            Assert.True(coordinator.WaitForExit(TimeSpan.FromMinutes(4)), $"the sweep did not finish\n{Logs()}");
+            string? stalled = coordinator.WaitForSweepEnd(jsonl);
+            Assert.True(stalled is null, $"the sweep stalled: {stalled}\n{Logs()}");
             Assert.Equal(0, coordinator.ExitCode);
             Assert.All(workers, w => Assert.False(w.HasExited, Logs()));
             var urls = workers.Select(Url).ToList();
