@@ -31,6 +31,9 @@ public sealed record OpenedSweep(
     /// <summary>The folder whose sweep the spec could not continue, when --force-new started this one instead.</summary>
     public string? InsteadOf { get; init; }
 
+    /// <summary>`resume`: the folder's spec.yaml as edited by hand, which the spec in force is about to replace; null: not edited.</summary>
+    public EditedSpecCopy? EditedCopy { get; init; }
+
     /// <summary>Every event of the journal from the first, folded (null: none yet); its cost grows with the sweep.</summary>
     public Task<SweepReplay?> ReplayAsync(CancellationToken cancellation) =>
         SweepJournalReader.ReadAsync(Journal, SweepPlan.PersistenceIdOf(Folder.SweepId), cancellation);

@@ -77,17 +77,22 @@ public sealed class SweepOpener(string? journalFlag)
         return await StartAsync(FreeSibling(dir), spec, yaml, expanding, cancellation) with { InsteadOf = dir };
     }
 
-    /// <summary>`resume DIR`: the folder's sweep, under the spec its journal holds, with <paramref name="overrides"/>
-    /// (--set) applied to it; an overridden spec may only grow the sweep, as a spec given to `run` may.</summary>
+    /// <summary>`resume DIR`: the folder's sweep, under the spec its journal holds (and what a hand edit of its
+    /// spec.yaml would have changed, see <see cref="EditedSpecCopy"/>), with <paramref name="overrides"/> (--set) applied
+    /// to it; an overridden spec may only grow the sweep, as a spec given to `run` may.</summary>
     public async Task<OpenedSweep> ForFolderAsync(string dirArgument, CancellationToken cancellation, IReadOnlyList<string>? overrides = null)
     {
         var opened = await ForFolderAsync(dirArgument, SweepJournalReader.ReadStateAsync, cancellation);
+        opened = opened with { EditedCopy = EditedSpecCopy.Find(opened.Dir, opened.Spec, opened.SpecYaml) };
         if (overrides is not { Count: > 0 }) return opened;
         try
         {
             var (spec, yaml) = OverriddenSpec.Read(opened.SpecYaml, Path.Combine(opened.Dir, SweepFolder.SpecFileName), overrides, OverrideFlag);
             // A new record rather than `with`: the copy would keep the recorded spec's expanded trials.
-            var grown = new OpenedSweep(opened.Dir, opened.Folder, spec, yaml, opened.Journal, opened.Lock, opened.Recorded);
+            var grown = new OpenedSweep(opened.Dir, opened.Folder, spec, yaml, opened.Journal, opened.Lock, opened.Recorded)
+            {
+                EditedCopy = opened.EditedCopy,
+            };
             var comparison = SpecComparison.Compare(opened.Spec, spec, grown.Trials);
             if (!comparison.Compatible)
                 throw new UserInputException(

@@ -25,6 +25,12 @@ internal static class CoordinatedSweep
         if (opened.InsteadOf is { } refused)
             Console.WriteLine($"--force-new: the sweep in {refused} cannot continue under this spec; starting a new sweep in {dir}.");
         IReadOnlyList<PlannedTrial> trials = opened.Trials;
+        if (opened.EditedCopy is { } edited)
+        {
+            string kept = Path.Combine(dir, EditedSpecCopy.KeptFileName);
+            AtomicFile.WriteAllText(kept, edited.Yaml);
+            Console.WriteLine($"{SweepFolder.SpecFileName} was edited ({string.Join("; ", edited.Edits)}); resume keeps the spec its journal holds and rewrites {SweepFolder.SpecFileName} with it; the edit is kept in {kept} (grow the sweep with it by: sweepcluster run {kept} --out {dir}).");
+        }
         AtomicFile.WriteAllText(Path.Combine(dir, SweepFolder.SpecFileName), opened.SpecYaml);
         // trials.jsonl is rebuilt from the journal first when a crash left it a line short or with a torn line.
         using var files = (await opened.OpenResultFilesAsync(cancellation)).Files;
