@@ -15,10 +15,18 @@ internal sealed class CliNode : IDisposable
     }
 
     /// <param name="defaultMetricsPort">Keep the verb's default metrics port instead of turning metrics off.</param>
-    public CliNode(string name, string[] arguments, IReadOnlyDictionary<string, string> environment, bool defaultMetricsPort = false)
+    /// <param name="ownProcessGroup">Start it as the leader of a process group of its own (through setsid), so that a
+    /// signal can be sent to its whole group as a terminal or `timeout` sends it, without reaching the test runner.</param>
+    public CliNode(string name, string[] arguments, IReadOnlyDictionary<string, string> environment, bool defaultMetricsPort = false,
+        bool ownProcessGroup = false)
     {
         Name = name;
         var start = SweepclusterExecutable.StartInfo(arguments, defaultMetricsPort);
+        if (ownProcessGroup)
+        {
+            start.ArgumentList.Insert(0, start.FileName);
+            start.FileName = "setsid";
+        }
         foreach (var (key, value) in environment) start.Environment[key] = value;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -38,6 +46,16 @@ internal sealed class CliNode : IDisposable
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
+
+    /// <summary>Sends <paramref name="signal"/> (e.g. 2 SIGINT, 15 SIGTERM) to the process, or to its whole process
+    /// group (started with ownProcessGroup).</summary>
+    public void Signal(int signal, bool wholeGroup = false)
+    {
+        if (kill(wholeGroup ? -_process.Id : _process.Id, signal) != 0) throw new InvalidOperationException($"kill({signal}) of {Name} failed");
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     /// <summary>SIGKILL: no shutdown hook runs, exactly like a crash or a preempted machine.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);

@@ -22,7 +22,7 @@ public sealed class WorkerMetricsPortTests : IDisposable
         string results = Path.Combine(_folder, "out"), jsonl = Path.Combine(results, "trials.jsonl");
         int port = Ports.Free();
         using var coordinator = new CliNode("coordinator", "coordinator", spec, "--out", results, "--port", port.ToString(), "--slots", "0", "--metrics-port", "0");
-        string[] worker = ["worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--pack-size", "1"];
+        string[] worker = ["worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--pack-size", "1", "--stay"];
         var workers = Enumerable.Range(1, count)
             .Select(i => new CliNode($"worker-{i}", worker, new Dictionary<string, string>(), defaultMetricsPort: true))
             .ToList();

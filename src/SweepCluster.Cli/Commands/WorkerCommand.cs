@@ -25,6 +25,10 @@ internal sealed class WorkerCommand : Command<WorkerCommand.Settings>
         [CommandOption("--port <PORT>")]
         [Description("Port of this worker (default 0: any free port).")]
         public int Port { get; init; }
+
+        [CommandOption("--stay")]
+        [Description("Keep running when the coordinator's sweep has finished, for the next sweep (default: exit 0).")]
+        public bool Stay { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
@@ -40,33 +44,53 @@ internal sealed class WorkerCommand : Command<WorkerCommand.Settings>
             SeedNodes = [$"{ClusterTls.Protocol(settings.TlsCert is not null)}://{SweepClusterOptions.DefaultActorSystemName}@{parts[0]}:{port}"],
             CheckpointDirectory = settings.CheckpointDir is { } dir ? Path.GetFullPath(dir) : null,
         }, MetricsEndpoint.WorkerDefaultPort, MetricsEndpoint.WorkerPortsToTry));
-        return RunAsync(node, signal.Token).GetAwaiter().GetResult();
+        return RunAsync(node, settings.Stay, signal.Token).GetAwaiter().GetResult();
     }
 
     /// <summary>A node not in a cluster after this long is replaced: a fresh actor system joins a restarted seed where
     /// one that tried the seed while it was down may not.</summary>
     private static readonly TimeSpan JoinPatience = TimeSpan.FromSeconds(20);
 
-    /// <summary>Runs the node until stopped. A node that leaves the cluster without being asked (the coordinator died or
-    /// downed this node after it stopped answering), or that has found no coordinator within <see cref="JoinPatience"/>, is replaced by
-    /// a fresh one that joins the seed again and waits for the coordinator.</summary>
-    private static async Task<int> RunAsync(NodeConfiguration configuration, CancellationToken cancellation)
+    /// <summary>How long a stopping worker waits for its node to leave the cluster in order before it exits anyway.</summary>
+    private static readonly TimeSpan StopBudget = TimeSpan.FromSeconds(3);
+
+    /// <summary>Runs the node until stopped (exit code 130) or, unless <paramref name="stay"/>, until the coordinator's
+    /// sweep has finished (exit code 0). A node that leaves the cluster without being asked (the coordinator died or
+    /// downed this node after it stopped answering), that has found no coordinator within <see cref="JoinPatience"/>,
+    /// or (with <paramref name="stay"/>) whose sweep has finished, is replaced by a fresh one that joins the seed again
+    /// and waits for the coordinator: the one cluster the finished coordinator leaves behind is not the next one's.</summary>
+    private static async Task<int> RunAsync(NodeConfiguration configuration, bool stay, CancellationToken cancellation)
     {
         var stopped = Task.Delay(Timeout.Infinite, cancellation).ContinueWith(_ => { }, TaskScheduler.Default);
+        string seed = configuration.Cluster.SeedNodes[0];
         while (true)
         {
-            await using var node = await SweepNode.StartAsync(configuration, coordinator: null, logLevel: NodeLogLevel.Warning);
-            Console.WriteLine($"worker on {configuration.Cluster.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}] in packs of up to {configuration.PackSize}, coordinator at {configuration.Cluster.SeedNodes[0]}; Ctrl+C stops it.");
-            var ended = await Task.WhenAny(Task.WhenAny(node.Joined, Task.Delay(JoinPatience, CancellationToken.None)), stopped);
-            if (ended != stopped && node.Joined.IsCompleted) ended = await Task.WhenAny(node.Terminated, stopped);
+            var node = await SweepNode.StartAsync(configuration, coordinator: null, logLevel: NodeLogLevel.Warning);
+            Console.WriteLine($"worker on {configuration.Cluster.Host}: {node.Slots.Count} slot(s) [{string.Join(", ", node.Slots.Select(s => $"{s.Device}x{s.Threads}"))}] in packs of up to {configuration.PackSize}, coordinator at {seed}; Ctrl+C stops it.");
+            Task finished = node.SweepFinished;
+            var ended = await Task.WhenAny(Task.WhenAny(node.Joined, Task.Delay(JoinPatience, CancellationToken.None)), stopped, finished);
+            if (ended != stopped && ended != finished && node.Joined.IsCompleted) ended = await Task.WhenAny(node.Terminated, stopped, finished);
+            // The coordinator leaves right after announcing its end: a node that lost it then is done, not orphaned.
+            if (ended != stopped && finished.IsCompleted) ended = finished;
             if (ended == stopped)
             {
                 Console.WriteLine("worker stopping: running trials are abandoned and go back to the coordinator.");
+                await node.StopWithinAsync(StopBudget);
+                return 130;
+            }
+            if (ended == finished && !stay)
+            {
+                var summary = node.SweepFinished.Result;
+                Console.WriteLine($"worker: the sweep at {seed} has finished ({summary.Completed} completed, {summary.Failed} failed of {summary.Total}), so this worker exits; --stay keeps a worker for the next sweep.");
+                await node.StopWithinAsync(StopBudget);
                 return 0;
             }
-            Console.WriteLine(node.Joined.IsCompleted
-                ? $"worker: this node left the cluster (the coordinator was lost, or downed this node after it stopped answering); joining {configuration.Cluster.SeedNodes[0]} again."
-                : $"worker: no coordinator answered within {JoinPatience.TotalSeconds:F0} s; joining {configuration.Cluster.SeedNodes[0]} again with a fresh node.");
+            await node.DisposeAsync();
+            Console.WriteLine(ended == finished
+                ? $"worker: the sweep at {seed} has finished; --stay: joining {seed} again for the next sweep."
+                : node.Joined.IsCompleted
+                ? $"worker: this node left the cluster (the coordinator was lost, or downed this node after it stopped answering); joining {seed} again."
+                : $"worker: no coordinator answered within {JoinPatience.TotalSeconds:F0} s; joining {seed} again with a fresh node.");
         }
     }
 }

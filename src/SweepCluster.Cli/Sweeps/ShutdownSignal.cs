@@ -18,16 +18,19 @@ internal sealed class ShutdownSignal : IDisposable
 
     public CancellationToken Token => _source.Token;
 
+    /// <summary>Every signal after the first (a second Ctrl+C, or one signal delivered to the whole process group by
+    /// `timeout -s INT`) is taken the same way: the stop is already under way.</summary>
     private void Handle(PosixSignalContext context)
     {
         context.Cancel = true;
         _source.Cancel();
     }
 
+    /// <summary>Unregisters the handlers. The token source is not disposed: a signal already being handled on another
+    /// thread would cancel a disposed source (the ObjectDisposedException that `timeout -s INT` used to provoke).</summary>
     public void Dispose()
     {
         _interrupt.Dispose();
         _terminate.Dispose();
-        _source.Dispose();
     }
 }

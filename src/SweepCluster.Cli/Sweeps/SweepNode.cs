@@ -29,15 +29,20 @@ internal sealed class SweepNode : IAsyncDisposable
 {
     private readonly IHost _host;
     private readonly MetricsEndpoint? _metrics;
+    private readonly TaskCompletionSource<SweepSummary> _sweepFinished;
 
-    private SweepNode(IHost host, IReadOnlyList<WorkerSlot> slots, MetricsEndpoint? metrics)
+    private SweepNode(IHost host, IReadOnlyList<WorkerSlot> slots, MetricsEndpoint? metrics, TaskCompletionSource<SweepSummary> sweepFinished)
     {
         _host = host;
         _metrics = metrics;
+        _sweepFinished = sweepFinished;
         Slots = slots;
     }
 
     public IReadOnlyList<WorkerSlot> Slots { get; }
+
+    /// <summary>On a worker node (no coordinator of its own): completes when the coordinator's sweep has finished.</summary>
+    public Task<SweepSummary> SweepFinished => _sweepFinished.Task;
 
     /// <summary>The coordinator singleton, wherever it runs, through this node's proxy.</summary>
     public IActorRef Coordinator => _host.Services.GetRequiredService<ActorRegistry>().Get<SweepCoordinator>();
@@ -59,17 +64,21 @@ internal sealed class SweepNode : IAsyncDisposable
         var slots = configuration.Slots;
         var metrics = MetricsEndpoint.Start(configuration.MetricsHost, configuration.MetricsPort, configuration.MetricsPortsToTry, "--metrics-port");
         if (metrics is not null) Console.WriteLine($"metrics at {metrics.Url}");
+        var sweepFinished = new TaskCompletionSource<SweepSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSweepTracing(coordinator is null ? "sweepcluster-worker" : "sweepcluster-coordinator", TracingEndpoint.FromEnvironment());
         builder.Services.AddAkka(options.ActorSystemName, akka =>
         {
             akka.WithLogLevel(logLevel);
+            // A worker's command bounds its own stop (StopWithinAsync); Akka's process-exit hook would otherwise hold
+            // the exit until every shutdown phase has timed out (up to 10 s for a leave that no one confirms).
+            if (coordinator is null) akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
             akka.ConfigureSweepCluster(options);
             if (coordinator is var (sweep, plan, sink))
                 akka.WithSweepJournal(sweep.Journal.Settings).AddSweepCoordinator(plan, sink,
                     configuration.Coordinator with { JournalWritten = (latency, _) => SweepTelemetry.RecordJournalWrite(latency) });
-            if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, configuration.Workers);
+            if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, configuration.Workers, coordinator is null ? sweepFinished : null);
             if (metrics is not null) akka.AddSweepTelemetry(observeSweep: coordinator is not null);
         });
         var host = builder.Build();
@@ -83,7 +92,7 @@ internal sealed class SweepNode : IAsyncDisposable
             metrics?.Dispose();
             throw PortCheck.PortInUse(options.Host, options.Port);
         }
-        return new SweepNode(host, slots, metrics);
+        return new SweepNode(host, slots, metrics, sweepFinished);
     }
 
     /// <summary>Completes when this node is an Up member of a cluster.</summary>
@@ -103,6 +112,15 @@ internal sealed class SweepNode : IAsyncDisposable
 
     public Task<SweepStatusResponse> StatusAsync(TimeSpan timeout) =>
         Coordinator.Ask<SweepStatusResponse>(GetSweepStatus.Instance, timeout);
+
+    /// <summary>Disposes the node, but waits at most <paramref name="budget"/> for it: a worker told to stop leaves the
+    /// cluster in order when it can, and otherwise goes anyway (its trials go back once the coordinator sees it gone),
+    /// rather than keep the user waiting on a leave that no one confirms. True when the node stopped within it.</summary>
+    public async Task<bool> StopWithinAsync(TimeSpan budget)
+    {
+        var stopping = DisposeAsync().AsTask();
+        return await Task.WhenAny(stopping, Task.Delay(budget)) == stopping;
+    }
 
     /// <summary>Coordinated shutdown: leaves the cluster, stops the slots (cancelling running trials) and the system.</summary>
     public async ValueTask DisposeAsync()

@@ -8,13 +8,13 @@ namespace SweepCluster.Cluster.Coordinator;
 internal static class JournalFailures
 {
     // A request that ran out of time (a busy machine) is told apart from a failing journal: its fix differs.
-    public static JournalException Unreadable(Exception e) => Failure($"the journal could not be read ({Describe(e)})", e);
+    public static Exception Unreadable(Exception e) => Failure($"the journal could not be read ({Describe(e)})", e);
 
-    public static JournalException Unwritable(Exception e) => Failure($"the journal could not be written ({Describe(e)})", e);
+    public static Exception Unwritable(Exception e) => Failure($"the journal could not be written ({Describe(e)})", e);
 
-    public static JournalException Refused(Exception e) => new($"the journal refused an event ({Describe(e)})");
+    public static Exception Refused(Exception e) => new JournalException($"the journal refused an event ({Describe(e)})");
 
-    private static JournalException Failure(string message, Exception cause) =>
+    private static Exception Failure(string message, Exception cause) =>
         TimedOutRequest.Find(cause) is not null ? new JournalTimeoutException(message) : new JournalException(message);
 
     /// <summary>Why the recovered journal must not be continued, or null. A handed state older than the journal cannot

@@ -49,7 +49,7 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
         Command<WorkerNodeLost>(Handle);
         Command<GetSweepStatus>(_ => Sender.Tell(SweepReadout.Status(State, _progress, _latestCompleted, _workers.Count)));
         Command<SubscribeToSweep>(subscribe => _results.Forward(
-            new SweepSubscribers.Subscribe(subscribe.Subscriber, _finishAnnounced ? SweepReadout.Summary(State) : null)));
+            new SweepSubscribers.Subscribe(subscribe.Subscriber, _finishAnnounced ? SweepReadout.Summary(State) : null, subscribe.EndOnly)));
         Command<UnsubscribeFromSweep>(unsubscribe => _results.Forward(unsubscribe));
         Command<Terminated>(Handle);
     }
@@ -82,7 +82,7 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
     }
 
     /// <summary>Says why the sweep stops, to the sink (which ends the command) and to subscribers, after the lines.</summary>
-    protected override void Stopping(JournalException failure) => _results.Tell(new ResultProjection.Stopped(failure));
+    protected override void Stopping(Exception failure) => _results.Tell(new ResultProjection.Stopped(failure));
 
     private DateTimeOffset Now => _settings.Clock.GetUtcNow();
 

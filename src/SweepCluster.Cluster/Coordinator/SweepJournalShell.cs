@@ -64,8 +64,9 @@ public abstract class SweepJournalShell : ReceivePersistentActor
     protected abstract void Settled();
 
     /// <summary>The sweep stops: its journal failed or cannot be continued; <paramref name="failure"/>'s message says why
-    /// in one sentence (a <see cref="JournalTimeoutException"/> when a request ran out of time).</summary>
-    protected abstract void Stopping(JournalException failure);
+    /// in one sentence: a <see cref="JournalTimeoutException"/> when a request ran out of time, else a
+    /// <see cref="JournalException"/>.</summary>
+    protected abstract void Stopping(Exception failure);
 
     // Akka stops the actor after a failed recovery or write; a refused event stops the sweep through Stopping.
     protected override void OnRecoveryFailure(Exception reason, object? message = null) => Fail(JournalFailures.Unreadable(reason));
@@ -74,7 +75,7 @@ public abstract class SweepJournalShell : ReceivePersistentActor
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) => Fail(JournalFailures.Refused(cause));
 
-    private void Fail(JournalException failure)
+    private void Fail(Exception failure)
     {
         Log.Warning("Sweep {0} stops: {1}.", _plan.SweepId, failure.Message);
         Stopping(failure);

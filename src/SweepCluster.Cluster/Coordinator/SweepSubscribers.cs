@@ -10,16 +10,26 @@ namespace SweepCluster.Cluster.Coordinator;
 internal sealed class SweepSubscribers : ReceiveActor
 {
     private readonly HashSet<IActorRef> _subscribers = [];
+    // Told only of the sweep's end (worker nodes, which exit then), not of every trial.
+    private readonly HashSet<IActorRef> _endOnly = [];
 
     public SweepSubscribers()
     {
         Receive<Subscribe>(Add);
         Receive<UnsubscribeFromSweep>(unsubscribe =>
         {
+            _endOnly.Remove(unsubscribe.Subscriber);
             if (_subscribers.Remove(unsubscribe.Subscriber)) Context.Unwatch(unsubscribe.Subscriber);
         });
-        Receive<Terminated>(terminated => _subscribers.Remove(terminated.ActorRef));
-        Receive<TrialEnded>(Tell);
+        Receive<Terminated>(terminated =>
+        {
+            _subscribers.Remove(terminated.ActorRef);
+            _endOnly.Remove(terminated.ActorRef);
+        });
+        Receive<TrialEnded>(ended =>
+        {
+            foreach (var subscriber in _subscribers.Except(_endOnly)) subscriber.Tell(ended);
+        });
         Receive<SweepFinished>(Tell);
         Receive<SweepStopped>(Tell);
     }
@@ -29,6 +39,7 @@ internal sealed class SweepSubscribers : ReceiveActor
     private void Add(Subscribe subscribe)
     {
         if (_subscribers.Add(subscribe.Subscriber)) Context.Watch(subscribe.Subscriber);
+        if (subscribe.EndOnly) _endOnly.Add(subscribe.Subscriber);
         subscribe.Subscriber.Tell(SweepSubscribed.Instance);
         if (subscribe.Finished is { } summary) subscribe.Subscriber.Tell(new SweepFinished(summary));
     }
@@ -39,5 +50,5 @@ internal sealed class SweepSubscribers : ReceiveActor
     }
 
     /// <summary>A <see cref="SubscribeToSweep"/>, with the summary a subscriber that arrives after the end gets at once.</summary>
-    internal sealed record Subscribe(IActorRef Subscriber, SweepSummary? Finished);
+    internal sealed record Subscribe(IActorRef Subscriber, SweepSummary? Finished, bool EndOnly = false);
 }

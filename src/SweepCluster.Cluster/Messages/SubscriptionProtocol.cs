@@ -4,8 +4,10 @@ using SweepCluster.Core.Trials;
 namespace SweepCluster.Cluster.Messages;
 
 /// <summary>Registers an observer for <see cref="TrialEnded"/> and <see cref="SweepFinished"/>; acknowledged by
-/// <see cref="SweepSubscribed"/>. A subscriber that arrives after the end gets <see cref="SweepFinished"/> at once.</summary>
-internal sealed record SubscribeToSweep(IActorRef Subscriber) : ISweepClusterMessage;
+/// <see cref="SweepSubscribed"/>. A subscriber that arrives after the end gets <see cref="SweepFinished"/> at once.
+/// <paramref name="EndOnly"/>: only the sweep's end (and <see cref="SweepStopped"/>), not every trial (a worker node
+/// that exits when its sweep is done).</summary>
+internal sealed record SubscribeToSweep(IActorRef Subscriber, bool EndOnly = false) : ISweepClusterMessage;
 
 /// <summary>Removes an observer (a terminated observer is removed without it).</summary>
 internal sealed record UnsubscribeFromSweep(IActorRef Subscriber) : ISweepClusterMessage;

@@ -9,9 +9,10 @@ public sealed class CompletionNotificationTests(ITestOutputHelper output) : Swee
     internal override SweepPlan Plan => new("test-sweep", "name: test", FakeTrials.Plan(2), MaxAttempts: 2);
 
     [Fact]
-    public void Subscriber_hears_each_trial_end_then_the_sweep_finish_once_and_a_late_one_hears_the_finish()
+    public void Subscriber_hears_each_trial_end_then_the_sweep_finish_once_an_end_only_one_the_finish_alone_and_a_late_one_the_finish()
     {
         var observer = Subscribe();
+        var endOnly = Subscribe(endOnly: true);
         var worker = CreateTestProbe();
 
         for (var i = 0; i < 2; i++)
@@ -28,6 +29,9 @@ public sealed class CompletionNotificationTests(ITestOutputHelper output) : Swee
         Assert.Equal(new SweepSummary(2, 2, 0, 0, 0), observer.ExpectMsg<SweepFinished>(Patience).Summary);
         observer.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         Assert.Single(Sink.Finished);
+        // A worker node's end-only subscription hears the finish and no trial.
+        Assert.Equal(2, endOnly.ExpectMsg<SweepFinished>(Patience).Summary.Completed);
+        endOnly.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
 
         var late = Subscribe();
         Assert.Equal(2, late.ExpectMsg<SweepFinished>(Patience).Summary.Completed);

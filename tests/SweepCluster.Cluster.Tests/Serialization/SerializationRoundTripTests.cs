@@ -64,9 +64,10 @@ public sealed class SerializationRoundTripTests(ITestOutputHelper output) : Swee
     {
         var observer = CreateTestProbe();
 
-        var back = (SubscribeToSweep)RoundTrip(new SubscribeToSweep(observer.Ref));
+        var back = (SubscribeToSweep)RoundTrip(new SubscribeToSweep(observer.Ref, EndOnly: true));
 
         Assert.Equal(observer.Ref, back.Subscriber);
+        Assert.True(back.EndOnly);
         back.Subscriber.Tell("ping");
         observer.ExpectMsg("ping", Patience);
     }

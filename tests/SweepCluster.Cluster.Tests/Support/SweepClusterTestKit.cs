@@ -59,10 +59,11 @@ public abstract class SweepClusterTestKit(ITestOutputHelper output)
     }
 
     /// <summary>Subscribes a new probe and waits for the acknowledgement.</summary>
-    protected Akka.TestKit.TestProbe Subscribe()
+    /// <param name="endOnly">To the sweep's end alone, as a worker node subscribes.</param>
+    protected Akka.TestKit.TestProbe Subscribe(bool endOnly = false)
     {
         var observer = CreateTestProbe();
-        Coordinator.Tell(new SubscribeToSweep(observer.Ref), observer.Ref);
+        Coordinator.Tell(new SubscribeToSweep(observer.Ref, endOnly), observer.Ref);
         observer.ExpectMsg<SweepSubscribed>(Patience);
         return observer;
     }
