@@ -56,6 +56,19 @@ public sealed class JournalTimeoutTests : IDisposable
         Assert.Contains($"{JournalTimeoutSetting.Variable} is '{text}'", refused.Message);
     }
 
+    [Theory]
+    [InlineData(null, 60.0)]
+    [InlineData("300", 300.0)]
+    public void The_outage_window_is_the_variables_seconds_or_a_minute(string? text, double seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), JournalOutageSetting.Parse(text));
+
+    [Fact]
+    public void An_outage_window_that_is_not_a_positive_number_of_seconds_is_refused_in_one_sentence()
+    {
+        var refused = Assert.Throws<UserInputException>(() => JournalOutageSetting.Parse("a minute"));
+        Assert.Contains($"{JournalOutageSetting.Variable} is 'a minute'", refused.Message);
+    }
+
     private string Spec()
     {
         string path = Path.Combine(_folder, "small.yaml");

@@ -14,4 +14,12 @@ public sealed record JournalSettings(string ProviderName, string ConnectionStrin
     /// <summary>How long one journal request may take before the command gives up with "the machine was too busy"
     /// (see <see cref="JournalDeadlines"/> for every deadline it sets).</summary>
     public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
+
+    /// <summary>A database restart or a network blip takes seconds; a minute rides those out without a sweep that waits
+    /// long on a database that is really gone.</summary>
+    public static readonly TimeSpan DefaultOutageWindow = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long the database may stay unreachable mid-sweep while the sweep waits for it, paused; longer, and
+    /// the sweep stops (the coordinator's <c>JournalOutageWindow</c>).</summary>
+    public TimeSpan OutageWindow { get; init; } = DefaultOutageWindow;
 }

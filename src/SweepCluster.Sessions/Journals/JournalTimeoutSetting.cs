@@ -1,4 +1,3 @@
-using System.Globalization;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core;
 
@@ -14,11 +13,5 @@ public static class JournalTimeoutSetting
     /// <exception cref="UserInputException">The variable is set but is not a positive number of seconds.</exception>
     public static TimeSpan FromEnvironment() => Parse(Environment.GetEnvironmentVariable(Variable));
 
-    internal static TimeSpan Parse(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return JournalSettings.DefaultRequestTimeout;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds) && seconds > 0 && seconds <= 86_400)
-            return TimeSpan.FromSeconds(seconds);
-        throw new UserInputException($"{Variable} is '{text}', not a number of seconds above 0 and at most 86400; unset it, or give one such as 600.");
-    }
+    internal static TimeSpan Parse(string? text) => SecondsVariable.Parse(Variable, text, JournalSettings.DefaultRequestTimeout);
 }

@@ -22,6 +22,7 @@ public sealed class SqliteJournal : IJournalBackend
         Settings = new JournalSettings("SQLite.MS", new SqliteConnectionStringBuilder { DataSource = file }.ToString())
         {
             RequestTimeout = JournalTimeoutSetting.FromEnvironment(),
+            OutageWindow = JournalOutageSetting.FromEnvironment(),
         };
     }
 
