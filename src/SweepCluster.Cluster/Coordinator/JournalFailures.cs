@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Net.Sockets;
+using Akka.Pattern;
 using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Sweep;
 
@@ -11,6 +14,9 @@ internal static class JournalFailures
     public static Exception Unreadable(Exception e) => Failure($"the journal could not be read ({Describe(e)})", e);
 
     public static Exception Unwritable(Exception e) => Failure($"the journal could not be written ({Describe(e)})", e);
+
+    public static Exception Unreachable(Exception e, TimeSpan lasted) =>
+        Failure($"the journal's database could not be reached for {lasted.TotalSeconds:0} s ({Describe(e)})", e);
 
     public static Exception Refused(Exception e) => new JournalException($"the journal refused an event ({Describe(e)})");
 
@@ -26,6 +32,17 @@ internal static class JournalFailures
                 ? $"the journal holds sweep {known.SweepId}, not {sweepId}"
                 : null;
 
-    private static string Describe(Exception e) =>
+    /// <summary>True when <paramref name="e"/> says the database could not be reached (a refused or broken connection,
+    /// a server shutting down or starting up, or the journal's circuit breaker open after such failures): worth waiting
+    /// out. An event the journal refused or cannot decode is not: waiting would not change it.</summary>
+    public static bool IsUnavailable(Exception e) => e switch
+    {
+        DbException { IsTransient: true } or SocketException or OpenCircuitException => true,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.Any(IsUnavailable),
+        _ when e.InnerException is { } inner => IsUnavailable(inner),
+        _ => false,
+    };
+
+    public static string Describe(Exception e) =>
         e.InnerException is { } inner && inner.Message != e.Message ? $"{e.Message}: {inner.Message}" : e.Message;
 }

@@ -35,7 +35,13 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public SweepCoordinator(SweepPlan plan, IActorRef results, SweepCoordinatorSettings settings) : base(plan, settings)
+    public SweepCoordinator(SweepPlan plan, IActorRef results, SweepCoordinatorSettings settings)
+        : this(plan, results, settings, JournalOutageOf(settings))
+    {
+    }
+
+    public SweepCoordinator(SweepPlan plan, IActorRef results, SweepCoordinatorSettings settings, JournalOutage outage)
+        : base(plan, settings, outage)
     {
         (_plan, _results, _settings) = (plan, results, settings);
         Command<RequestWork>(Handle);
@@ -58,6 +64,14 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
     /// <see cref="ResultProjection"/>); settings default to a 5-minute lease on the system clock.</summary>
     internal static Props Props(SweepPlan plan, IActorRef results, SweepCoordinatorSettings? settings = null) =>
         Akka.Actor.Props.Create(() => new SweepCoordinator(plan, results, settings ?? new SweepCoordinatorSettings()));
+
+    /// <summary>Props for every incarnation of the coordinator on this node: they share one <see cref="JournalOutage"/>,
+    /// so an outage is timed from its first failure however often the backoff supervisor starts the coordinator.</summary>
+    internal static Props Props(SweepPlan plan, IActorRef results, SweepCoordinatorSettings settings, JournalOutage outage) =>
+        Akka.Actor.Props.Create(() => new SweepCoordinator(plan, results, settings, outage));
+
+    public static JournalOutage JournalOutageOf(SweepCoordinatorSettings settings) =>
+        new(settings.JournalOutageWindow, settings.Clock, settings.JournalUnreachable);
 
     protected override void PreStart()
     {

@@ -10,12 +10,18 @@ public static class SweepCoordinatorHosting
     /// <see cref="SweepRoles.Coordinator"/> role, so give this node that role. Reach it through
     /// <c>ActorRegistry.Get&lt;SweepCoordinator&gt;()</c> (the proxy from <c>ConfigureSweepCluster</c>). Ended trials
     /// reach <paramref name="sink"/> through this node's <see cref="ResultProjection"/>, which every incarnation of the
-    /// coordinator here shares.</summary>
+    /// coordinator here shares. The coordinator runs under <see cref="JournalBackoff"/>, so a database outage shorter
+    /// than <see cref="SweepCoordinatorSettings.JournalOutageWindow"/> pauses the sweep rather than ending it.</summary>
     public static AkkaConfigurationBuilder AddSweepCoordinator(
         this AkkaConfigurationBuilder builder, SweepPlan plan, ISweepResultSink sink, SweepCoordinatorSettings? settings = null) =>
         builder.WithSingleton<SweepCoordinator>(
             SweepCoordinator.SingletonName,
-            (system, _, _) => SweepCoordinator.Props(plan, system.ActorOf(ResultProjection.Props(sink), ResultProjection.ActorName), settings),
+            (system, _, _) =>
+            {
+                var coordinatorSettings = settings ?? new SweepCoordinatorSettings();
+                var results = system.ActorOf(ResultProjection.Props(sink), ResultProjection.ActorName);
+                return JournalBackoff.Props(SweepCoordinator.Props(plan, results, coordinatorSettings, SweepCoordinator.JournalOutageOf(coordinatorSettings)));
+            },
             CoordinatorSingletonOptions(),
             createProxyToo: false);
 

@@ -30,6 +30,14 @@ public sealed record SweepCoordinatorSettings
     /// bounded snapshot cost per event) and recovery replays at most a quarter of the sweep's trials in events.</summary>
     public long SnapshotInterval(int trials) => Math.Max(SnapshotEvery, trials / SnapshotSpacingDivisor);
 
+    /// <summary>How long the journal's database may stay unreachable while the sweep waits, paused, for it; longer, and
+    /// the sweep stops as for any journal failure.</summary>
+    public TimeSpan JournalOutageWindow { get; init; } = Persistence.JournalSettings.DefaultOutageWindow;
+
+    /// <summary>Told when the journal's database is found unreachable (how long so far) and when it answers again (null);
+    /// the command line and the metrics listen here.</summary>
+    public Action<TimeSpan?>? JournalUnreachable { get; init; }
+
     /// <summary>Told after each journal write: how long it took from the persist call, and how many events it held
     /// (telemetry and benchmarks listen here).</summary>
     public Action<TimeSpan, int>? JournalWritten { get; init; }

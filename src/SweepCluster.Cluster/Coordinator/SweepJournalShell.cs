@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using SweepCluster.Cluster.Persistence;
@@ -9,13 +10,15 @@ namespace SweepCluster.Cluster.Coordinator;
 /// <summary>The persistent half of the coordinator: <see cref="SweepState"/> kept in step with the journal. Every change
 /// goes through <see cref="Execute"/>, which persists the events commands cause before applying them, so a restart
 /// recovers the sweep exactly (from the latest snapshot plus the events after it, or from the state the opener read).
-/// A journal that fails, or holds what the plan cannot continue, stops the sweep with one sentence.</summary>
+/// A journal whose database cannot be reached is waited for, up to the outage window (<see cref="JournalOutage"/>); one
+/// that fails otherwise, or holds what the plan cannot continue, stops the sweep with one sentence.</summary>
 public abstract class SweepJournalShell : ReceivePersistentActor
 {
     private readonly SweepPlan _plan;
     private readonly SweepCoordinatorSettings _settings;
     /// <summary>The state the opener read from the journal in this process, taken instead of a second replay.</summary>
     private readonly RecoveredSweep? _handed;
+    private readonly JournalOutage _outage;
     private long _eventsSinceSnapshot;
 
     /// <summary>The sweep as the journal holds it (plus, inside a persist callback, the events applied so far).</summary>
@@ -26,9 +29,9 @@ public abstract class SweepJournalShell : ReceivePersistentActor
     /// <summary>With a handed state, recovery reads only the journal's highest sequence number (no snapshot, no event).</summary>
     public override Recovery Recovery => _handed is null ? Recovery.Default : new Recovery(SnapshotSelectionCriteria.None, toSequenceNr: 0);
 
-    private protected SweepJournalShell(SweepPlan plan, SweepCoordinatorSettings settings)
+    private protected SweepJournalShell(SweepPlan plan, SweepCoordinatorSettings settings, JournalOutage outage)
     {
-        (_plan, _settings) = (plan, settings);
+        (_plan, _settings, _outage) = (plan, settings, outage);
         PersistenceId = plan.PersistenceId;
         _handed = plan.Recovered?.Take();
         if (_handed is not null) State = _handed.State;
@@ -39,10 +42,13 @@ public abstract class SweepJournalShell : ReceivePersistentActor
         {
             if (JournalFailures.OnRecovery(_handed, LastSequenceNr, State, _plan.SweepId) is not { } refusal)
             {
+                if (_outage.Ended() is { } lasted)
+                    Log.Warning("The journal answers again after {0:0} s unreachable; sweep {1} goes on.", lasted.TotalSeconds, _plan.SweepId);
                 Recovered();
                 return;
             }
             Fail(new JournalException(refusal));
+            GiveUp();
             Context.Stop(Self);
         });
         Command<SaveSnapshotSuccess>(saved => DeleteSnapshots(new SnapshotSelectionCriteria(saved.Metadata.SequenceNr - 1)));
@@ -69,9 +75,39 @@ public abstract class SweepJournalShell : ReceivePersistentActor
     protected abstract void Stopping(Exception failure);
 
     // Akka stops the actor after a failed recovery or write; a refused event stops the sweep through Stopping.
-    protected override void OnRecoveryFailure(Exception reason, object? message = null) => Fail(JournalFailures.Unreadable(reason));
+    protected override void OnRecoveryFailure(Exception reason, object? message = null) => WaitOrFail(reason, JournalFailures.Unreadable);
 
-    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr) => Fail(JournalFailures.Unwritable(cause));
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr) => WaitOrFail(cause, JournalFailures.Unwritable);
+
+    /// <summary>An unreachable database is waited out: Akka stops this incarnation, its backoff supervisor starts the
+    /// next, which recovers from the journal (the events of the failed write were not applied, and the worker resends
+    /// the report it caused). Past the outage window, or for any other failure, the sweep stops.</summary>
+    private void WaitOrFail(Exception cause, Func<Exception, Exception> failure)
+    {
+        if (!JournalFailures.IsUnavailable(cause))
+        {
+            Fail(failure(cause));
+        }
+        else
+        {
+            var lasted = _outage.Failed();
+            if (lasted < _outage.Window)
+            {
+                Log.Warning("The journal's database cannot be reached for {0:0} s ({1}); sweep {2} is paused and tries again for up to {3:0} s.",
+                    lasted.TotalSeconds, JournalFailures.Describe(cause), _plan.SweepId, _outage.Window.TotalSeconds);
+                return;
+            }
+            Fail(JournalFailures.Unreachable(cause, lasted));
+        }
+        GiveUp();
+    }
+
+    /// <summary>The sweep stops for good: no incarnation follows this one. The supervisor gets the poison pill before it
+    /// learns of this actor's end, and starts a new one only after a backoff, so it stops first.</summary>
+    private void GiveUp()
+    {
+        if (JournalBackoff.Supervises(Self)) Context.Parent.Tell(PoisonPill.Instance);
+    }
 
     protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr) => Fail(JournalFailures.Refused(cause));
 

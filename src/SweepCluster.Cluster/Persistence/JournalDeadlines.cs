@@ -10,15 +10,20 @@ namespace SweepCluster.Cluster.Persistence;
 /// constructor) ran out on a busy machine and turned a healthy sweep into "journal failed" or "unreadable event".</summary>
 public static class JournalDeadlines
 {
+    private static readonly TimeSpan BreakerResetTimeout = TimeSpan.FromSeconds(5);
+
     internal static AkkaConfigurationBuilder WithJournalDeadlines(this AkkaConfigurationBuilder builder, JournalSettings journal)
     {
         string t = $"{Math.Max(1, (long)Math.Ceiling(journal.RequestTimeout.TotalMilliseconds))}ms";
+        // A breaker opened by an outage's failures would refuse the database for 30 s after it is back; the coordinator
+        // retries every few seconds during an outage (JournalBackoff), so the breaker tries again as often.
+        string r = $"{(long)BreakerResetTimeout.TotalMilliseconds}ms";
         return builder.AddHocon($$"""
             akka.persistence {
-              journal.sql { circuit-breaker.call-timeout = {{t}}, recovery-event-timeout = {{t}} }
-              journal-plugin-fallback { circuit-breaker.call-timeout = {{t}}, recovery-event-timeout = {{t}} }
-              snapshot-store.sql.circuit-breaker.call-timeout = {{t}}
-              snapshot-store-plugin-fallback.circuit-breaker.call-timeout = {{t}}
+              journal.sql { circuit-breaker.call-timeout = {{t}}, circuit-breaker.reset-timeout = {{r}}, recovery-event-timeout = {{t}} }
+              journal-plugin-fallback { circuit-breaker.call-timeout = {{t}}, circuit-breaker.reset-timeout = {{r}}, recovery-event-timeout = {{t}} }
+              snapshot-store.sql { circuit-breaker.call-timeout = {{t}}, circuit-breaker.reset-timeout = {{r}} }
+              snapshot-store-plugin-fallback { circuit-breaker.call-timeout = {{t}}, circuit-breaker.reset-timeout = {{r}} }
               query.journal.sql.query-throttle-timeout = {{t}}
             }
             """, HoconAddMode.Prepend);
