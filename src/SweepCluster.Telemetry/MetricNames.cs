@@ -24,12 +24,13 @@ public static class MetricNames
     public const string RejectedReports = "sweepcluster_rejected_reports_total";
     public const string WorkerSlots = "sweepcluster_worker_slots_connected";
     public const string WithoutWorkers = "sweepcluster_without_workers_seconds";
+    public const string JournalUnreachable = "sweepcluster_journal_unreachable_seconds";
 
     /// <summary>Every name above.</summary>
     public static readonly IReadOnlyList<string> All =
     [
         Trials, TrialsPlanned, TrialDuration, TrialsPerMinute, Eta, Retries, DiscardedResults, Failures,
         SlotBusy, SlotEpoch, SlotLoss, ClusterMembers, UnreachableMembers, JournalWrite, Curve,
-        RejectedReports, WorkerSlots, WithoutWorkers,
+        RejectedReports, WorkerSlots, WithoutWorkers, JournalUnreachable,
     ];
 }

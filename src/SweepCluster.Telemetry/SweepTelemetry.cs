@@ -42,6 +42,9 @@ public static class SweepTelemetry
     public static readonly Gauge WithoutWorkers = Metrics.CreateGauge(MetricNames.WithoutWorkers,
         "Seconds trials have been pending with no worker slot connected, once that is 30 s or more; 0 otherwise.");
 
+    public static readonly Gauge JournalUnreachable = Metrics.CreateGauge(MetricNames.JournalUnreachable,
+        "Seconds the sweep has been paused because its journal's database cannot be reached, as of the latest retry; 0 while it answers.");
+
     public static readonly Counter Failures = Metrics.CreateCounter(MetricNames.Failures,
         "Trials that failed for good, by kind (the word the reason starts with: diverged, exception, failed or unknown).", "kind");
 

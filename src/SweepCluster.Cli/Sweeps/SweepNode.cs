@@ -31,15 +31,20 @@ internal sealed class SweepNode : IAsyncDisposable
     private readonly MetricsEndpoint? _metrics;
     private readonly TaskCompletionSource<SweepSummary> _sweepFinished;
 
-    private SweepNode(IHost host, IReadOnlyList<WorkerSlot> slots, MetricsEndpoint? metrics, TaskCompletionSource<SweepSummary> sweepFinished)
+    private SweepNode(IHost host, IReadOnlyList<WorkerSlot> slots, MetricsEndpoint? metrics, TaskCompletionSource<SweepSummary> sweepFinished,
+        JournalPause journalPause)
     {
         _host = host;
+        JournalPause = journalPause;
         _metrics = metrics;
         _sweepFinished = sweepFinished;
         Slots = slots;
     }
 
     public IReadOnlyList<WorkerSlot> Slots { get; }
+
+    /// <summary>How long the coordinator on this node has waited for its journal's database (nothing on a worker node).</summary>
+    public JournalPause JournalPause { get; }
 
     /// <summary>On a worker node (no coordinator of its own): completes when the coordinator's sweep has finished.</summary>
     public Task<SweepSummary> SweepFinished => _sweepFinished.Task;
@@ -65,6 +70,7 @@ internal sealed class SweepNode : IAsyncDisposable
         var metrics = MetricsEndpoint.Start(configuration.MetricsHost, configuration.MetricsPort, configuration.MetricsPortsToTry, "--metrics-port");
         if (metrics is not null) Console.WriteLine($"metrics at {metrics.Url}");
         var sweepFinished = new TaskCompletionSource<SweepSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var journalPause = new JournalPause();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSweepTracing(coordinator is null ? "sweepcluster-worker" : "sweepcluster-coordinator", TracingEndpoint.FromEnvironment());
@@ -77,7 +83,12 @@ internal sealed class SweepNode : IAsyncDisposable
             akka.ConfigureSweepCluster(options);
             if (coordinator is var (sweep, plan, sink))
                 akka.WithSweepJournal(sweep.Journal.Settings).AddSweepCoordinator(plan, sink,
-                    configuration.Coordinator with { JournalWritten = (latency, _) => SweepTelemetry.RecordJournalWrite(latency) });
+                    configuration.Coordinator with
+                    {
+                        JournalWritten = (latency, _) => SweepTelemetry.RecordJournalWrite(latency),
+                        JournalOutageWindow = sweep.Journal.Settings.OutageWindow,
+                        JournalUnreachable = journalPause.Observe,
+                    });
             if (slots.Count > 0) akka.AddTrialWorkers(new TorchTrialRunner(), slots, configuration.Workers, coordinator is null ? sweepFinished : null);
             if (metrics is not null) akka.AddSweepTelemetry(observeSweep: coordinator is not null);
         });
@@ -92,7 +103,7 @@ internal sealed class SweepNode : IAsyncDisposable
             metrics?.Dispose();
             throw PortCheck.PortInUse(options.Host, options.Port);
         }
-        return new SweepNode(host, slots, metrics, sweepFinished);
+        return new SweepNode(host, slots, metrics, sweepFinished, journalPause);
     }
 
     /// <summary>Completes when this node is an Up member of a cluster.</summary>

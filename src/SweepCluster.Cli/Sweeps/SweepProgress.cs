@@ -20,13 +20,13 @@ internal static class SweepProgress
         {
             await AnsiConsole.Live(new Text("waiting for the coordinator...")).StartAsync(live =>
                 PollAsync(node, until, cancellation, (view, elapsed) =>
-                    live.UpdateTarget(Table(view, sink.Latest, elapsed))));
+                    live.UpdateTarget(Table(view, sink.Latest, elapsed, node.JournalPause.For))));
             return;
         }
         string last = "";
         await PollAsync(node, until, cancellation, (view, _) =>
         {
-            string line = Line(view);
+            string line = Line(view, node.JournalPause.For);
             if (line != last) Console.WriteLine(line);
             last = line;
         });
@@ -39,13 +39,14 @@ internal static class SweepProgress
     {
         var started = DateTime.UtcNow;
         var model = new SweepProgressModel();
+        SweepProgressView? view = null;
         while (!finished.IsCompleted && !cancellation.IsCancellationRequested)
         {
-            if (await TryStatus(node) is { } s)
-            {
-                var now = DateTime.UtcNow;
-                show(model.Observe(now, s.Total, s.Completed, s.Failed, s.Assigned, s.ConnectedSlots), now - started);
-            }
+            var now = DateTime.UtcNow;
+            if (await TryStatus(node) is { } s) view = model.Observe(now, s.Total, s.Completed, s.Failed, s.Assigned, s.ConnectedSlots);
+            // Without an answer (a coordinator restarting while its journal is down) the last view is shown again, so
+            // that the journal's pause shows.
+            if (view is not null) show(view, now - started);
             await Task.WhenAny(finished, Task.Delay(Poll, cancellation)).ContinueWith(_ => { });
         }
     }
@@ -62,9 +63,15 @@ internal static class SweepProgress
         }
     }
 
-    internal static string Line(SweepProgressView v) =>
+    internal static string Line(SweepProgressView v, TimeSpan? journalPause = null) =>
         $"done {v.Completed}/{v.Total}  running {v.Running}  failed {v.Failed}  {Rate(v)}  eta {Eta(v)}" +
-        (WithoutWorkers(v) is { } waiting ? $"  {waiting}" : "");
+        ((Paused(journalPause) ?? WithoutWorkers(v)) is { } note ? $"  {note}" : "");
+
+    /// <summary>The progress's word while the journal's database cannot be reached, in whole 5-second steps (a line per
+    /// change would otherwise gain a line every poll).</summary>
+    internal static string? Paused(TimeSpan? journalPause) => journalPause is { } paused
+        ? $"paused: the journal's database has not answered for {Math.Floor(paused.TotalSeconds / 5) * 5:F0} s; retrying"
+        : null;
 
     /// <summary>The progress's word when trials wait with no worker slot (the ETA alone would only say "-"), in whole
     /// 30-second steps so that a line-per-change output gains a line every 30 s, not every poll.</summary>
@@ -72,13 +79,13 @@ internal static class SweepProgress
         ? $"no worker slot connected for {Math.Floor(waited.TotalSeconds / 30) * 30:F0} s: start a worker (sweepcluster worker --seed HOST:PORT)"
         : null;
 
-    private static Table Table(SweepProgressView v, TrialResult? latest, TimeSpan elapsed)
+    private static Table Table(SweepProgressView v, TrialResult? latest, TimeSpan elapsed, TimeSpan? journalPause)
     {
         var table = new Table().AddColumns("done", "running", "failed", "total", "rate", "eta", "elapsed");
         table.AddRow(v.Completed.ToString(CultureInfo.InvariantCulture), v.Running.ToString(CultureInfo.InvariantCulture),
             v.Failed.ToString(CultureInfo.InvariantCulture), v.Total.ToString(CultureInfo.InvariantCulture),
             Rate(v), Eta(v), elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
-        if (WithoutWorkers(v) is { } waiting)
+        if ((Paused(journalPause) ?? WithoutWorkers(v)) is { } waiting)
             table.Caption(Markup.Escape(waiting));
         else if (latest is { } r)
             table.Caption(Markup.Escape(
