@@ -59,7 +59,7 @@ internal static class UserErrors
     /// <summary>A timeout is load, never damage: the journal keeps every trial that ended, so the advice is to run the
     /// same command again (or, on a machine busier still, to allow the journal more time).</summary>
     internal static string TimeoutSentence(Exception timeout) => timeout is JournalTimeoutException
-        ? $"{timeout.Message.TrimEnd('.')}: the machine was too busy; nothing was lost; run the same command again (or allow each journal request more time with {JournalTimeoutSetting.Variable}=SECONDS)."
+        ? $"{timeout.Message.TrimEnd('.')}: the machine was too busy; nothing was lost; run the same command again (or allow each journal request more time with {JournalVariables.Timeout.Name}=SECONDS)."
         : $"an internal request ran out of time ({timeout.Message.TrimEnd('.')}{Origin(timeout)}): the machine was too busy; nothing was lost; run the same command again.";
 
     /// <summary>The innermost method that awaited a timed-out request (an ask's timeout is set on its task, not thrown,

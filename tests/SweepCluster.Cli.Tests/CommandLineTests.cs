@@ -22,22 +22,15 @@ public sealed class CommandLineTests
         Assert.False(Directory.Exists(outDir), "the refused command ran");
     }
 
-    [Fact]
-    public void A_flag_like_no_other_is_refused_without_a_misleading_suggestion()
+    [Theory]
+    [InlineData("--bogus-flag")]
+    // Every one-letter flag is one edit from another: no suggestion, but the flag and the verb are named.
+    [InlineData("-x")]
+    public void A_flag_like_no_other_is_refused_without_a_misleading_suggestion(string flag)
     {
-        var outcome = CliProcess.Run("run", OneTrial, "--bogus-flag", "3");
+        var outcome = CliProcess.Run("run", OneTrial, flag, "3");
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("'run' has no flag --bogus-flag; run 'sweepcluster run --help' for its flags.", outcome.StdErr);
-        TrialCommandTests.AssertOneSentence(outcome.StdErr);
-    }
-
-    [Fact]
-    public void An_unknown_short_flag_is_refused_without_a_guess()
-    {
-        // Every one-letter flag is one edit from another: no suggestion, but the flag and the verb are named.
-        var outcome = CliProcess.Run("run", OneTrial, "-x", "3");
-        Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("'run' has no flag -x; run 'sweepcluster run --help' for its flags.", outcome.StdErr);
+        Assert.Contains($"'run' has no flag {flag}; run 'sweepcluster run --help' for its flags.", outcome.StdErr);
         TrialCommandTests.AssertOneSentence(outcome.StdErr);
     }
 

@@ -8,32 +8,13 @@ public sealed class EditedSpecResumeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private const string Spec = """
-        name: edited
-        dataset:
-          classes: 3
-          dimension: 6
-          test_size: 200
-        training:
-          epochs: 3
-        information:
-          eval_points: 32
-          noise_paths: 2
-        grid:
-          depth: [1, 2]
-          width: 4
-          act_noise: 0.5
-          train_size: 200
-        seeds: 1
-        """;
-
     [Fact]
     public void Resume_names_each_edited_key_keeps_the_journals_spec_and_keeps_the_edit_aside()
     {
-        string spec = Path.Combine(_folder, "edited.yaml"), dir = Path.Combine(_folder, "out"), copy = Path.Combine(dir, "spec.yaml");
-        File.WriteAllText(spec, Spec);
+        string spec = SmallSpec.Write(_folder, "edited"), dir = Path.Combine(_folder, "out"), copy = Path.Combine(dir, "spec.yaml");
+        string written = File.ReadAllText(spec);
         Assert.Equal(0, CliProcess.Run("run", spec, "--out", dir).ExitCode);
-        string edit = Spec.Replace("epochs: 3", "epochs: 5").Replace("depth: [1, 2]", "depth: [1, 2, 3]");
+        string edit = written.Replace("epochs: 3", "epochs: 5").Replace("depth: [1, 2]", "depth: [1, 2, 3]");
         File.WriteAllText(copy, edit);
 
         var resumed = CliProcess.Run("resume", dir);
@@ -42,7 +23,7 @@ public sealed class EditedSpecResumeTests : IDisposable
         string notice = Assert.Single(resumed.StdOut.Split('\n'), line => line.StartsWith("spec.yaml was edited", StringComparison.Ordinal));
         Assert.Contains("(training.epochs: 3 -> 5; grid.depth: 3 added)", notice);
         Assert.Contains("resume keeps the spec its journal holds", notice);
-        Assert.Equal(Spec, File.ReadAllText(copy));
+        Assert.Equal(written, File.ReadAllText(copy));
         Assert.Equal(edit, File.ReadAllText(Path.Combine(dir, "spec.edited.yaml")));
 
         var again = CliProcess.Run("resume", dir);

@@ -15,13 +15,13 @@ public sealed class JournalTimeoutTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static readonly Dictionary<string, string?> TinyDeadline = new() { [JournalTimeoutSetting.Variable] = "0.001" };
+    private static readonly Dictionary<string, string?> TinyDeadline = new() { [JournalVariables.Timeout.Name] = "0.001" };
 
     [Fact]
     public void Report_and_resume_that_outrun_the_journal_deadline_exit_4_and_leave_the_sweep_whole()
     {
         string dir = Path.Combine(_folder, "out");
-        Assert.Equal(0, CliProcess.Run("run", Spec(), "--out", dir).ExitCode);
+        Assert.Equal(0, CliProcess.Run("run", SmallSpec.Write(_folder), "--out", dir).ExitCode);
         byte[] journal = File.ReadAllBytes(Path.Combine(dir, "journal.db"));
 
         foreach (string[] command in new[] { new[] { "report", dir }, ["resume", dir] })
@@ -30,7 +30,7 @@ public sealed class JournalTimeoutTests : IDisposable
             Assert.True(outcome.ExitCode == UserErrors.TimeoutExitCode, $"{command[0]}: exit {outcome.ExitCode}: {outcome.StdOut}{outcome.StdErr}");
             TrialCommandTests.AssertOneSentence(outcome.StdErr);
             Assert.Contains(BusySentence, outcome.StdErr);
-            Assert.Contains(JournalTimeoutSetting.Variable, outcome.StdErr);
+            Assert.Contains(JournalVariables.Timeout.Name, outcome.StdErr);
             Assert.DoesNotContain("cannot read", outcome.StdErr);
         }
 
@@ -44,7 +44,7 @@ public sealed class JournalTimeoutTests : IDisposable
     [InlineData("600", 600.0)]
     [InlineData("0.5", 0.5)]
     public void The_deadline_is_the_variables_seconds_or_two_minutes(string? text, double seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), JournalTimeoutSetting.Parse(text));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), JournalVariables.Timeout.Parse(text));
 
     [Theory]
     [InlineData("0")]
@@ -52,44 +52,20 @@ public sealed class JournalTimeoutTests : IDisposable
     [InlineData("two minutes")]
     public void A_deadline_that_is_not_a_positive_number_of_seconds_is_refused_in_one_sentence(string text)
     {
-        var refused = Assert.Throws<UserInputException>(() => JournalTimeoutSetting.Parse(text));
-        Assert.Contains($"{JournalTimeoutSetting.Variable} is '{text}'", refused.Message);
+        var refused = Assert.Throws<UserInputException>(() => JournalVariables.Timeout.Parse(text));
+        Assert.Contains($"{JournalVariables.Timeout.Name} is '{text}'", refused.Message);
     }
 
     [Theory]
     [InlineData(null, 60.0)]
     [InlineData("300", 300.0)]
     public void The_outage_window_is_the_variables_seconds_or_a_minute(string? text, double seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), JournalOutageSetting.Parse(text));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), JournalVariables.Outage.Parse(text));
 
     [Fact]
     public void An_outage_window_that_is_not_a_positive_number_of_seconds_is_refused_in_one_sentence()
     {
-        var refused = Assert.Throws<UserInputException>(() => JournalOutageSetting.Parse("a minute"));
-        Assert.Contains($"{JournalOutageSetting.Variable} is 'a minute'", refused.Message);
-    }
-
-    private string Spec()
-    {
-        string path = Path.Combine(_folder, "small.yaml");
-        File.WriteAllText(path, """
-            name: small
-            dataset:
-              classes: 3
-              dimension: 6
-              test_size: 200
-            training:
-              epochs: 3
-            information:
-              eval_points: 32
-              noise_paths: 2
-            grid:
-              depth: [1, 2]
-              width: 4
-              act_noise: 0.5
-              train_size: 200
-            seeds: 1
-            """);
-        return path;
+        var refused = Assert.Throws<UserInputException>(() => JournalVariables.Outage.Parse("a minute"));
+        Assert.Contains($"{JournalVariables.Outage.Name} is 'a minute'", refused.Message);
     }
 }

@@ -14,35 +14,10 @@ public sealed class StatusCommandTests : IDisposable
 
     private string Dir => Path.Combine(_folder, "out");
 
-    /// <summary>Depths 1-3 of width 4 on a small task: quick trials, <paramref name="seeds"/> of each.</summary>
-    private string Spec(int seeds, int epochs, int trainSize = 200)
-    {
-        string path = Path.Combine(_folder, $"status-{seeds}.yaml");
-        File.WriteAllText(path, $"""
-            name: status
-            dataset:
-              classes: 3
-              dimension: 6
-              test_size: 200
-            training:
-              epochs: {epochs}
-            information:
-              eval_points: 32
-              noise_paths: 2
-            grid:
-              depth: [1, 2, 3]
-              width: 4
-              act_noise: 0.5
-              train_size: {trainSize}
-            seeds: {seeds}
-            """);
-        return path;
-    }
-
     [Fact]
     public void A_finished_sweep_shows_its_counts_and_verdicts_and_keeps_every_file_as_it_was()
     {
-        var run = CliProcess.Run("run", Spec(seeds: 2, epochs: 3), "--out", Dir);
+        var run = CliProcess.Run("run", SmallSpec.Write(_folder, "status", depths: "[1, 2, 3]", seeds: 2, epochs: 3), "--out", Dir);
         Assert.True(run.ExitCode == 0, run.StdOut + run.StdErr);
         var before = Files(Dir);
 
@@ -66,7 +41,7 @@ public sealed class StatusCommandTests : IDisposable
         // One slot, one trial at a time: 600 trials, far more than end while status is read (a status process takes
         // seconds on a busy machine). The run is stopped once it has gone on after the read.
         const int trials = 600;
-        var start = SweepclusterExecutable.StartInfo(["run", Spec(seeds: trials / 3, epochs: 300, trainSize: 1000), "--out", Dir, "--slots", "1", "--threads", "1", "--pack-size", "1"]);
+        var start = SweepclusterExecutable.StartInfo(["run", SmallSpec.Write(_folder, "status", depths: "[1, 2, 3]", seeds: trials / 3, epochs: 300, trainSize: 1000), "--out", Dir, "--slots", "1", "--threads", "1", "--pack-size", "1"]);
         using var run = Process.Start(start)!;
         Task<string> stdout = run.StandardOutput.ReadToEndAsync(), stderr = run.StandardError.ReadToEndAsync();
         try

@@ -14,31 +14,6 @@ public sealed class SweepJournalCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>Two quick trials (depth 1 and 2), or more when the grid is grown.</summary>
-    private string Spec(string name = "small", string depths = "[1, 2]", int epochs = 3, int seeds = 1)
-    {
-        string path = Path.Combine(_folder, $"{name}-{depths.Length}-{epochs}-{seeds}.yaml");
-        File.WriteAllText(path, $"""
-            name: {name}
-            dataset:
-              classes: 3
-              dimension: 6
-              test_size: 200
-            training:
-              epochs: {epochs}
-            information:
-              eval_points: 32
-              noise_paths: 2
-            grid:
-              depth: {depths}
-              width: 4
-              act_noise: 0.5
-              train_size: 200
-            seeds: {seeds}
-            """);
-        return path;
-    }
-
     private string Dir(string name = "out") => Path.Combine(_folder, name);
 
     private static CliProcess.Outcome Succeeds(params string[] arguments)
@@ -63,11 +38,11 @@ public sealed class SweepJournalCommandTests : IDisposable
     [Fact]
     public void A_grown_spec_runs_only_the_new_trials_and_keeps_the_old_ones_as_they_were()
     {
-        Succeeds("run", Spec(), "--out", Dir());
+        Succeeds("run", SmallSpec.Write(_folder), "--out", Dir());
         var first = Lines(Dir());
         Assert.Equal(2, first.Length);
 
-        var grown = Succeeds("run", Spec(depths: "[1, 2, 3]", seeds: 2), "--out", Dir());
+        var grown = Succeeds("run", SmallSpec.Write(_folder, depths: "[1, 2, 3]", seeds: 2), "--out", Dir());
 
         Assert.Contains("2 ended before this start", grown.StdOut);
         var all = Lines(Dir());
@@ -83,17 +58,17 @@ public sealed class SweepJournalCommandTests : IDisposable
     [Fact]
     public void A_changed_fixed_setting_or_a_removed_point_is_refused_with_the_differences_and_changes_nothing()
     {
-        Succeeds("run", Spec(), "--out", Dir());
+        Succeeds("run", SmallSpec.Write(_folder), "--out", Dir());
         var before = Bytes(Dir(), "trials.jsonl");
 
-        var refused = FailsWith(2, "run", Spec(depths: "[2]", epochs: 4), "--out", Dir());
+        var refused = FailsWith(2, "run", SmallSpec.Write(_folder, depths: "[2]", epochs: 4), "--out", Dir());
 
         Assert.Contains("training.epochs: 3 -> 4", refused.StdErr);
         Assert.Contains("grid.depth: 1 removed", refused.StdErr);
         Assert.Contains("--force-new", refused.StdErr);
         Assert.Equal(before, Bytes(Dir(), "trials.jsonl"));
 
-        var forced = Succeeds("run", Spec(depths: "[2]", epochs: 4), "--out", Dir(), "--force-new");
+        var forced = Succeeds("run", SmallSpec.Write(_folder, depths: "[2]", epochs: 4), "--out", Dir(), "--force-new");
         Assert.Contains($"starting a new sweep in {Dir()}-2", forced.StdOut);
         Assert.Single(Lines(Dir() + "-2"));
         Assert.Equal(before, Bytes(Dir(), "trials.jsonl"));
@@ -102,7 +77,7 @@ public sealed class SweepJournalCommandTests : IDisposable
     [Fact]
     public void Set_on_run_is_recorded_so_resume_continues_the_same_grid_and_set_on_resume_may_only_grow_it()
     {
-        var first = Succeeds("run", Spec(depths: "[1, 2]"), "--out", Dir(), "--set", "depth=1");
+        var first = Succeeds("run", SmallSpec.Write(_folder, depths: "[1, 2]"), "--out", Dir(), "--set", "depth=1");
         Assert.Contains("finished: 1 completed", first.StdOut);
         Assert.Contains("depth: [1]", File.ReadAllText(Path.Combine(Dir(), "spec.yaml")));
         // Without --set, resume runs the grid the journal recorded: depth 1 only, nothing left.
@@ -128,14 +103,14 @@ public sealed class SweepJournalCommandTests : IDisposable
     [Fact]
     public void Set_on_run_over_a_sweep_follows_the_rules_of_a_changed_spec()
     {
-        Succeeds("run", Spec(), "--out", Dir());
+        Succeeds("run", SmallSpec.Write(_folder), "--out", Dir());
         var before = Bytes(Dir(), "trials.jsonl");
 
-        var refused = FailsWith(2, "run", Spec(), "--out", Dir(), "--set", "depth=2");
+        var refused = FailsWith(2, "run", SmallSpec.Write(_folder), "--out", Dir(), "--set", "depth=2");
         Assert.Contains("grid.depth: 1 removed", refused.StdErr);
         Assert.Equal(before, Bytes(Dir(), "trials.jsonl"));
 
-        var grown = Succeeds("run", Spec(), "--out", Dir(), "--set", "depth=1,2,3");
+        var grown = Succeeds("run", SmallSpec.Write(_folder), "--out", Dir(), "--set", "depth=1,2,3");
         Assert.Contains("2 ended before this start", grown.StdOut);
         Assert.Equal(3, Lines(Dir()).Length);
     }
@@ -143,7 +118,7 @@ public sealed class SweepJournalCommandTests : IDisposable
     [Fact]
     public void Report_rebuilds_the_live_files_from_the_journal_alone()
     {
-        Succeeds("run", Spec(), "--out", Dir());
+        Succeeds("run", SmallSpec.Write(_folder), "--out", Dir());
         string[] files = ["trials.jsonl", "trials.csv", "curves.csv", "curves.json", "report.md", "plots/bound_vs_depth.svg", "plots/error_vs_depth.svg"];
         var live = files.ToDictionary(f => f, f => Bytes(Dir(), f));
         foreach (var file in files) File.Delete(Path.Combine(Dir(), file));
@@ -157,7 +132,7 @@ public sealed class SweepJournalCommandTests : IDisposable
     [Fact]
     public void A_second_writer_on_the_same_folder_is_refused_while_the_first_runs()
     {
-        string spec = Spec();
+        string spec = SmallSpec.Write(_folder);
         using var holder = Holder("coordinator", spec, "--out", Dir(), "--port", "0", "--slots", "0");
 
         var refused = FailsWith(3, "run", spec, "--out", Dir());
@@ -170,7 +145,7 @@ public sealed class SweepJournalCommandTests : IDisposable
     [Fact]
     public void A_damaged_journal_is_refused_and_left_exactly_as_it_was()
     {
-        Succeeds("run", Spec(), "--out", Dir());
+        Succeeds("run", SmallSpec.Write(_folder), "--out", Dir());
         string journal = Path.Combine(Dir(), "journal.db");
         var damaged = Encoding.ASCII.GetBytes("this was a journal once, before a bad disk ate it\n");
         File.WriteAllBytes(journal, damaged);
@@ -181,7 +156,7 @@ public sealed class SweepJournalCommandTests : IDisposable
         Assert.Equal(damaged, File.ReadAllBytes(journal));
         Assert.Equal(2, Lines(Dir()).Length);
 
-        var fresh = Succeeds("run", Spec(), "--out", Dir(), "--force-new");
+        var fresh = Succeeds("run", SmallSpec.Write(_folder), "--out", Dir(), "--force-new");
         Assert.Contains($"starting a new sweep in {Dir()}-2", fresh.StdOut);
         Assert.Equal(damaged, File.ReadAllBytes(journal));
     }
@@ -189,8 +164,8 @@ public sealed class SweepJournalCommandTests : IDisposable
     [Fact]
     public void Another_sweeps_journal_in_the_folder_is_refused_and_left_as_it_was()
     {
-        Succeeds("run", Spec(), "--out", Dir("a"));
-        Succeeds("run", Spec(), "--out", Dir("b"));
+        Succeeds("run", SmallSpec.Write(_folder), "--out", Dir("a"));
+        Succeeds("run", SmallSpec.Write(_folder), "--out", Dir("b"));
         File.Copy(Path.Combine(Dir("a"), "journal.db"), Path.Combine(Dir("b"), "journal.db"), overwrite: true);
         var copied = Bytes(Dir("b"), "journal.db");
 
@@ -209,7 +184,7 @@ public sealed class SweepJournalCommandTests : IDisposable
         "holds an event this version cannot read ('0x00' is an invalid start of a value")]
     public void A_journal_from_another_version_is_refused_and_left_as_it_was(string change, string message)
     {
-        Succeeds("run", Spec(), "--out", Dir());
+        Succeeds("run", SmallSpec.Write(_folder), "--out", Dir());
         string journal = Path.Combine(Dir(), "journal.db");
         using (var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = journal, Pooling = false }.ToString()))
         {

@@ -7,37 +7,12 @@ public sealed class SweepReportTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>Eight quick trials: depths 1 and 2, act_noise 0 and 0.5, two seeds.</summary>
-    private string Spec()
-    {
-        string path = Path.Combine(_folder, "small.yaml");
-        File.WriteAllText(path, """
-            name: small-report
-            dataset:
-              classes: 3
-              dimension: 6
-              test_size: 200
-            training:
-              epochs: 2
-            information:
-              eval_points: 32
-              noise_paths: 2
-            grid:
-              depth: [1, 2]
-              width: 4
-              act_noise: [0, 0.5]
-              train_size: 200
-            seeds: 2
-            """);
-        return path;
-    }
-
     [Fact]
     public void A_finished_sweep_writes_report_md_with_a_verdict_per_prediction_and_prints_the_table()
     {
         string dir = Path.Combine(_folder, "out");
 
-        var run = CliProcess.Run("run", Spec(), "--out", dir);
+        var run = CliProcess.Run("run", SmallSpec.Write(_folder, "small-report", epochs: 2, seeds: 2, actNoise: "[0, 0.5]"), "--out", dir);
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}: {run.StdOut}{run.StdErr}");
         var report = File.ReadAllText(Path.Combine(dir, "report.md"));

@@ -12,11 +12,7 @@ internal sealed class PostgreSqlJournal : IJournalBackend
     public JournalSettings Settings { get; }
 
     private PostgreSqlJournal(string connectionString) =>
-        Settings = new JournalSettings("PostgreSQL", connectionString)
-        {
-            RequestTimeout = JournalTimeoutSetting.FromEnvironment(),
-            OutageWindow = JournalOutageSetting.FromEnvironment(),
-        };
+        Settings = JournalVariables.Applied(new JournalSettings("PostgreSQL", connectionString));
 
     /// <summary>The journal in the database <paramref name="connectionString"/> names, such as
     /// "Host=127.0.0.1;Port=5432;Database=sweeps;Username=sweeps".</summary>

@@ -19,11 +19,7 @@ public sealed class SqliteJournal : IJournalBackend
     private SqliteJournal(string file)
     {
         File = file;
-        Settings = new JournalSettings("SQLite.MS", new SqliteConnectionStringBuilder { DataSource = file }.ToString())
-        {
-            RequestTimeout = JournalTimeoutSetting.FromEnvironment(),
-            OutageWindow = JournalOutageSetting.FromEnvironment(),
-        };
+        Settings = JournalVariables.Applied(new JournalSettings("SQLite.MS", new SqliteConnectionStringBuilder { DataSource = file }.ToString()));
     }
 
     /// <summary>DIR/journal.db.</summary>
