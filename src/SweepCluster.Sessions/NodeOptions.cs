@@ -11,72 +11,72 @@ namespace SweepCluster.Sessions;
 
 /// <summary>What the command line (or a benchmark) asks of one node, in the flags' own terms. Checked once, in one
 /// sentence naming the flag, and turned once into the typed <see cref="NodeConfiguration"/> that goes down.</summary>
-public sealed class NodeOptions
+public sealed record NodeOptions
 {
-    public string ActorSystemName { get; set; } = SweepClusterOptions.DefaultActorSystemName;
+    public string ActorSystemName { get; init; } = SweepClusterOptions.DefaultActorSystemName;
 
     /// <summary>--host: the address the cluster port binds; 0.0.0.0 (or ::) binds every interface.</summary>
-    public string Host { get; set; } = NodeAddresses.Loopback;
+    public string Host { get; init; } = NodeAddresses.Loopback;
 
     /// <summary>--public-host: the address other nodes use to reach this one, when it differs from <see cref="Host"/>
     /// (every interface bound, NAT, containers).</summary>
-    public string? PublicHost { get; set; }
+    public string? PublicHost { get; init; }
 
     /// <summary>--metrics-host: the address /metrics binds; null: <see cref="Host"/> when that is loopback, else
     /// 127.0.0.1, so metrics leave the machine only when asked to.</summary>
-    public string? MetricsHost { get; set; }
+    public string? MetricsHost { get; init; }
 
     /// <summary>--tls-cert: this node's PKCS#12 bundle; null: plain TCP.</summary>
-    public string? TlsCertificateFile { get; set; }
+    public string? TlsCertificateFile { get; init; }
 
     /// <summary>--tls-ca: the cluster's CA certificate; null: the one inside the bundle.</summary>
-    public string? TlsAuthorityFile { get; set; }
+    public string? TlsAuthorityFile { get; init; }
 
     /// <summary>The bundle's password, from the environment (<see cref="NodeTlsFiles.PasswordVariable"/>); null: unset.</summary>
-    public string? TlsPassword { get; set; }
+    public string? TlsPassword { get; init; }
 
     /// <summary>--insecure: bind an address other than loopback without TLS, on a network the user trusts.</summary>
-    public bool Insecure { get; set; }
+    public bool Insecure { get; init; }
 
     /// <summary>Bound off loopback without TLS (allowed by <see cref="Insecure"/>): the command line warns.</summary>
     public bool ExposedWithoutTls => TlsCertificateFile is null && !NodeAddresses.IsLoopback(Host);
 
     /// <summary>--port; 0 picks a free port.</summary>
-    public int Port { get; set; }
+    public int Port { get; init; }
 
     /// <summary>Built from --seed; empty: this node forms a cluster of its own.</summary>
-    public string[] SeedNodes { get; set; } = [];
+    public string[] SeedNodes { get; init; } = [];
 
     /// <summary>Roles of this node; the default plays every role in one process.</summary>
-    public string[] Roles { get; set; } = [SweepRoles.Coordinator, SweepRoles.Worker];
+    public string[] Roles { get; init; } = [SweepRoles.Coordinator, SweepRoles.Worker];
 
     /// <summary>--slots; null means one per visible GPU, or one CPU slot per core (see <see cref="SlotPlan.For"/>).</summary>
-    public int? Slots { get; set; }
+    public int? Slots { get; init; }
 
     /// <summary>--devices: "auto", "cpu", or a list such as "cuda:0,cuda:1".</summary>
-    public string Devices { get; set; } = SlotPlan.Auto;
+    public string Devices { get; init; } = SlotPlan.Auto;
 
     /// <summary>--threads per slot; null splits the cores between the slots.</summary>
-    public int? ThreadsPerSlot { get; set; }
+    public int? ThreadsPerSlot { get; init; }
 
     /// <summary>--pack-size: trials of one pack key each slot trains at once; 1: one trial at a time.</summary>
-    public int PackSize { get; set; } = Sessions.PackSize.Default;
+    public int PackSize { get; init; } = Sessions.PackSize.Default;
 
     /// <summary>--lease: a running attempt that reports no progress for this long is given back.</summary>
-    public TimeSpan Lease { get; set; } = SweepCoordinatorSettings.DefaultLeasePeriod;
+    public TimeSpan Lease { get; init; } = SweepCoordinatorSettings.DefaultLeasePeriod;
 
     /// <summary>--checkpoint-every; null or 0: no checkpoints.</summary>
-    public int? CheckpointEvery { get; set; }
+    public int? CheckpointEvery { get; init; }
 
     /// <summary>--checkpoint-dir (a node that owns a sweep folder uses DIR/checkpoints).</summary>
-    public string? CheckpointDirectory { get; set; }
+    public string? CheckpointDirectory { get; init; }
 
     /// <summary>--metrics-port on <see cref="Host"/>; 0 serves no metrics.</summary>
-    public int MetricsPort { get; set; }
+    public int MetricsPort { get; init; }
 
     /// <summary>How many ports from <see cref="MetricsPort"/> upward /metrics may try: 1 for a port given explicitly
     /// (taken is then an error), more for a worker's default, so several workers fit on one machine.</summary>
-    public int MetricsPortsToTry { get; set; } = 1;
+    public int MetricsPortsToTry { get; init; } = 1;
 
     public bool HasRole(string role) => Roles.Contains(role, StringComparer.Ordinal);
 

@@ -66,24 +66,24 @@ internal class SlotSettings : CommandSettings
 
     /// <param name="defaultMetricsPort">The verb's documented default for <see cref="MetricsPort"/>.</param>
     /// <param name="defaultPortsToTry">Ports tried from the default upward when --metrics-port is not given.</param>
-    public NodeOptions Apply(NodeOptions options, int defaultMetricsPort, int defaultPortsToTry = 1)
-    {
-        options.MetricsPort = MetricsPort ?? defaultMetricsPort;
-        options.MetricsPortsToTry = MetricsPort is null ? defaultPortsToTry : 1;
-        options.CheckpointEvery = CheckpointEvery;
-        options.Slots = Slots;
-        options.Devices = Devices;
-        options.ThreadsPerSlot = Threads;
-        options.PackSize = PackSize;
-        options.Host = Host;
-        options.PublicHost = PublicHost;
-        options.MetricsHost = MetricsHost;
-        options.TlsCertificateFile = TlsCert;
-        options.TlsAuthorityFile = TlsCa;
-        // Read here, at the edge, and only when a bundle is given; it is never printed.
-        options.TlsPassword = TlsCert is null ? null : Environment.GetEnvironmentVariable(NodeTlsFiles.PasswordVariable);
-        options.Insecure = Insecure;
-        options.Lease = TimeSpan.FromSeconds(LeaseSeconds);
-        return options;
-    }
+    public NodeOptions Apply(NodeOptions options, int defaultMetricsPort, int defaultPortsToTry = 1) =>
+        options with
+        {
+            MetricsPort = MetricsPort ?? defaultMetricsPort,
+            MetricsPortsToTry = MetricsPort is null ? defaultPortsToTry : 1,
+            CheckpointEvery = CheckpointEvery,
+            Slots = Slots,
+            Devices = Devices,
+            ThreadsPerSlot = Threads,
+            PackSize = PackSize,
+            Host = Host,
+            PublicHost = PublicHost,
+            MetricsHost = MetricsHost,
+            TlsCertificateFile = TlsCert,
+            TlsAuthorityFile = TlsCa,
+            // Read here, at the edge, and only when a bundle is given; it is never printed.
+            TlsPassword = TlsCert is null ? null : Environment.GetEnvironmentVariable(NodeTlsFiles.PasswordVariable),
+            Insecure = Insecure,
+            Lease = TimeSpan.FromSeconds(LeaseSeconds),
+        };
 }
