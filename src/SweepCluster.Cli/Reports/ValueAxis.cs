@@ -48,8 +48,9 @@ internal sealed record ValueAxis(bool Log, double Floor)
     public void Frame(IReadOnlyList<Plot> plots, bool offAxis)
     {
         double bottom = double.PositiveInfinity, top = double.NegativeInfinity;
-        // A panel with no data (only a reference line) would pull the range to its line alone.
-        foreach (var plot in plots.Where(p => p.GetPlottables().Any(x => x is not ScottPlot.Plottables.HorizontalLine)))
+        // A panel with no data (only a reference line, or a note saying why) would pull the range to its line alone, or
+        // to ScottPlot's empty default of -10 to 10 (1e-10 to 1e10 on a log axis).
+        foreach (var plot in plots.Where(p => p.GetPlottables().Any(x => x is not (ScottPlot.Plottables.HorizontalLine or ScottPlot.Plottables.Annotation))))
         {
             var x = plot.Axes.GetLimits();
             plot.Axes.AutoScaleY();
