@@ -1,4 +1,5 @@
 using SweepCluster.Training.Model;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Measurement;
@@ -14,6 +15,7 @@ internal static class ErrorMeasurement
     {
         model.eval();
         using var noGrad = no_grad();
+        using Scalar cap = lossClip.ToScalar();
         long n = labels.shape[0];
         double errors = 0, losses = 0;
         for (int draw = 0; draw < draws; draw++)
@@ -26,7 +28,7 @@ internal static class ErrorMeasurement
                 Tensor logits = model.forward(x);
                 errors += logits.argmax(1).ne(y).sum().item<long>();
                 Tensor perExample = nn.functional.cross_entropy(logits, y, reduction: nn.Reduction.None);
-                losses += perExample.clamp_max(lossClip).to(float64).sum().item<double>();
+                losses += perExample.clamp_max(cap).to(float64).sum().item<double>();
             }
         }
         return (errors / (draws * (double)n), losses / (draws * (double)n));

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Measurement;
@@ -24,8 +25,9 @@ internal sealed class PairSums
         Tensor norms = centred.square().sum(1, keepdim: true);
         Tensor one = ones(_rows, 1, dtype: float64, device: centred.device);
         // left_k . right_j = 2c x_k.x_j - c|x_k|^2 - c|x_j|^2 = -c H_kj: the exponent in one product.
-        _left = cat([centred * (2 * c), norms * -c, one], 1);
-        _rightT = cat([centred, one, norms * -c], 1).t().contiguous();
+        using Scalar twoC = (2 * c).ToScalar(), minusC = (-c).ToScalar();
+        _left = cat([centred * twoC, norms * minusC, one], 1);
+        _rightT = cat([centred, one, norms * minusC], 1).t().contiguous();
         _classStart = classStart;
         Classes = classStart.Length - 1;
         for (long i0 = 0; i0 < _rows; i0 += TensorRowLogSums.TileSize)

@@ -3,6 +3,8 @@ using SweepCluster.Core.Information;
 using SweepCluster.Core.Spec;
 using SweepCluster.Training.Data;
 using SweepCluster.Training.Model;
+using SweepCluster.Training.Running;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Measurement;
@@ -54,8 +56,10 @@ internal static class SamplePropagation
         using var generator = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x4D50), features.device); // "MP"
         Tensor inputs = features.narrow(0, 0, n);
         // The draws: K fresh independent paths per input, then the layer's own noise.
-        var samples = model.PathActivations(inputs, draws, coupled: false, generator)
-            .Select(h => (h + randn(h.shape, h.dtype, h.device, generator: generator) * s).to(float64)).ToList();
+        List<Tensor> samples;
+        using (Scalar noise = s.ToScalar())
+            samples = model.PathActivations(inputs, draws, coupled: false, generator)
+                .Select(h => (h + randn(h.shape, h.dtype, h.device, generator: generator) * noise).to(float64)).ToList();
         var sums = samples.Select(t => new DensitySums(t, n, s)).ToList();
         int chunk = Math.Max(1, ColumnsPerBlock / n), half = paths / 2;
         foreach (var (first, count) in Blocks(0, half, chunk).Concat(Blocks(half, paths, chunk)))
@@ -106,9 +110,10 @@ internal static class SamplePropagation
             long rows = draws.shape[0];
             _mean = draws.mean([0], keepdim: true);
             Tensor t = draws - _mean;
-            _left = cat([t / (s * s), t.square().sum(1, keepdim: true) / (-2 * s * s), ones(rows, 1, float64, draws.device)], 1)
+            using Scalar variance = (s * s).ToScalar(), minusTwoVariances = (-2 * s * s).ToScalar(), stop = rows.ToScalar(), modulus = inputs.ToScalar();
+            _left = cat([t / variance, t.square().sum(1, keepdim: true) / minusTwoVariances, ones(rows, 1, float64, draws.device)], 1)
                 .to(float32);
-            _ownInput = (arange(rows, int64, draws.device) % inputs).view(rows, 1, 1);
+            _ownInput = (arange(stop, int64, draws.device) % modulus).view(rows, 1, 1);
         }
 
         /// <param name="centres">[P * n, w] float64, path-major.</param>
@@ -116,7 +121,8 @@ internal static class SamplePropagation
         {
             long rows = _left.shape[0], columns = centres.shape[0], pathsHere = columns / _inputs;
             Tensor c = centres - _mean;
-            Tensor right = cat([c, ones(columns, 1, float64, c.device), c.square().sum(1, keepdim: true) / (-2 * _s * _s)], 1)
+            using Scalar minusTwoVariances = (-2 * _s * _s).ToScalar();
+            Tensor right = cat([c, ones(columns, 1, float64, c.device), c.square().sum(1, keepdim: true) / minusTwoVariances], 1)
                 .to(float32);
             // Rows a tile at a time, so a block's exponents stay within MaxBlockTerms whatever N is.
             long tile = Math.Max(1, MaxBlockTerms / columns);
@@ -132,7 +138,7 @@ internal static class SamplePropagation
                 // at most 2e-35 of it, and float32 exp never meets the subnormal numbers that make it several times
                 // slower (terms far below the largest are the rule in narrow layers with little noise).
                 Tensor largest = exponent.amax([1], keepdim: true);
-                allParts.Add(exponent.sub_(largest).clamp_min_(-80).exp_().sum(1).to(float64).log_().add_(largest.squeeze(1).to(float64)));
+                allParts.Add(exponent.sub_(largest).clamp_min_(Scalars.ExponentFloor).exp_().sum(1).to(float64).log_().add_(largest.squeeze(1).to(float64)));
             }
             Tensor all = cat(allParts, 0), own = cat(ownParts, 0);
             _all = _all is null ? all.MoveToOuterDisposeScope() : logaddexp(_all, all).MoveToOuterDisposeScope();
@@ -154,7 +160,8 @@ internal static class SamplePropagation
         /// <summary>The mean over draws of log p(t | x) - log p(t), each mixture's 1/count included.</summary>
         private MonteCarloEstimate Current()
         {
-            using Tensor terms = (_own! - Math.Log(_ownCentres)) - (_all! - Math.Log(_centres));
+            using Scalar logOwn = Math.Log(_ownCentres).ToScalar(), logAll = Math.Log(_centres).ToScalar();
+            using Tensor terms = (_own! - logOwn) - (_all! - logAll);
             using Tensor cpu = terms.cpu();
             return MonteCarloEstimate.Of(cpu.data<double>().ToArray());
         }

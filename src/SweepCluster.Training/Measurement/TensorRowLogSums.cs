@@ -1,4 +1,6 @@
 using SweepCluster.Core.Information;
+using SweepCluster.Training.Running;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Measurement;
@@ -90,8 +92,9 @@ internal static class TensorRowLogSums
         Tensor perInput = x.view(paths, inputs, -1).transpose(0, 1); // [n, M, d]
         Tensor local = perInput - perInput.narrow(1, 0, 1);         // relative to path 0: no cancellation
         Tensor norms = local.square().sum(2);                      // [n, M]
-        Tensor squared = (norms.unsqueeze(2) + norms.unsqueeze(1) - 2 * local.bmm(local.transpose(1, 2))).clamp_min_(0);
-        Tensor terms = squared.mul_(-c).exp_();
+        Tensor squared = (norms.unsqueeze(2) + norms.unsqueeze(1) - Scalars.Two * local.bmm(local.transpose(1, 2))).clamp_min_(Scalars.Zero);
+        using Scalar minusC = (-c).ToScalar();
+        Tensor terms = squared.mul_(minusC).exp_();
         Tensor sumsB = terms.sum(2);
         Tensor sumsKl = terms.mul_(terms).mul_(terms).sum(2);
         // [n, M] -> row p * n + i.

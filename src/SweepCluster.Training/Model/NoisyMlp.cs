@@ -74,7 +74,8 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
             Tensor z = coupled
                 ? randn([paths, 1, width], like.dtype, like.device, generator: noise).expand(paths, n, width).reshape(paths * n, width)
                 : randn(like.shape, like.dtype, like.device, generator: noise);
-            return like + z * std;
+            using Scalar scale = std.ToScalar();
+            return like + z * scale;
         }
         Tensor x = inputs.repeat(paths, 1);
         if (_shape.InputNoise > 0) x = Draw(x, _shape.InputNoise);
@@ -90,11 +91,16 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
 
     private Tensor Activate(Tensor z) => _shape.Activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
 
-    private Tensor AddActivationNoise(Tensor h) =>
-        _shape.ActivationNoise > 0 ? h + randn(h.shape, h.dtype, h.device, generator: _noise) * _shape.ActivationNoise : h;
+    private Tensor AddActivationNoise(Tensor h) => AddNoise(h, _shape.ActivationNoise);
 
-    private Tensor AddInputNoise(Tensor x) =>
-        _shape.InputNoise > 0 ? x + randn(x.shape, x.dtype, x.device, generator: _noise) * _shape.InputNoise : x;
+    private Tensor AddInputNoise(Tensor x) => AddNoise(x, _shape.InputNoise);
+
+    private Tensor AddNoise(Tensor x, double std)
+    {
+        if (std <= 0) return x;
+        using Scalar scale = std.ToScalar();
+        return x + randn(x.shape, x.dtype, x.device, generator: _noise) * scale;
+    }
 
     /// <summary>Xavier-uniform weights with the activation's gain (5/3 for tanh, sqrt 2 for relu) and zero biases,
     /// drawn from the trial's generator: deep tanh stacks then start in their responsive range.</summary>
@@ -107,7 +113,8 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
             long fanOut = layer.weight!.shape[0], fanIn = layer.weight.shape[1];
             double bound = (layer == _output ? 1.0 : gain) * Math.Sqrt(6.0 / (fanIn + fanOut));
             using Tensor draw = rand(layer.weight.shape, layer.weight.dtype, layer.weight.device, generator: generator);
-            layer.weight.copy_(draw * (2 * bound) - bound);
+            using Scalar width = (2 * bound).ToScalar(), shift = bound.ToScalar();
+            layer.weight.copy_(draw * width - shift);
             layer.bias!.zero_();
         }
     }

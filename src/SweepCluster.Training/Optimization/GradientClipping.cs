@@ -1,3 +1,5 @@
+using SweepCluster.Training.Running;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Optimization;
@@ -30,7 +32,8 @@ internal static class GradientClipping
         }
         Tensor norms = sum.view(members).sqrt();
         // A coefficient of exactly 1 leaves a gradient's bits as they are, as skipping the multiplication would.
-        gradients.mul_((maxNorm / (norms + 1e-6)).clamp_max(1.0).to(gradients.dtype).view(members, 1));
+        using Scalar k = maxNorm.ToScalar();
+        gradients.mul_((k / (norms + Scalars.NormGuard)).clamp_max(Scalars.UnitCap).to(gradients.dtype).view(members, 1));
         return norms.MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,5 @@
 using SweepCluster.Training.Model;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Optimization;
@@ -15,7 +16,8 @@ internal sealed class NoisySgdRule(Tensor values, IReadOnlyList<Generator> noise
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        values.sub_(gradients.mul(alpha));
+        using (Scalar step = alpha.ToScalar())
+            values.sub_(gradients.mul(step));
         if (!sigmas.Any(s => s > 0)) return;
         values.add_(MemberDraws.Normal(noise, sigmas.Select(s => s > 0).ToArray(), [values.shape[1]], values.device)
             .mul_(MemberDraws.PerMember(sigmas, 1, values.device)));

@@ -1,3 +1,5 @@
+using SweepCluster.Training.Running;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Optimization;
@@ -17,12 +19,16 @@ internal static class PerExampleClipping
     public static (Tensor Residuals, Tensor Norms) Residuals(Tensor logits, Tensor features, Tensor labels)
     {
         Tensor r = nn.functional.softmax(logits, -1) - nn.functional.one_hot(labels, logits.shape[^1]).to(logits.dtype);
-        Tensor norms = (r.pow(2).sum(-1L, keepdim: false) * (features.pow(2).sum(-1L, keepdim: false) + 1)).sqrt();
+        Tensor norms = (r.pow(Scalars.Two).sum(-1L, keepdim: false) * (features.pow(Scalars.Two).sum(-1L, keepdim: false) + Scalars.One)).sqrt();
         return (r, norms);
     }
 
     /// <summary>c_i = min(1, K / ||g_i||); a zero gradient keeps factor 1.</summary>
-    public static Tensor Factors(Tensor norms, double clip) => (clip / norms).clamp_max(1.0);
+    public static Tensor Factors(Tensor norms, double clip)
+    {
+        using Scalar k = clip.ToScalar();
+        return (k / norms).clamp_max(Scalars.UnitCap);
+    }
 
     /// <summary>The clipped batch gradient: weight (1/b) sum_i c_i r_i t_i^T ([..., C, w]), bias (1/b) sum_i c_i r_i ([..., C]).</summary>
     public static (Tensor Weight, Tensor Bias) BatchGradient(Tensor logits, Tensor features, Tensor labels, double clip)
@@ -30,7 +36,7 @@ internal static class PerExampleClipping
         using var noGrad = no_grad();
         var (r, norms) = Residuals(logits.detach(), features, labels);
         Tensor scaled = r * Factors(norms, clip).unsqueeze(-1);
-        double b = labels.shape[^1];
+        using Scalar b = ((double)labels.shape[^1]).ToScalar();
         return (scaled.transpose(-1, -2).matmul(features) / b, scaled.sum(-2L, keepdim: false) / b);
     }
 }
