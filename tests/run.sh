@@ -44,6 +44,26 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0}))
 done
+# CI shows only the end of the output: name each failed test there, with the head of its message.
+if [ "$failed" -gt 0 ]; then
+  for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    if command -v python3 >/dev/null; then
+      python3 - "$trx" <<'PY'
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
+    message = r.findtext(".//t:Message", "", ns).splitlines()
+    print("FAILED " + r.get("testName"))
+    print("\n".join("  " + line for line in message[:6]))
+    notable = [l for l in message if any(w in l for w in ("threw", "failed", "Exception:", "stops:"))]
+    print("\n".join("  | " + line for line in notable[:20]))
+PY
+    else
+      grep -o 'testName="[^"]*"[^>]*outcome="Failed"' "$trx" | sed 's/testName="\([^"]*\)".*/FAILED \1/'
+    fi
+  done
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 exit "$status"
