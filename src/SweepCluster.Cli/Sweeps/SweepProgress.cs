@@ -19,34 +19,40 @@ internal static class SweepProgress
         if (AnsiConsole.Profile.Capabilities.Interactive)
         {
             await AnsiConsole.Live(new Text("waiting for the coordinator...")).StartAsync(live =>
-                PollAsync(node, until, cancellation, (view, elapsed) =>
-                    live.UpdateTarget(Table(view, sink.Latest, elapsed, node.JournalPause.For))));
+                PollAsync(node, until, cancellation, (view, planning, elapsed) =>
+                    live.UpdateTarget(Table(view, sink.Latest, elapsed, Note(planning, node.JournalPause.For, view)))));
             return;
         }
         string last = "";
-        await PollAsync(node, until, cancellation, (view, _) =>
+        await PollAsync(node, until, cancellation, (view, planning, _) =>
         {
-            string line = Line(view, node.JournalPause.For);
+            string line = Line(view, Note(planning, node.JournalPause.For, view));
             if (line != last) Console.WriteLine(line);
             last = line;
         });
     }
 
     /// <summary>Asks the coordinator for its status every poll period until the sweep ends or is cancelled, and shows
-    /// each answer as the progress model sees it, with the time since the display started.</summary>
+    /// each answer as the progress model sees it (the total is the whole plan's while it is still being written), with
+    /// how far the plan's writing got and the time since the display started.</summary>
     private static async Task PollAsync(
-        SweepNode node, Task finished, CancellationToken cancellation, Action<SweepProgressView, TimeSpan> show)
+        SweepNode node, Task finished, CancellationToken cancellation, Action<SweepProgressView, PlanProgress?, TimeSpan> show)
     {
         var started = DateTime.UtcNow;
         var model = new SweepProgressModel();
         SweepProgressView? view = null;
+        PlanProgress? planning = null;
         while (!finished.IsCompleted && !cancellation.IsCancellationRequested)
         {
             var now = DateTime.UtcNow;
-            if (await TryStatus(node) is { } s) view = model.Observe(now, s.Total, s.Completed, s.Failed, s.Assigned, s.ConnectedSlots);
+            if (await TryStatus(node) is { } s)
+            {
+                planning = s.Planning;
+                view = model.Observe(now, Math.Max(s.Total, planning?.Of ?? 0), s.Completed, s.Failed, s.Assigned, s.ConnectedSlots);
+            }
             // Without an answer (a coordinator restarting while its journal is down) the last view is shown again, so
             // that the journal's pause shows.
-            if (view is not null) show(view, now - started);
+            if (view is not null) show(view, planning, now - started);
             await Task.WhenAny(finished, Task.Delay(Poll, cancellation)).ContinueWith(_ => { });
         }
     }
@@ -63,9 +69,19 @@ internal static class SweepProgress
         }
     }
 
-    internal static string Line(SweepProgressView v, TimeSpan? journalPause = null) =>
+    internal static string Line(SweepProgressView v, string? note = null) =>
         $"done {v.Completed}/{v.Total}  running {v.Running}  failed {v.Failed}  {Rate(v)}  eta {Eta(v)}" +
-        ((Paused(journalPause) ?? WithoutWorkers(v)) is { } note ? $"  {note}" : "");
+        (note is null ? "" : $"  {note}");
+
+    /// <summary>What the progress adds to the counts, the most pressing first: a journal that does not answer, a plan
+    /// still being written, trials waiting with no slot.</summary>
+    internal static string? Note(PlanProgress? planning, TimeSpan? journalPause, SweepProgressView v) =>
+        Paused(journalPause) ?? Planning(planning) ?? WithoutWorkers(v);
+
+    /// <summary>The progress's word while a large plan is written to the journal, in whole pieces.</summary>
+    internal static string? Planning(PlanProgress? planning) => planning is { } p
+        ? $"planning: {p.Written} of {p.Of} trials in the journal"
+        : null;
 
     /// <summary>The progress's word while the journal's database cannot be reached, in whole 5-second steps (a line per
     /// change would otherwise gain a line every poll).</summary>
@@ -79,14 +95,14 @@ internal static class SweepProgress
         ? $"no worker slot connected for {Math.Floor(waited.TotalSeconds / 30) * 30:F0} s: start a worker (sweepcluster worker --seed HOST:PORT)"
         : null;
 
-    private static Table Table(SweepProgressView v, TrialResult? latest, TimeSpan elapsed, TimeSpan? journalPause)
+    private static Table Table(SweepProgressView v, TrialResult? latest, TimeSpan elapsed, string? note)
     {
         var table = new Table().AddColumns("done", "running", "failed", "total", "rate", "eta", "elapsed");
         table.AddRow(v.Completed.ToString(CultureInfo.InvariantCulture), v.Running.ToString(CultureInfo.InvariantCulture),
             v.Failed.ToString(CultureInfo.InvariantCulture), v.Total.ToString(CultureInfo.InvariantCulture),
             Rate(v), Eta(v), elapsed.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
-        if ((Paused(journalPause) ?? WithoutWorkers(v)) is { } waiting)
-            table.Caption(Markup.Escape(waiting));
+        if (note is not null)
+            table.Caption(Markup.Escape(note));
         else if (latest is { } r)
             table.Caption(Markup.Escape(
                 $"latest: {r.TrialId} depth {r.Config.Depth} width {r.Config.Width} act_noise {r.Config.ActNoise} seed {r.Config.Seed}: " +

@@ -32,6 +32,7 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
     private readonly WorkerAbsenceWarning _absence = new();
     private TrialId? _latestCompleted;
     private bool _finishAnnounced;
+    private PlanPieces? _planning;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -53,7 +54,8 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
         Command<CheckLeases>(_ => ExpireLeases());
         Command<CheckWorkers>(_ => ObserveWorkers());
         Command<WorkerNodeLost>(Handle);
-        Command<GetSweepStatus>(_ => Sender.Tell(SweepReadout.Status(State, _progress, _latestCompleted, _workers.Count)));
+        Command<WriteNextPlanPiece>(_ => WritePlanPiece());
+        Command<GetSweepStatus>(_ => Sender.Tell(SweepReadout.Status(State, _progress, _latestCompleted, _workers.Count, Planning)));
         Command<SubscribeToSweep>(subscribe => _results.Forward(
             new SweepSubscribers.Subscribe(subscribe.Subscriber, _finishAnnounced ? SweepReadout.Summary(State) : null, subscribe.EndOnly)));
         Command<UnsubscribeFromSweep>(unsubscribe => _results.Forward(unsubscribe));
@@ -82,18 +84,38 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
             Context.ActorOf(NodeWatch.Props(NodeWatch.GraceFrom(Context.System)), "node-watch");
     }
 
-    /// <summary>After recovery: record the spec in force, add the grid points the journal lacks (all of them on a
-    /// first start), and give back what a previous run had handed out; its workers may reclaim it.</summary>
+    /// <summary>After recovery: record the spec in force, give back what a previous run had handed out (its workers may
+    /// reclaim it), and add the grid points the journal lacks (all of them on a first start), a piece at a time.</summary>
     protected override void Recovered()
     {
         if (State.Total > 0)
             Log.Info("Recovered sweep {0}: {1} completed, {2} failed, {3} pending, {4} were running.", _plan.SweepId,
                 State.Count(TrialPhase.Completed), State.Count(TrialPhase.Failed), State.Count(TrialPhase.Pending), State.Count(TrialPhase.Assigned));
-        Execute([new DefineSweep(_plan.SweepId, _plan.SpecYaml), new PlanTrials(_plan.Trials, _plan.MaxAttempts),
-            new ReleaseAllAssignments("the coordinator restarted")]);
+        // Planning before the first write: a finished sweep is not announced before its grown plan is checked.
+        _planning = new PlanPieces(_plan.Trials, _plan.MaxAttempts);
+        Execute([new DefineSweep(_plan.SweepId, _plan.SpecYaml), new ReleaseAllAssignments("the coordinator restarted")]);
+        if (_plan.Trials.Count > PlanPieces.TrialsPerPiece)
+            Log.Info("Writing the plan of {0} trials to the journal in pieces of {1}; slots are served meanwhile.", _plan.Trials.Count, PlanPieces.TrialsPerPiece);
+        WritePlanPiece();
         Timers.StartPeriodicTimer(LeaseTimer, CheckLeases.Instance, _settings.EffectiveLeaseCheckInterval);
         Timers.StartPeriodicTimer(WorkerCheckTimer, CheckWorkers.Instance, WorkerCheckInterval);
     }
+
+    /// <summary>Writes the plan's next piece; once it is in the journal, the one after (a message between them lets the
+    /// slots' requests in).</summary>
+    private void WritePlanPiece()
+    {
+        if (_planning?.Next() is not { } piece) return;
+        Execute([piece], () =>
+        {
+            _planning.PieceWritten();
+            if (_planning.Done && _plan.Trials.Count > PlanPieces.TrialsPerPiece)
+                Log.Info("The plan is in the journal: {0} trials.", State.Total);
+            Self.Tell(WriteNextPlanPiece.Instance);
+        });
+    }
+
+    private PlanProgress? Planning => _planning is { Done: false } planning ? planning.Progress : null;
 
     /// <summary>Says why the sweep stops, to the sink (which ends the command) and to subscribers, after the lines.</summary>
     protected override void Stopping(Exception failure) => _results.Tell(new ResultProjection.Stopped(failure));
@@ -196,10 +218,10 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
             foreach (var asker in _workers.TakeIdle()) asker.Tell(TrialsAvailable.Instance);
     }
 
-    /// <summary>Announces the end once, when every trial has ended.</summary>
+    /// <summary>Announces the end once, when every trial of the whole plan has ended.</summary>
     protected override void Settled()
     {
-        if (!State.IsFinished || _finishAnnounced) return;
+        if (!State.IsFinished || Planning is not null || _finishAnnounced) return;
         _finishAnnounced = true;
         var summary = SweepReadout.Summary(State);
         Log.Info("Sweep finished: {0} completed, {1} failed of {2}.", summary.Completed, summary.Failed, summary.Total);
@@ -231,4 +253,9 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
     /// <summary>A trial ended: its line, curve and subscribers' news go out now that the journal holds it, off this thread.</summary>
     private void Ended(TrialId id, TrialResult result) =>
         _results.Tell(new ResultProjection.Ended(result, State.Trials[id].Attempts));
+
+    private sealed record WriteNextPlanPiece
+    {
+        public static readonly WriteNextPlanPiece Instance = new();
+    }
 }

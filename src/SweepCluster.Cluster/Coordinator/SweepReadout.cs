@@ -14,7 +14,8 @@ public static class SweepReadout
     /// <param name="progress">The attempts' latest progress; an attempt not heard of yet shows epoch 0 of 0.</param>
     /// <param name="latestCompleted">The trial completed last in this incarnation, if any.</param>
     /// <param name="connectedSlots">Worker slots known alive.</param>
-    public static SweepStatusResponse Status(SweepState state, AttemptProgressTable progress, TrialId? latestCompleted, int connectedSlots)
+    public static SweepStatusResponse Status(SweepState state, AttemptProgressTable progress, TrialId? latestCompleted, int connectedSlots,
+        PlanProgress? planning = null)
     {
         var running = state.AssignedTrials
             .Select(t => progress.Of(t.Id) is { } p
@@ -24,6 +25,6 @@ public static class SweepReadout
         return new SweepStatusResponse(
             state.Total, state.Count(TrialPhase.Pending), state.Count(TrialPhase.Assigned),
             state.Count(TrialPhase.Completed), state.Count(TrialPhase.Failed),
-            state.DiscardedResults, state.Retries, state.IsFinished, running, latestCompleted, connectedSlots);
+            state.DiscardedResults, state.Retries, state.IsFinished && planning is null, running, latestCompleted, connectedSlots, planning);
     }
 }
