@@ -55,9 +55,9 @@ ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
 for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult[@outcome='Failed']", ns):
     message = r.findtext(".//t:Message", "", ns).splitlines()
     print("FAILED " + r.get("testName"))
-    print("\n".join("  " + line for line in message[:6]))
-    notable = [l for l in message if any(w in l for w in ("threw", "failed", "Exception:", "stops:"))]
-    print("\n".join("  | " + line for line in notable[:20]))
+    print("\n".join("  " + line[:300] for line in message[:6]))
+    notable = [l for l in message[6:] if any(w in l for w in (" threw ", "Exception (", "Exception:", " stops: ", "Assert."))]
+    print("\n".join("  | " + line[:300] for line in notable[:20]))
 PY
     else
       grep -o 'testName="[^"]*"[^>]*outcome="Failed"' "$trx" | sed 's/testName="\([^"]*\)".*/FAILED \1/'
