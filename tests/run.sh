@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need when it is missing (Debian's postgresql, prometheus,
-# docker-compose and chromium), restores, runs every test project and prints "N passed, N failed" as its last line.
+# docker-compose, chromium, slurm-wlm and munge), restores, runs every test project and prints "N passed, N failed" as its last line.
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Journal).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 # The integration tests start private PostgreSQL servers on 127.0.0.1 (tests/scripts/postgres-server.sh), a real
-# Prometheus, and check the compose file with docker-compose; report.html is opened in headless Chromium. They fail,
-# not skip, without them.
+# Prometheus, and check the compose file with docker-compose; report.html is opened in headless Chromium; the Slurm
+# tests start a one-node Slurm cluster with munge (tests/scripts/slurm-cluster.sh). They fail, not skip, without them.
 missing=()
 compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
 [ -x /usr/bin/prometheus ] || missing+=(prometheus)
 [ -x /usr/bin/docker-compose ] || missing+=(docker-compose)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/sbin/slurmctld ] || missing+=(slurm-wlm)
+[ -x /usr/sbin/munged ] || missing+=(munge)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
@@ -24,8 +26,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
     exit 1
   fi
 fi
-# A full-disk test mounts a small tmpfs, which needs root.
-[ "$(id -u)" -eq 0 ] || echo "warning: not root, so the full-disk test cannot mount its tmpfs and will fail"
+# A full-disk test mounts a small tmpfs, and the Slurm tests start slurmd, which need root.
+[ "$(id -u)" -eq 0 ] || echo "warning: not root, so the full-disk test cannot mount its tmpfs and the Slurm tests cannot start slurmd: they will fail"
 
 dotnet restore SweepCluster.sln || { echo "0 passed, 1 failed"; exit 1; }
 
