@@ -19,9 +19,13 @@ public sealed class ScalarLifetimeTests
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(5).ToList();
         Assert.True(errors.Count == 0, "the training sources did not compile here: " + string.Join("; ", errors));
 
-        var unheld = compilation.SyntaxTrees
+        var found = compilation.SyntaxTrees
             .SelectMany(tree => UnheldScalars(compilation.GetSemanticModel(tree), tree))
             .ToList();
+        // TorchSharp's Adam makes its Scalars inside step(); only trials with optimizer: adam take that risk (README).
+        var adam = found.Where(f => f.StartsWith("AdamRule.cs:", StringComparison.Ordinal)).ToList();
+        Assert.True(adam.Count == 1 && adam[0].Contains("_adam.step()", StringComparison.Ordinal), string.Join("\n", adam));
+        var unheld = found.Except(adam).ToList();
         Assert.True(unheld.Count == 0, $"{unheld.Count} scalar(s) made on the fly:\n" + string.Join("\n", unheld));
     }
 
@@ -41,16 +45,22 @@ public sealed class ScalarLifetimeTests
                     var c = t.mul(k.ToScalar());
                     using var d = k.ToScalar();
                     var e = t.mul(d).add(Held);
+                    var f = t.add_(e);
+                    var g = t.square();
+                    var h = t.add_(e, Held).pow(Held);
                 }
             }
             """;
         var compilation = Compile([CSharpSyntaxTree.ParseText(source, Parse, path: "Sample.cs")]);
         var tree = compilation.SyntaxTrees.Single(t => t.FilePath == "Sample.cs");
         var found = UnheldScalars(compilation.GetSemanticModel(tree), tree).ToList();
-        Assert.Equal(3, found.Count);
+        // t + 1e-6, clamp_max(1.0), k.ToScalar(), add(Held) (x.add(s) is x.add(s, 1)), add_(e) and square().
+        Assert.Equal(6, found.Count);
         Assert.Contains(found, f => f.Contains("t + 1e-6", StringComparison.Ordinal));
         Assert.Contains(found, f => f.Contains("1.0", StringComparison.Ordinal));
         Assert.Contains(found, f => f.Contains("k.ToScalar()", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.Contains("t.add_(e)", StringComparison.Ordinal));
+        Assert.Contains(found, f => f.Contains("t.square()", StringComparison.Ordinal));
     }
 
     private static readonly CSharpParseOptions Parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Preview);
@@ -92,9 +102,14 @@ public sealed class ScalarLifetimeTests
                     when IsScalar(method.ContainingType):
                     yield return Where(node, $"{conversion.Operand.Syntax} becomes a Scalar where it is passed");
                     break;
-                case IBinaryOperation { OperatorMethod: { } method } binary
-                    when IsTensor(method.ContainingType) && method.Parameters.Any(p => p.Type.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_Double):
-                    yield return Where(node, $"{binary.Syntax} makes a Scalar inside the operator");
+                case IBinaryOperation { OperatorMethod: { } method } binary when MakesScalar(method):
+                    yield return Where(node, $"{binary.Syntax} makes a Scalar inside TorchSharp's {method.Name}");
+                    break;
+                case IUnaryOperation { OperatorMethod: { } method } unary when MakesScalar(method):
+                    yield return Where(node, $"{unary.Syntax} makes a Scalar inside TorchSharp's {method.Name}");
+                    break;
+                case IInvocationOperation { TargetMethod: var method } call when call.Syntax == node && MakesScalar(method):
+                    yield return Where(node, $"{call.Syntax} makes a Scalar inside TorchSharp's {method.Name}");
                     break;
                 case IInvocationOperation { TargetMethod.Name: "ToScalar" } invocation
                     when invocation.Syntax == node && !IsKept(invocation):
@@ -103,6 +118,17 @@ public sealed class ScalarLifetimeTests
             }
         }
     }
+
+    private static bool MakesScalar(IMethodSymbol method)
+    {
+        var original = method.ReducedFrom ?? method.OriginalDefinition;
+        return TorchSharpScalarMakers.Signatures.Contains(TorchSharpScalarMakers.Signature(
+            original.ContainingType.ToDisplayString(), original.Name, original.Parameters.Select(p => ParameterTypeName(p.Type))));
+    }
+
+    /// <summary>A parameter type's name as reflection's Type.Name writes it ("Int32", "Nullable`1", "Int64[]").</summary>
+    private static string ParameterTypeName(ITypeSymbol type) =>
+        type is IArrayTypeSymbol array ? ParameterTypeName(array.ElementType) + "[]" : type.MetadataName;
 
     private static bool IsKept(IOperation operation) =>
         operation.Parent is IVariableInitializerOperation or IFieldInitializerOperation or ISimpleAssignmentOperation;

@@ -1,3 +1,4 @@
+using SweepCluster.Training.Running;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,7 +23,7 @@ internal sealed class PairSums
     public PairSums(Tensor centred, double c, int[] classStart)
     {
         _rows = (int)centred.shape[0];
-        Tensor norms = centred.square().sum(1, keepdim: true);
+        Tensor norms = centred.Squared().sum(1, keepdim: true);
         Tensor one = ones(_rows, 1, dtype: float64, device: centred.device);
         // left_k . right_j = 2c x_k.x_j - c|x_k|^2 - c|x_j|^2 = -c H_kj: the exponent in one product.
         using Scalar twoC = (2 * c).ToScalar(), minusC = (-c).ToScalar();

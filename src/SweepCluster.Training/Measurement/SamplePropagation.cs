@@ -59,7 +59,7 @@ internal static class SamplePropagation
         List<Tensor> samples;
         using (Scalar noise = s.ToScalar())
             samples = model.PathActivations(inputs, draws, coupled: false, generator)
-                .Select(h => (h + randn(h.shape, h.dtype, h.device, generator: generator) * noise).to(float64)).ToList();
+                .Select(h => h.Plus(randn(h.shape, h.dtype, h.device, generator: generator) * noise).to(float64)).ToList();
         var sums = samples.Select(t => new DensitySums(t, n, s)).ToList();
         int chunk = Math.Max(1, ColumnsPerBlock / n), half = paths / 2;
         foreach (var (first, count) in Blocks(0, half, chunk).Concat(Blocks(half, paths, chunk)))
@@ -111,9 +111,9 @@ internal static class SamplePropagation
             _mean = draws.mean([0], keepdim: true);
             Tensor t = draws - _mean;
             using Scalar variance = (s * s).ToScalar(), minusTwoVariances = (-2 * s * s).ToScalar(), stop = rows.ToScalar(), modulus = inputs.ToScalar();
-            _left = cat([t / variance, t.square().sum(1, keepdim: true) / minusTwoVariances, ones(rows, 1, float64, draws.device)], 1)
+            _left = cat([t / variance, t.Squared().sum(1, keepdim: true) / minusTwoVariances, ones(rows, 1, float64, draws.device)], 1)
                 .to(float32);
-            _ownInput = (arange(stop, int64, draws.device) % modulus).view(rows, 1, 1);
+            _ownInput = (arange(Scalars.Zero, stop, Scalars.One, int64, draws.device) % modulus).view(rows, 1, 1);
         }
 
         /// <param name="centres">[P * n, w] float64, path-major.</param>
@@ -122,7 +122,7 @@ internal static class SamplePropagation
             long rows = _left.shape[0], columns = centres.shape[0], pathsHere = columns / _inputs;
             Tensor c = centres - _mean;
             using Scalar minusTwoVariances = (-2 * _s * _s).ToScalar();
-            Tensor right = cat([c, ones(columns, 1, float64, c.device), c.square().sum(1, keepdim: true) / minusTwoVariances], 1)
+            Tensor right = cat([c, ones(columns, 1, float64, c.device), c.Squared().sum(1, keepdim: true) / minusTwoVariances], 1)
                 .to(float32);
             // Rows a tile at a time, so a block's exponents stay within MaxBlockTerms whatever N is.
             long tile = Math.Max(1, MaxBlockTerms / columns);
@@ -138,7 +138,7 @@ internal static class SamplePropagation
                 // at most 2e-35 of it, and float32 exp never meets the subnormal numbers that make it several times
                 // slower (terms far below the largest are the rule in narrow layers with little noise).
                 Tensor largest = exponent.amax([1], keepdim: true);
-                allParts.Add(exponent.sub_(largest).clamp_min_(Scalars.ExponentFloor).exp_().sum(1).to(float64).log_().add_(largest.squeeze(1).to(float64)));
+                allParts.Add(exponent.sub_(largest).clamp_min_(Scalars.ExponentFloor).exp_().sum(1).to(float64).log_().PlusInPlace(largest.squeeze(1).to(float64)));
             }
             Tensor all = cat(allParts, 0), own = cat(ownParts, 0);
             _all = _all is null ? all.MoveToOuterDisposeScope() : logaddexp(_all, all).MoveToOuterDisposeScope();

@@ -91,8 +91,8 @@ internal static class TensorRowLogSums
         long rows = x.shape[0], paths = rows / inputs;
         Tensor perInput = x.view(paths, inputs, -1).transpose(0, 1); // [n, M, d]
         Tensor local = perInput - perInput.narrow(1, 0, 1);         // relative to path 0: no cancellation
-        Tensor norms = local.square().sum(2);                      // [n, M]
-        Tensor squared = (norms.unsqueeze(2) + norms.unsqueeze(1) - Scalars.Two * local.bmm(local.transpose(1, 2))).clamp_min_(Scalars.Zero);
+        Tensor norms = local.Squared().sum(2);                      // [n, M]
+        Tensor squared = (norms.unsqueeze(2).Plus(norms.unsqueeze(1)) - Scalars.Two * local.bmm(local.transpose(1, 2))).clamp_min_(Scalars.Zero);
         using Scalar minusC = (-c).ToScalar();
         Tensor terms = squared.mul_(minusC).exp_();
         Tensor sumsB = terms.sum(2);

@@ -1,6 +1,7 @@
 using SweepCluster.Core.Spec;
-using TorchSharp;
+using SweepCluster.Training.Running;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Model;
@@ -75,7 +76,7 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
                 ? randn([paths, 1, width], like.dtype, like.device, generator: noise).expand(paths, n, width).reshape(paths * n, width)
                 : randn(like.shape, like.dtype, like.device, generator: noise);
             using Scalar scale = std.ToScalar();
-            return like + z * scale;
+            return like.Plus(z * scale);
         }
         Tensor x = inputs.repeat(paths, 1);
         if (_shape.InputNoise > 0) x = Draw(x, _shape.InputNoise);
@@ -99,7 +100,7 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
     {
         if (std <= 0) return x;
         using Scalar scale = std.ToScalar();
-        return x + randn(x.shape, x.dtype, x.device, generator: _noise) * scale;
+        return x.Plus(randn(x.shape, x.dtype, x.device, generator: _noise) * scale);
     }
 
     /// <summary>Xavier-uniform weights with the activation's gain (5/3 for tanh, sqrt 2 for relu) and zero biases,

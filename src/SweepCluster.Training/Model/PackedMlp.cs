@@ -1,6 +1,7 @@
 using SweepCluster.Core.Spec;
-using TorchSharp;
+using SweepCluster.Training.Running;
 using TorchSharp.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Model;
@@ -103,11 +104,11 @@ internal sealed class PackedMlp : IDisposable
         // A member without dropout draws nothing: its zeros are below its keep probability of 1.
         Tensor? mask = _keep is null ? null
             : MemberDraws.Uniform(Generators, _dropping, [batch, depth * _width], device).lt(_keep).to(input.dtype);
-        Tensor x = _inputNoise ? input + noise!.narrow(2, 0, _inputs) : input;
+        Tensor x = _inputNoise ? input.Plus(noise!.narrow(2, 0, _inputs)) : input;
         for (int l = 0; l < depth; l++)
         {
             x = Activate(Affine(l, x));
-            if (noise is not null) x = x + noise.narrow(2, _inputs + l * _width, _width);
+            if (noise is not null) x = x.Plus(noise.narrow(2, _inputs + l * _width, _width));
             if (mask is not null) x = x * mask.narrow(2, l * _width, _width) / _keep!;
         }
         return x;
@@ -141,7 +142,7 @@ internal sealed class PackedMlp : IDisposable
     }
 
     // bmm then add: TorchSharp 0.107's baddbmm refuses these shapes.
-    private Tensor Affine(int l, Tensor x) => bmm(x, _layers[l].Weight) + _layers[l].Bias;
+    private Tensor Affine(int l, Tensor x) => bmm(x, _layers[l].Weight).Plus(_layers[l].Bias);
 
     private Tensor Activate(Tensor z) => _activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
 

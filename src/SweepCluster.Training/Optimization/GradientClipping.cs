@@ -23,7 +23,7 @@ internal static class GradientClipping
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         long members = gradients.shape[0];
-        Tensor sum = gradients.to(float64).square();
+        Tensor sum = gradients.to(float64).Squared();
         while (sum.shape[1] > 1)
         {
             long padding = (RowLength - sum.shape[1] % RowLength) % RowLength;
@@ -33,7 +33,7 @@ internal static class GradientClipping
         Tensor norms = sum.view(members).sqrt();
         // A coefficient of exactly 1 leaves a gradient's bits as they are, as skipping the multiplication would.
         using Scalar k = maxNorm.ToScalar();
-        gradients.mul_((k / (norms + Scalars.NormGuard)).clamp_max(Scalars.UnitCap).to(gradients.dtype).view(members, 1));
+        gradients.mul_((k / norms.Plus(Scalars.NormGuard)).clamp_max(Scalars.UnitCap).to(gradients.dtype).view(members, 1));
         return norms.MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,5 @@
 using SweepCluster.Training.Model;
+using SweepCluster.Training.Running;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,7 +20,7 @@ internal sealed class NoisySgdRule(Tensor values, IReadOnlyList<Generator> noise
         using (Scalar step = alpha.ToScalar())
             values.sub_(gradients.mul(step));
         if (!sigmas.Any(s => s > 0)) return;
-        values.add_(MemberDraws.Normal(noise, sigmas.Select(s => s > 0).ToArray(), [values.shape[1]], values.device)
+        values.PlusInPlace(MemberDraws.Normal(noise, sigmas.Select(s => s > 0).ToArray(), [values.shape[1]], values.device)
             .mul_(MemberDraws.PerMember(sigmas, 1, values.device)));
     }
 

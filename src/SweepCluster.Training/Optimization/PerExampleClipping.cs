@@ -19,7 +19,7 @@ internal static class PerExampleClipping
     public static (Tensor Residuals, Tensor Norms) Residuals(Tensor logits, Tensor features, Tensor labels)
     {
         Tensor r = nn.functional.softmax(logits, -1) - nn.functional.one_hot(labels, logits.shape[^1]).to(logits.dtype);
-        Tensor norms = (r.pow(Scalars.Two).sum(-1L, keepdim: false) * (features.pow(Scalars.Two).sum(-1L, keepdim: false) + Scalars.One)).sqrt();
+        Tensor norms = (r.pow(Scalars.Two).sum(-1L, keepdim: false) * (features.pow(Scalars.Two).sum(-1L, keepdim: false).Plus(Scalars.One))).sqrt();
         return (r, norms);
     }
 
