@@ -74,7 +74,10 @@ public sealed class MultiHostTests(ITestOutputHelper output) : IDisposable
             var finishedBy = giveBacks.Select(g => (g.Trial, By: events.Last(e => e.Kind == "trial-completed" && e.Trial == g.Trial).Worker)).ToList();
             var byNode = events.Where(e => e.Kind == "trial-completed").GroupBy(e => e.Worker!.Split('/')[2]).Select(g => $"{g.Key}: {g.Count()}");
             output.WriteLine($"completed by node: {string.Join(", ", byNode)}");
-            output.WriteLine($"worker-1 said:\n{string.Join("\n", worker1.Output.Split('\n').Where(l => l.StartsWith("worker", StringComparison.Ordinal)))}");
+            // Who downed worker-1 (the coordinator's node watch, or the resolver: both wait stable-after) and why.
+            output.WriteLine($"released: {string.Join("; ", events.Where(e => e.Kind == "trial-released").Select(e => $"{e.At:HH:mm:ss.fff} {e.Trial} {e.Body["reason"]}"))}");
+            // What worker-1 made of it: downed by its own resolver, then fresh nodes until the network was back.
+            output.WriteLine($"cut at {cutAt:HH:mm:ss.fff}; worker-1 said:\n{string.Join("\n", worker1.Output.Split('\n').Where(l => l.StartsWith("worker", StringComparison.Ordinal)))}");
             output.WriteLine($"{planned} trials in {wall.TotalSeconds:F1} s; lost {lost}, twice {twice} (journal: {twiceInJournal}); " +
                              $"give-backs after the cut (s): {string.Join(", ", giveBacks.Select(g => $"{g.Trial} {g.Seconds:F1}"))}; " +
                              $"finished by: {string.Join(", ", finishedBy.Select(f => $"{f.Trial} {f.By}"))}");
@@ -91,7 +94,6 @@ public sealed class MultiHostTests(ITestOutputHelper output) : IDisposable
             var worker2Node = $"akka.ssl.tcp://sweepcluster@{network.Address("worker-2")}:{WorkerPort}/";
             Assert.True(finishedBy.All(f => f.By?.StartsWith(worker2Node, StringComparison.Ordinal) == true),
                 $"finished by: {string.Join(", ", finishedBy)}\n{Logs()}");
-            Assert.Contains($"Worker node {worker1Node} stayed unreachable", coordinator.Output);
         }
         finally
         {
