@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need when it is missing (Debian's postgresql, prometheus,
-# docker-compose, chromium, slurm-wlm and munge), restores, runs every test project and prints "N passed, N failed" as its last line.
+# docker-compose, chromium, slurm-wlm, munge, iproute2 and iptables), restores, runs every test project and prints "N passed, N failed" as its last line.
 # Extra arguments go to `dotnet test` (e.g. --filter FullyQualifiedName~Journal).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,9 @@ compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/slurmctld ] || missing+=(slurm-wlm)
 [ -x /usr/sbin/munged ] || missing+=(munge)
+# The multi-host tests make network namespaces joined by a bridge (iproute2) and cut a host off with iptables.
+[ -x /usr/sbin/ip ] || [ -x /usr/bin/ip ] || missing+=(iproute2)
+[ -x /usr/sbin/iptables ] || missing+=(iptables)
 if [ "${#missing[@]}" -gt 0 ]; then
   sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
@@ -26,8 +29,9 @@ if [ "${#missing[@]}" -gt 0 ]; then
     exit 1
   fi
 fi
-# A full-disk test mounts a small tmpfs, and the Slurm tests start slurmd, which need root.
-[ "$(id -u)" -eq 0 ] || echo "warning: not root, so the full-disk test cannot mount its tmpfs and the Slurm tests cannot start slurmd: they will fail"
+# A full-disk test mounts a small tmpfs, the Slurm tests start slurmd and the multi-host tests make network namespaces,
+# which need root.
+[ "$(id -u)" -eq 0 ] || echo "warning: not root, so the full-disk test cannot mount its tmpfs, the Slurm tests cannot start slurmd and the multi-host tests cannot make their network: they will fail"
 
 dotnet restore SweepCluster.sln || { echo "0 passed, 1 failed"; exit 1; }
 

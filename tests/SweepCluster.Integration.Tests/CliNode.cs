@@ -17,8 +17,10 @@ internal sealed class CliNode : IDisposable
     /// <param name="defaultMetricsPort">Keep the verb's default metrics port instead of turning metrics off.</param>
     /// <param name="ownProcessGroup">Start it as the leader of a process group of its own (through setsid), so that a
     /// signal can be sent to its whole group as a terminal or `timeout` sends it, without reaching the test runner.</param>
+    /// <param name="prefix">A command that runs it, such as ["ip", "netns", "exec", NAME] for a host of a
+    /// <see cref="TestNetwork"/>; it must exec the process (so its id stays the process's), as `ip netns exec` does.</param>
     public CliNode(string name, string[] arguments, IReadOnlyDictionary<string, string> environment, bool defaultMetricsPort = false,
-        bool ownProcessGroup = false)
+        bool ownProcessGroup = false, string[]? prefix = null)
     {
         Name = name;
         var start = SweepclusterExecutable.StartInfo(arguments, defaultMetricsPort);
@@ -26,6 +28,12 @@ internal sealed class CliNode : IDisposable
         {
             start.ArgumentList.Insert(0, start.FileName);
             start.FileName = "setsid";
+        }
+        if (prefix is [var command, .. var rest])
+        {
+            start.ArgumentList.Insert(0, start.FileName);
+            for (int i = rest.Length - 1; i >= 0; i--) start.ArgumentList.Insert(0, rest[i]);
+            start.FileName = command;
         }
         foreach (var (key, value) in environment) start.Environment[key] = value;
         _process = new Process { StartInfo = start };

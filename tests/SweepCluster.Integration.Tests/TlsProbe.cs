@@ -13,10 +13,13 @@ internal static class TlsProbe
     /// <summary>True when the server completes the handshake and keeps the connection open for a few seconds;
     /// false when it refuses the handshake or closes the connection right after it (TLS 1.3 rejects a client
     /// certificate only after the client thinks the handshake is done).</summary>
-    public static bool ServerAccepts(int port, X509Certificate2? clientCertificate)
+    public static bool ServerAccepts(int port, X509Certificate2? clientCertificate) => ServerAccepts(IPAddress.Loopback, port, clientCertificate);
+
+    /// <summary><see cref="ServerAccepts(int, X509Certificate2?)"/> for a server at <paramref name="address"/>.</summary>
+    public static bool ServerAccepts(IPAddress address, int port, X509Certificate2? clientCertificate)
     {
         using var tcp = new TcpClient();
-        tcp.Connect(IPAddress.Loopback, port);
+        tcp.Connect(address, port);
         using var tls = new SslStream(tcp.GetStream(), leaveInnerStreamOpen: false);
         try
         {
