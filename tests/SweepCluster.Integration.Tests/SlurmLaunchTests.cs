@@ -72,21 +72,8 @@ public sealed class SlurmLaunchTests : IDisposable
 
         int stoppedWith = StartRequeuedJobNow(job);
 
-        var state = WaitForJobEnd(job);
-        string log = JobLog();
-        _output.WriteLine($"job {job} ended {state["JobState"]} after {state["Restarts"]} restart(s) in {clock.Elapsed.TotalSeconds:F0} s; " +
-                          $"{stoppedWith} trials had ended when the first run stopped");
-
-        Assert.True(state["JobState"] == "COMPLETED" && state["ExitCode"] == "0:0", $"job {job}: {state["JobState"]} {state["ExitCode"]}\n{log}");
-        Assert.Equal("1", state["Restarts"]);
-        Assert.True(stoppedWith < planned, $"the sweep had ended ({stoppedWith} trials) before the requeue stopped it\n{log}");
-        // The first run was stopped in order by the script's trap, and the requeued run continued the sweep.
-        Assert.Contains("got TERM: stopping the coordinator and the workers", log);
-        Assert.Contains($"interrupted: {stoppedWith} of {planned} trials ended and are kept", log);
-        Assert.Contains("(restart 1): " + Results + " already holds a sweep; continuing it", log);
+        var (ids, log) = AssertContinuedOnce(job, planned, stoppedWith, "TERM", clock);
         Assert.Equal(sweepJson, File.ReadAllText(Path.Combine(Results, "sweep.json")));
-        Assert.False(Directory.Exists(Results + "-2"), "the requeued job started a new sweep in DIR-2");
-        var ids = AssertEveryTrialOnce(planned, log);
         Assert.Equal(endedBefore, ids.Take(endedBefore.Count));
     }
 
@@ -112,20 +99,27 @@ public sealed class SlurmLaunchTests : IDisposable
         Assert.True(stalled is null, $"{stalled}\n{JobLog()}");
         int stoppedWith = StartRequeuedJobNow(job, "TimeLimit=10");
 
+        var (_, log) = AssertContinuedOnce(job, planned, stoppedWith, "USR1 (the time limit is near)", clock);
+        Assert.Contains($"requeueing job {job}: it continues the sweep when it runs again", log);
+    }
+
+    /// <summary>The job's first run was stopped in order by the script's trap on <paramref name="signal"/> with
+    /// <paramref name="stoppedWith"/> of the trials ended, and its one requeued run continued the same sweep to the end,
+    /// every trial once. The trial ids in trials.jsonl's order, and the job's log.</summary>
+    private (IReadOnlyList<string> Ids, string Log) AssertContinuedOnce(string job, int planned, int stoppedWith, string signal, Stopwatch clock)
+    {
         var state = WaitForJobEnd(job);
         string log = JobLog();
         _output.WriteLine($"job {job} ended {state["JobState"]} after {state["Restarts"]} restart(s) in {clock.Elapsed.TotalSeconds:F0} s; " +
-                          $"{stoppedWith} trials had ended when the warning signal stopped the first run");
-
+                          $"{stoppedWith} trials had ended when {signal} stopped the first run");
         Assert.True(state["JobState"] == "COMPLETED" && state["ExitCode"] == "0:0", $"job {job}: {state["JobState"]} {state["ExitCode"]}\n{log}");
         Assert.Equal("1", state["Restarts"]);
-        Assert.True(stoppedWith < planned, $"the sweep had ended ({stoppedWith} trials) before the warning signal\n{log}");
-        Assert.Contains("got USR1 (the time limit is near): stopping the coordinator and the workers", log);
+        Assert.True(stoppedWith < planned, $"the sweep had ended ({stoppedWith} trials) before {signal} stopped it\n{log}");
+        Assert.Contains($"got {signal}: stopping the coordinator and the workers", log);
         Assert.Contains($"interrupted: {stoppedWith} of {planned} trials ended and are kept", log);
-        Assert.Contains($"requeueing job {job}: it continues the sweep when it runs again", log);
         Assert.Contains("(restart 1): " + Results + " already holds a sweep; continuing it", log);
         Assert.False(Directory.Exists(Results + "-2"), "the requeued job started a new sweep in DIR-2");
-        AssertEveryTrialOnce(planned, log);
+        return (AssertEveryTrialOnce(planned, log), log);
     }
 
     /// <summary>Waits until the job has been requeued and is pending, then lets it start at once (Slurm holds a
