@@ -27,12 +27,19 @@ stop_daemon() {
   rm -f "$pidfile"
 }
 
+hosts_mark="# slurm-cluster.sh"
+
 start() {
   local dir ctld_port slurmd_port host
   dir=$(realpath -m "$1") ctld_port=${2:-6817} slurmd_port=${3:-6818}
   host=$(hostname -s)
   if running "$dir/slurmctld.pid" && running "$dir/slurmd.pid"; then return 0; fi
   mkdir -p "$dir"/{munge,state,spool,log}
+  # The batch script's nodes advertise their Slurm node name, so it must resolve; a machine whose own name does not
+  # gets a line in /etc/hosts for as long as this cluster runs (stop removes it).
+  if ! getent hosts "$host" >/dev/null; then
+    echo "127.0.0.1 $host $hosts_mark $dir" >>/etc/hosts
+  fi
   # munged checks that nobody else can write where its key, socket and logs live.
   chmod 0700 "$dir" "$dir/munge"
   if ! running "$dir/munge/munged.pid"; then
@@ -105,6 +112,9 @@ stop() {
   stop_daemon "$dir/slurmd.pid"
   stop_daemon "$dir/slurmctld.pid"
   stop_daemon "$dir/munge/munged.pid"
+  if grep -qF "$hosts_mark $dir" /etc/hosts; then
+    grep -vF "$hosts_mark $dir" /etc/hosts >"$dir/hosts.kept" && cat "$dir/hosts.kept" >/etc/hosts
+  fi
 }
 
 case "${1:-}" in
