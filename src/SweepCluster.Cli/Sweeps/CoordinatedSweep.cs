@@ -36,6 +36,7 @@ internal static class CoordinatedSweep
         using var files = (await opened.OpenResultFilesAsync(cancellation)).Files;
         var sink = new ResultFolderSink(files);
         var plan = opened.Plan();
+        bool interrupted;
         await using (var node = await SweepNode.StartAsync(configuration.InFolder(dir), new CoordinatorRole(opened, plan, sink), logLevel))
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +
@@ -49,12 +50,15 @@ internal static class CoordinatedSweep
             if (!sink.Finished.IsCompleted && node.Terminated.IsCompleted && !cancellation.IsCancellationRequested)
                 throw new NodeLostException(
                     $"this coordinator's node was removed from its cluster (downed), so it stops; the {sink.Ended} trials that ended are kept in the journal ({opened.Journal.Describe()}): start the same command again, or let a supervisor that restarts on failure do it");
-            if (!sink.Finished.IsCompleted)
-            {
-                Console.WriteLine($"interrupted: {sink.Ended} of {trials.Count} trials ended and are kept; continue with: sweepcluster resume {dir}");
-                WriteSummaries(files, dir, quiet: true);
-                return 130;
-            }
+            interrupted = !sink.Finished.IsCompleted;
+        }
+        // Counted once the node has stopped: a worker's result can still be recorded while it stops, and the count
+        // says what the journal keeps (a sweep whose last trial ended meanwhile has finished after all).
+        if (interrupted && !sink.Finished.IsCompleted)
+        {
+            Console.WriteLine($"interrupted: {sink.Ended} of {trials.Count} trials ended and are kept; continue with: sweepcluster resume {dir}");
+            WriteSummaries(files, dir, quiet: true);
+            return 130;
         }
         if (sink.Finished.IsFaulted)
         {
