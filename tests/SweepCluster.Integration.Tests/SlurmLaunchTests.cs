@@ -9,9 +9,8 @@ namespace SweepCluster.Integration.Tests;
 /// <summary>deploy/slurm/sweep.sbatch submitted with sbatch to a real Slurm (a one-node cluster on this host,
 /// tests/scripts/slurm-cluster.sh): the job runs the coordinator and, through srun, one worker on its node, with mutual
 /// TLS between them and the certificates made by the script; every trial ends once, in trials.jsonl and in the journal.
-/// Then the same with `scontrol requeue` in the middle of the sweep, and with the time limit's warning signal (USR1)
-/// in the middle of the sweep, upon which the script requeues the job itself: the requeued job continues the same
-/// sweep. Needs root (slurmd runs the jobs).</summary>
+/// Then the same with `scontrol requeue` in the middle of the sweep: the requeued job continues the same sweep. Needs
+/// root (slurmd runs the jobs).</summary>
 public sealed class SlurmLaunchTests : IDisposable
 {
     private static readonly string BatchScript = Path.Combine(TestRepository.Root, "deploy", "slurm", "sweep.sbatch");
@@ -75,32 +74,6 @@ public sealed class SlurmLaunchTests : IDisposable
         var (ids, log) = AssertContinuedOnce(job, planned, stoppedWith, "TERM", clock);
         Assert.Equal(sweepJson, File.ReadAllText(Path.Combine(Results, "sweep.json")));
         Assert.Equal(endedBefore, ids.Take(endedBefore.Count));
-    }
-
-    [Fact]
-    public void A_job_near_its_time_limit_stops_requeues_itself_and_continues_the_same_sweep()
-    {
-        // 30 trials of a few seconds, one at a time: far more than the 30 s before the warning signal.
-        string spec = TrialLines.WriteSpec(_folder, "slurm-time-limit", epochs: 200, seeds: 5);
-        const int planned = 30;
-        var clock = Stopwatch.StartNew();
-        // A two-minute limit with the warning 90 s before it: USR1 about 30 s into the run, mid-sweep.
-        string job = Submit(spec, packSize: 1, "--time=2", "--signal=B:USR1@90");
-        string jsonl = Path.Combine(Results, "trials.jsonl");
-
-        var watchdog = new SweepProgressWatchdog(jsonl);
-        var asked = Stopwatch.StartNew();
-        string? stalled = watchdog.WaitUntil(() =>
-        {
-            if (asked.Elapsed < TimeSpan.FromSeconds(1)) return false;
-            asked.Restart();
-            return _slurm.Job(job) is var j && (j["Restarts"] != "0" || SlurmCluster.Ended(j["JobState"]));
-        });
-        Assert.True(stalled is null, $"{stalled}\n{JobLog()}");
-        int stoppedWith = StartRequeuedJobNow(job, "TimeLimit=10");
-
-        var (_, log) = AssertContinuedOnce(job, planned, stoppedWith, "USR1 (the time limit is near)", clock);
-        Assert.Contains($"requeueing job {job}: it continues the sweep when it runs again", log);
     }
 
     /// <summary>The job's first run was stopped in order by the script's trap on <paramref name="signal"/> with
