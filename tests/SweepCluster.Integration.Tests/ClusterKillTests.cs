@@ -24,7 +24,7 @@ public sealed class ClusterKillTests : IDisposable
     public void Every_trial_ends_exactly_once_after_a_worker_is_killed_mid_pack()
     {
         // 2 depths x 6 (act_noise x seed) trials: each depth's six share a pack key, so packs of 3 fill exactly.
-        string spec = TrialLines.WriteSpec(_folder, "kill", epochs: 60, depths: "[1, 2]", seeds: 3), results = Path.Combine(_folder, "out"), jsonl = Path.Combine(results, "trials.jsonl");
+        string spec = TrialLines.WriteSpec(_folder, "kill", epochs: 400, depths: "[1, 2]", seeds: 3), results = Path.Combine(_folder, "out"), jsonl = Path.Combine(results, "trials.jsonl");
         int port = Ports.Free();
         using var coordinator = new CliNode("coordinator", "coordinator", spec, "--out", results, "--port", port.ToString(), "--slots", "0", "--metrics-port", "0");
         using var victim = new CliNode("worker-1", "worker", "--seed", $"127.0.0.1:{port}", "--slots", "1", "--threads", "1", "--pack-size", "3", "--metrics-port", "0");

@@ -73,6 +73,7 @@ internal sealed class SweepNode : IAsyncDisposable
         var journalPause = new JournalPause();
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Services.AddSweepTracing(coordinator is null ? "sweepcluster-worker" : "sweepcluster-coordinator", TracingEndpoint.FromEnvironment());
         builder.Services.AddAkka(options.ActorSystemName, akka =>
         {

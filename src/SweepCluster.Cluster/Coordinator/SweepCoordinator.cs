@@ -126,6 +126,7 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
     {
         if (!SpeaksFor(request.WorkerId, "request for work", null)) return;
         RememberWorker(request.WorkerId, Sender);
+        _workers.AskedForWork(request.WorkerId);
         // Attempts the slot still holds were lost on the way: the same attempts again (LeasePolicy.HeldBy).
         if (State.HeldBy(request.WorkerId) is { Count: > 0 } held)
         {
@@ -153,12 +154,22 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
         _progress.Renew(State.HeldBy(report.WorkerId).Select(t => t.Id), Now);
     }
 
-    // The worker resends its report until accepted, so it is accepted only once the journal (and trials.jsonl) holds it.
+    // The worker resends its report until accepted, so it is accepted only once the journal (and trials.jsonl) holds it;
+    // a copy that comes after that is answered again and not recorded twice.
     private void Report(string workerId, TrialId trial, int attempt, string what, ISweepCommand command)
     {
         if (!SpeaksFor(workerId, what, trial)) return;
         var ack = new ResultProjection.Acknowledge(Sender, new ReportAccepted(trial, attempt));
-        Execute([command], () => _results.Tell(ack));
+        if (_workers.WasAnswered(workerId, trial, attempt))
+        {
+            _results.Tell(ack);
+            return;
+        }
+        Execute([command], () =>
+        {
+            _workers.Answered(workerId, trial, attempt);
+            _results.Tell(ack);
+        });
     }
 
     private void ExpireLeases()

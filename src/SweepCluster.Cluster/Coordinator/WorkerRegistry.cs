@@ -1,3 +1,5 @@
+using SweepCluster.Core.Grid;
+
 namespace SweepCluster.Cluster.Coordinator;
 
 /// <summary>The worker slots the coordinator knows: the current actor of each slot id (watched, so its death frees its
@@ -9,6 +11,7 @@ public sealed class WorkerRegistry<TRef> where TRef : class
     private readonly Dictionary<string, TRef> _workers = [];
     private readonly Dictionary<TRef, string> _watched = [];
     private readonly Dictionary<string, TRef> _idle = [];
+    private readonly Dictionary<string, HashSet<(TrialId Trial, int Attempt)>> _answered = [];
 
     /// <summary>Slots known alive: the ones the sweep counts as connected.</summary>
     public int Count => _workers.Count;
@@ -38,6 +41,7 @@ public sealed class WorkerRegistry<TRef> where TRef : class
     /// <summary>Drops a slot; returns the actor to unwatch, or null when the slot was not known.</summary>
     public TRef? Forget(string workerId)
     {
+        _answered.Remove(workerId);
         if (!_workers.Remove(workerId, out var worker)) return null;
         _idle.Remove(workerId);
         return _watched.Remove(worker) ? worker : null;
@@ -51,6 +55,7 @@ public sealed class WorkerRegistry<TRef> where TRef : class
         if (!_workers.TryGetValue(workerId, out var current) || !current.Equals(worker)) return null;
         _workers.Remove(workerId);
         _idle.Remove(workerId);
+        _answered.Remove(workerId);
         return workerId;
     }
 
@@ -67,4 +72,19 @@ public sealed class WorkerRegistry<TRef> where TRef : class
         _idle.Clear();
         return idle;
     }
+
+    /// <summary>The slot's report of <paramref name="attempt"/> was recorded and answered. A slot resends a report until
+    /// the answer arrives, so on a busy machine a copy can come after the first was recorded: <see cref="WasAnswered"/>
+    /// tells the coordinator to answer that copy again rather than count it as a discarded result.</summary>
+    public void Answered(string workerId, TrialId trial, int attempt)
+    {
+        if (!_answered.TryGetValue(workerId, out var reports)) _answered[workerId] = reports = [];
+        reports.Add((trial, attempt));
+    }
+
+    public bool WasAnswered(string workerId, TrialId trial, int attempt) =>
+        _answered.TryGetValue(workerId, out var reports) && reports.Contains((trial, attempt));
+
+    /// <summary>The slot asks for work: it resends none of its earlier reports any more (each was answered).</summary>
+    public void AskedForWork(string workerId) => _answered.Remove(workerId);
 }

@@ -1,4 +1,5 @@
 using SweepCluster.Cluster.Coordinator;
+using SweepCluster.Core.Grid;
 
 namespace SweepCluster.Cluster.Tests.Coordinator;
 
@@ -48,6 +49,25 @@ public sealed class WorkerRegistryTests
         Assert.Equal(["a/0"], registry.TakeIdle());
         Assert.Empty(registry.TakeIdle());
         Assert.Null(registry.Forget("b/0"));
+    }
+
+    [Fact]
+    public void An_answered_report_is_known_for_its_slot_and_attempt_until_the_slot_asks_again_or_is_forgotten()
+    {
+        var registry = new WorkerRegistry<string>();
+        var trial = new TrialId("t-1");
+        registry.Remember("a/0", "a/0#1");
+        registry.Answered("a/0", trial, 1);
+
+        Assert.True(registry.WasAnswered("a/0", trial, 1));
+        Assert.False(registry.WasAnswered("a/0", trial, 2));
+        Assert.False(registry.WasAnswered("a/1", trial, 1));
+        registry.AskedForWork("a/0");
+        Assert.False(registry.WasAnswered("a/0", trial, 1));
+
+        registry.Answered("a/0", trial, 1);
+        registry.Terminated("a/0#1");
+        Assert.False(registry.WasAnswered("a/0", trial, 1));
     }
 
     [Fact]

@@ -54,21 +54,24 @@ internal sealed class ChaosRun(string folder, int seed, Action<string> log)
         int coordinatorKills = 0;
         try
         {
-            // At least two slots busy; the progress line may go from 1 straight to 3 and stay there until the end.
-            WaitFor(() => System.Text.RegularExpressions.Regex.IsMatch(coordinator.Node.Output, "running [2-9]") || coordinator.Node.HasExited,
+            // Every slot busy, so that the first kill, which must be seen by a coordinator that stays up, hits a
+            // worker holding a pack (a worker is idle only between a pack's answer and its next request).
+            WaitFor(() => System.Text.RegularExpressions.Regex.IsMatch(coordinator.Node.Output, $"running [{Workers}-9]") || coordinator.Node.HasExited,
                 SweepProgressWatchdog.DefaultStall);
             var chaosStart = clock.Elapsed;
             // In the second half, so the first worker kills are seen by a coordinator that stays up through them, or
             // earlier once 40-60 % of the trials have ended, so that a fast machine cannot finish the sweep first.
             var coordinatorKillAt = chaosStart + ChaosFor / 2 + TimeSpan.FromSeconds(_random.NextDouble() * (ChaosFor.TotalSeconds / 2 - 5));
             int coordinatorKillAfterEnded = (int)(3 * 2 * Seeds * (0.4 + 0.2 * _random.NextDouble()));
-            var nextWorkerKill = chaosStart + Gap();
+            // The first worker kill comes early, so that its give-back is seen by a coordinator that is still up.
+            var nextWorkerKill = chaosStart + TimeSpan.FromSeconds(1 + _random.NextDouble() * 3);
             while (clock.Elapsed - chaosStart < ChaosFor && !coordinator.Node.HasExited)
             {
-                // The progress trigger waits until the first worker kill has had its give-back time with the coordinator up.
+                // Both triggers wait until the first worker kill has had its give-back time with the coordinator up: a
+                // CI run killed the coordinator 9 s after the first worker kill, and no give-back was seen live.
                 bool firstKillSettled = kills.Count > 0 && DateTime.UtcNow - kills[0].At > GiveBackBound.Total;
-                if (coordinatorKills == 0 && (clock.Elapsed >= coordinatorKillAt
-                                              || firstKillSettled && TrialLines.Ids(jsonl).Count >= coordinatorKillAfterEnded))
+                if (coordinatorKills == 0 && firstKillSettled
+                                          && (clock.Elapsed >= coordinatorKillAt || TrialLines.Ids(jsonl).Count >= coordinatorKillAfterEnded))
                 {
                     coordinator.Node.Kill();
                     coordinatorKills++;
