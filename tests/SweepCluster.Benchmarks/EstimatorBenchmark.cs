@@ -20,9 +20,11 @@ internal static class EstimatorBenchmark
         NativeTorchEnvironment.Configure(); // before libtorch starts: the product's reproducible native math
         int threads = Environment.ProcessorCount;
         Console.WriteLine($"{threads} threads (torch and the reference's Parallel.For)");
-        ConsistentEstimateCost(depth, width, threads);
+        var floor = MachineFloor.Measure(threads);
+        Console.WriteLine(floor);
+        ConsistentEstimateCost(depth, width, threads, floor);
         EstimatePhase(depth, width, threads);
-        PairwiseBound(threads);
+        PairwiseBound(threads, floor);
     }
 
     private static void EstimatePhase(int depth, int width, int threads)
@@ -54,7 +56,7 @@ internal static class EstimatorBenchmark
     /// <summary>The estimate phase with the consistent estimate i_x_t at its default paths and draws against the same
     /// phase with 2 paths and 1 draw (the pairwise bracket and Fano as before, plus about 1/256 of the i_x_t work):
     /// interleaved, best of 2 each, so a load change hits both.</summary>
-    private static void ConsistentEstimateCost(int depth, int width, int threads)
+    private static void ConsistentEstimateCost(int depth, int width, int threads, MachineFloor floor)
     {
         var full = TrialConfig(depth, width);
         var without = full with { Information = full.Information with { MixturePaths = 2, MixtureDraws = 1 } };
@@ -73,9 +75,21 @@ internal static class EstimatorBenchmark
                           $"pairwise bracket alone (i_x_t at 2 paths, 1 draw) {a:F2} s, with i_x_t " +
                           $"({InformationSettings.DefaultMixturePaths} paths, {InformationSettings.DefaultMixtureDraws} draws) {b:F2} s " +
                           $"(best of 2 each, interleaved), {b / a:F2}x");
+        double pairs = BracketPairs(full);
+        Console.WriteLine($"  the bracket's all-pairs floor on this CPU: {floor.PairSeconds(pairs, width):F2} s for {pairs:E2} pairs " +
+                          $"(one float64 exp and 2 (w + 2) flops each); the bracket-alone phase takes {a / floor.PairSeconds(pairs, width):F1}x its floor");
     }
 
-    private static void PairwiseBound(int threads)
+    /// <summary>The pairs the estimate phase's pairwise bracket visits (as LayerInformationProbe calls it): layer 1 on
+    /// the N inputs alone (exact: no noise upstream, no input noise here), every deeper layer on N M rows, and the last
+    /// layer once more on N M training rows for Fano.</summary>
+    private static double BracketPairs(TrialConfig config)
+    {
+        long n = config.Information.EvalPoints, rows = config.Depth > 1 ? n * config.Information.NoisePaths : n;
+        return MachineFloor.TilePairs(n) + (config.Depth - 1) * MachineFloor.TilePairs(rows) + MachineFloor.TilePairs(rows);
+    }
+
+    private static void PairwiseBound(int threads, MachineFloor floor)
     {
         const int inputs = 128, paths = 32, width = 64, classes = 10;
         var random = new Random(7);
@@ -106,6 +120,8 @@ internal static class EstimatorBenchmark
                           $"tensor {tensorSeconds:F3} s (best of 3), reference {referenceSeconds:F2} s, {referenceSeconds / tensorSeconds:F1}x; " +
                           $"CPU time: tensor {tensorCpu:F3} s, reference {referenceCpu:F2} s; " +
                           $"largest relative difference {difference:E1}");
+        double pairs = MachineFloor.TilePairs(inputs * paths), least = floor.PairSeconds(pairs, width);
+        Console.WriteLine($"  its all-pairs floor on this CPU: {least * 1000:F1} ms for {pairs:E2} pairs; the tensor kernel takes {tensorSeconds / least:F1}x its floor");
     }
 
     /// <summary>The quickstart's data and net, with the evaluation set and noise paths of an accurate experiment; one

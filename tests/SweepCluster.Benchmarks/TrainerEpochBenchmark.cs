@@ -34,6 +34,29 @@ internal static class TrainerEpochBenchmark
             }
             Console.WriteLine($"  {mode.Word(),-16} {depth,5} {width,5} {trainer,9:F3} {bare,9:F3} {trainer / bare,6:F2}");
         }
+        FirstEpoch(repeats);
+    }
+
+    /// <summary>A trial's first epoch against its later ones: the training phase of a 1-epoch trial, and that of a
+    /// (1 + Epochs)-epoch trial less it, per epoch (same seed, interleaved, min of the repeats); with the trial's setup
+    /// before training (data and model), which its timings count apart.</summary>
+    private static void FirstEpoch(int repeats)
+    {
+        Console.WriteLine($"a trial's first epoch against its later ones, ms (end_to_end, min of {repeats}):");
+        Console.WriteLine($"  {"depth",5} {"width",5} {"setup",9} {"first",9} {"later",9} {"ratio",6}");
+        foreach (var (depth, width) in new[] { (2, 4), (6, 4), (6, 16), (6, 64) })
+        {
+            double setup = double.MaxValue, one = double.MaxValue, many = double.MaxValue;
+            for (int r = 0; r < repeats; r++)
+            {
+                var config = Config(depth, width, TrainingMode.EndToEnd, seed: r);
+                var first = Timings(config with { Training = config.Training with { Epochs = 1 } });
+                (setup, one) = (Math.Min(setup, first.DataSeconds * 1000), Math.Min(one, first.TrainSeconds * 1000));
+                many = Math.Min(many, Timings(config with { Training = config.Training with { Epochs = 1 + Epochs } }).TrainSeconds * 1000);
+            }
+            double later = (many - one) / Epochs;
+            Console.WriteLine($"  {depth,5} {width,5} {setup,9:F3} {one,9:F3} {later,9:F3} {one / later,6:F2}");
+        }
     }
 
     private static TrialConfig Config(int depth, int width, TrainingMode mode, int seed) => new()
@@ -50,11 +73,13 @@ internal static class TrainerEpochBenchmark
         Depth = depth, Width = width, ActNoise = ActNoise, SgldNoise = SgldNoise, TrainSize = TrainSize, Seed = seed,
     };
 
-    private static double TrainerEpochMs(TrialConfig config)
+    private static double TrainerEpochMs(TrialConfig config) => Timings(config).TrainSeconds * 1000 / config.Training.Epochs;
+
+    private static TrialTimings Timings(TrialConfig config)
     {
         var result = new TorchTrialRunner().Run(TrialIdentity.Of(config), config, new TrialRunContext("cpu", 1), CancellationToken.None);
         if (result.Status != TrialStatus.Completed) throw new InvalidOperationException($"benchmark trial failed: {result.FailureReason}");
-        return result.Timings!.TrainSeconds * 1000 / config.Training.Epochs;
+        return result.Timings!;
     }
 
     private static double BareEpochMs(int depth, int width, TrainingMode mode, int seed)
