@@ -3,7 +3,8 @@ using SweepCluster.Core.Grid;
 namespace SweepCluster.Cluster.Coordinator;
 
 /// <summary>The worker slots the coordinator knows: the current actor of each slot id (watched, so its death frees its
-/// trials), and the idle ones told of new work when trials become pending. Not part of the sweep's truth: it is rebuilt
+/// trials), the idle ones told of new work when trials become pending, and the reports each slot had answered since it
+/// last asked for work (a resent copy is answered, not recorded again). Not part of the sweep's truth: it is rebuilt
 /// from the workers after a restart. Generic over the actor reference so its rules are tested without an actor system;
 /// the coordinator does the watching it asks for.</summary>
 public sealed class WorkerRegistry<TRef> where TRef : class
