@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SweepCluster.Training.Measurement;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -10,7 +11,8 @@ namespace SweepCluster.Benchmarks;
 /// PairSums runs its tiles; best of 5 rounds.</summary>
 internal sealed record MachineFloor(int Workers, double Exp64PerSecond, double Exp32PerSecond, double Gemm64Flops, double Gemm32Flops)
 {
-    private const int Tile = 512, GemmSize = 1024;
+    // The kernel's own tile, so that the floor follows it if it changes.
+    private const int Tile = TensorRowLogSums.TileSize, GemmSize = 1024;
 
     public static MachineFloor Measure(int workers) => new(workers,
         ExpRate(workers, float64), ExpRate(workers, float32), Rate(workers, float64, GemmRound), Rate(workers, float32, GemmRound));
