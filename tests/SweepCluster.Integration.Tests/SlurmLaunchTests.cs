@@ -96,14 +96,13 @@ public sealed class SlurmLaunchTests : IDisposable
     }
 
     /// <summary>Waits until the job has been requeued and is pending, then lets it start at once (Slurm holds a
-    /// requeued job back two minutes, its begin time), with <paramref name="updates"/> (e.g. a new time limit). The
-    /// trials that had ended when its first run stopped.</summary>
-    private int StartRequeuedJobNow(string job, params string[] updates)
+    /// requeued job back two minutes, its begin time). The trials that had ended when its first run stopped.</summary>
+    private int StartRequeuedJobNow(string job)
     {
         Eventually.True(() => _slurm.Job(job) is var j && j["Restarts"] == "1" && j["JobState"] == "PENDING",
             TimeSpan.FromMinutes(2), () => $"job {job} was not requeued: {_slurm.Job(job)["JobState"]}\n{JobLog()}");
         int stoppedWith = TrialLines.Ids(Path.Combine(Results, "trials.jsonl")).Count;
-        _slurm.Command("scontrol", ["update", $"JobId={job}", "StartTime=now", .. updates]);
+        _slurm.Command("scontrol", ["update", $"JobId={job}", "StartTime=now"]);
         return stoppedWith;
     }
 
@@ -113,7 +112,7 @@ public sealed class SlurmLaunchTests : IDisposable
 
     /// <summary>sbatch of the batch script on SPEC into <see cref="Results"/>: one CPU, one worker slot, TLS, the
     /// executable built beside the tests; its job id.</summary>
-    private string Submit(string spec, int packSize, params string[] sbatchOptions)
+    private string Submit(string spec, int packSize)
     {
         string apphost = Path.Combine(AppContext.BaseDirectory, "sweepcluster");
         string executable = File.Exists(apphost) ? apphost : $"dotnet {Path.Combine(AppContext.BaseDirectory, "sweepcluster.dll")}";
@@ -127,7 +126,7 @@ public sealed class SlurmLaunchTests : IDisposable
             ["SWEEP_WORKER_ARGS"] = $"--metrics-port 0 --threads 1 --pack-size {packSize}",
         };
         string id = _slurm.Command("sbatch", environment, ["--parsable", "--cpus-per-task=1", $"--chdir={_folder}",
-            $"--output={Path.Combine(_folder, "job.out")}", .. sbatchOptions, BatchScript, spec, "out"]).Trim();
+            $"--output={Path.Combine(_folder, "job.out")}", BatchScript, spec, "out"]).Trim();
         Assert.Matches("^[0-9]+$", id);
         return id;
     }
