@@ -4,7 +4,6 @@ using SweepCluster.Core.Grid;
 using SweepCluster.Core.Information;
 using SweepCluster.Core.Spec;
 using SweepCluster.Core.Trials;
-using SweepCluster.Training.Model;
 using static TorchSharp.torch;
 
 namespace SweepCluster.Training.Measurement;
@@ -20,17 +19,27 @@ internal static class LayerInformationProbe
 {
     private const double SaturationMargin = 0.1;
 
-    public static IReadOnlyList<LayerInformation> Measure(
-        NoisyMlp model, Tensor testFeatures, int[] testLabels, TrialConfig config, PairwiseKernel kernel, CancellationToken cancellation)
+    /// <summary>Every member's layers (member s's test inputs in row s of <paramref name="testFeatures"/>, [S, rows, D]):
+    /// the activations and the consistent estimates are made batched over the members, the bracket of each layer per
+    /// member.</summary>
+    public static IReadOnlyList<IReadOnlyList<LayerInformation>> Measure(
+        PackedNetwork network, Tensor testFeatures, IReadOnlyList<int[]> testLabels, IReadOnlyList<TrialConfig> configs,
+        PairwiseKernel kernel, CancellationToken cancellation)
     {
-        int n = Math.Min(config.Information.EvalPoints, testLabels.Length);
-        int[] labels = testLabels[..n];
-        int paths = PathsFor(config);
+        int n = Math.Min(configs[0].Information.EvalPoints, testLabels[0].Length); // the information settings and test size are the pack's
         using var scope = NewDisposeScope();
-        List<Tensor> activations = PreNoiseActivations(model, testFeatures, n, paths);
+        var activations = PreNoiseActivations(network, testFeatures, n, configs, Enumerable.Range(0, configs.Count).ToArray());
+        var consistent = SamplePropagation.Estimate(network, testFeatures, n, configs, cancellation);
+        return configs.Select((config, s) => MeasureMember(activations[s]!, testLabels[s][..n], config, consistent[s], kernel, cancellation)).ToList();
+    }
+
+    private static IReadOnlyList<LayerInformation> MeasureMember(
+        List<Tensor> activations, int[] labels, TrialConfig config, IReadOnlyList<ConsistentEstimate?> consistent,
+        PairwiseKernel kernel, CancellationToken cancellation)
+    {
+        int n = labels.Length, paths = PathsFor(config);
         double logN = Math.Log(n);
         var layers = new List<LayerInformation>(config.Depth);
-        IReadOnlyList<ConsistentEstimate?> consistent = SamplePropagation.Estimate(model, testFeatures, n, config, cancellation);
         double previous = logN; // I(X;T_0) = I(X;X) = log N
         double dpiUpper = logN;
         for (int l = 0; l < config.Depth; l++)
@@ -63,20 +72,23 @@ internal static class LayerInformationProbe
         return layers;
     }
 
-    /// <summary>The upper bound of I(Y;T_L) on the first min(N, n) training points with their training labels, by the
-    /// same estimator and noise paths as the layer probe, with the entropy H(Y) of those labels (Fano needs both);
-    /// null at s = 0, where binning gives no upper bound on MI.</summary>
-    public static TrainingLabelInformation? TrainingLabelInformationUpper(
-        NoisyMlp model, Tensor trainFeatures, int[] trainLabels, TrialConfig config, PairwiseKernel kernel)
+    /// <summary>Per member, the upper bound of I(Y;T_L) on the first min(N, n) training points with their training
+    /// labels, by the same estimator and noise paths as the layer probe, with the entropy H(Y) of those labels (Fano
+    /// needs both); null at s = 0, where binning gives no upper bound on MI.</summary>
+    public static IReadOnlyList<TrainingLabelInformation?> TrainingLabelInformationUpper(
+        PackedNetwork network, Tensor trainFeatures, IReadOnlyList<int[]> trainLabels, IReadOnlyList<TrialConfig> configs, PairwiseKernel kernel)
     {
-        if (config.ActNoise <= 0 || config.Depth < 1) return null;
-        int n = Math.Min(config.Information.EvalPoints, trainLabels.Length);
-        int[] labels = trainLabels[..n];
-        int paths = PathsFor(config);
+        int n = Math.Min(configs[0].Information.EvalPoints, trainLabels[0].Length);
         using var scope = NewDisposeScope();
-        Tensor last = PreNoiseActivations(model, trainFeatures, n, paths)[^1];
-        double upper = MeasureLayer(last, n, labels, config.Depth - 1, paths, config, kernel).YUpper!.Value;
-        return new TrainingLabelInformation(upper, DiscreteInformation.Entropy(labels));
+        int[] measured = Enumerable.Range(0, configs.Count).Where(s => configs[s].ActNoise > 0 && configs[s].Depth >= 1).ToArray();
+        var activations = PreNoiseActivations(network, trainFeatures, n, configs, measured);
+        return configs.Select((config, s) =>
+        {
+            if (activations[s] is not { } layers) return null;
+            int[] labels = trainLabels[s][..n];
+            double upper = MeasureLayer(layers[^1], n, labels, config.Depth - 1, PathsFor(config), config, kernel).YUpper!.Value;
+            return (TrainingLabelInformation?)new TrainingLabelInformation(upper, DiscreteInformation.Entropy(labels));
+        }).ToList();
     }
 
     /// <summary>M paths when some layer's input is noisy (activation noise with depth &gt; 1, or input noise), else 1.</summary>
@@ -110,13 +122,24 @@ internal static class LayerInformationProbe
             result.YEstimate, result.YLower, result.YUpper);
     }
 
-    /// <summary>Rows are path-major: row p * n + i is input i on noise path p. The tensors stay on the model's device, in
-    /// the caller's dispose scope.</summary>
-    private static List<Tensor> PreNoiseActivations(NoisyMlp model, Tensor features, int n, int paths)
+    /// <summary>The pre-noise activations of the chosen members (null for the others), each from its own noise generator,
+    /// batched over the members that take the same number of paths. Rows are path-major: row p * n + i is input i on
+    /// noise path p. The tensors stay on the device, in the caller's dispose scope.</summary>
+    private static List<Tensor>?[] PreNoiseActivations(
+        PackedNetwork network, Tensor features, int n, IReadOnlyList<TrialConfig> configs, int[] chosen)
     {
-        model.eval();
         using var noGrad = no_grad();
-        return model.PathActivations(features.narrow(0, 0, n), paths, coupled: false, model.Noise).Select(h => h.detach()).ToList();
+        var activations = new List<Tensor>?[configs.Count];
+        foreach (var group in chosen.GroupBy(s => PathsFor(configs[s])))
+        {
+            int[] members = group.ToArray();
+            using var part = network.Select(members);
+            using Tensor index = tensor(members.Select(s => (long)s).ToArray(), device: features.device);
+            using Tensor inputs = features.narrow(1, 0, n).index_select(0, index);
+            var layers = part.PathActivations(inputs, group.Key, coupled: false, part.Noise);
+            for (int g = 0; g < members.Length; g++) activations[members[g]] = layers.Select(h => h[g]).ToList();
+        }
+        return activations;
     }
 
     private static SampleMatrix ToMatrix(Tensor h)

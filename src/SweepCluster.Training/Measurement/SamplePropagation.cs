@@ -45,38 +45,85 @@ internal static class SamplePropagation
     public static IReadOnlyList<ConsistentEstimate?> Estimate(
         NoisyMlp model, Tensor features, int n, TrialConfig config, CancellationToken cancellation)
     {
-        if (config.ActNoise <= 0 || config.Depth < 1) return new ConsistentEstimate?[config.Depth];
+        using var network = new PackedNetwork([model]);
+        using Tensor one = features.unsqueeze(0);
+        return Estimate(network, one, n, [config], cancellation)[0];
+    }
+
+    /// <summary>The estimates of every member of a pack (member s's inputs in row s of <paramref name="features"/>,
+    /// [S, rows, D]), batched over the members that share a structure (activation noise, and input noise or not): member
+    /// s draws from a generator of its own seed, so its estimates are those it has alone.</summary>
+    public static IReadOnlyList<IReadOnlyList<ConsistentEstimate?>> Estimate(
+        PackedNetwork network, Tensor features, int n, IReadOnlyList<TrialConfig> configs, CancellationToken cancellation)
+    {
+        var estimates = configs.Select(c => (IReadOnlyList<ConsistentEstimate?>)new ConsistentEstimate?[c.Depth]).ToArray();
+        var groups = Enumerable.Range(0, configs.Count)
+            .Where(s => configs[s].ActNoise > 0 && configs[s].Depth >= 1)
+            .GroupBy(s => configs[s].InputNoise > 0);
+        foreach (var group in groups)
+        {
+            int[] members = group.ToArray();
+            using var part = network.Select(members);
+            using Tensor index = tensor(members.Select(s => (long)s).ToArray(), device: features.device);
+            using Tensor inputs = features.narrow(1, 0, n).index_select(0, index);
+            var found = EstimateGroup(part, inputs, members.Select(s => configs[s]).ToList(), cancellation);
+            for (int g = 0; g < members.Length; g++) estimates[members[g]] = found[g];
+        }
+        return estimates;
+    }
+
+    /// <param name="inputs">[S, n, D]: the evaluation set of each member.</param>
+    private static IReadOnlyList<ConsistentEstimate?>[] EstimateGroup(
+        PackedNetwork network, Tensor inputs, IReadOnlyList<TrialConfig> configs, CancellationToken cancellation)
+    {
+        TrialConfig config = configs[0]; // the information settings, depth and input noise's presence are the group's
+        int n = (int)inputs.shape[1];
         int paths = config.Information.MixturePaths ?? InformationSettings.DefaultMixturePaths;
         int draws = config.Information.MixtureDraws ?? InformationSettings.DefaultMixtureDraws;
-        double s = config.ActNoise;
-        using var oneThread = new OneTorchThread(features.device);
+        double[] s = configs.Select(c => c.ActNoise).ToArray();
+        using var oneThread = new OneTorchThread(inputs.device);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        model.eval();
-        using var generator = new Generator((ulong)SeedStreams.Derive(config.Seed, 0x4D50), features.device); // "MP"
-        Tensor inputs = features.narrow(0, 0, n);
-        // The draws: K fresh independent paths per input, then the layer's own noise.
-        List<Tensor> samples;
-        using (Scalar noise = s.ToScalar())
-            samples = model.PathActivations(inputs, draws, coupled: false, generator)
-                .Select(h => h.Plus(randn(h.shape, h.dtype, h.device, generator: generator) * noise).to(float64)).ToList();
-        var sums = samples.Select(t => new DensitySums(t, n, s)).ToList();
-        int chunk = Math.Max(1, ColumnsPerBlock / n), half = paths / 2;
-        foreach (var (first, count) in Blocks(0, half, chunk).Concat(Blocks(half, paths, chunk)))
+        var generators = configs.Select(c => new Generator((ulong)SeedStreams.Derive(c.Seed, 0x4D50), inputs.device)).ToList(); // "MP"
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            using var block = NewDisposeScope();
-            var centres = model.PathActivations(inputs, count, coupled: true, generator);
-            for (int l = 0; l < config.Depth; l++)
+            // The draws: K fresh independent paths per input, then the layer's own noise.
+            var samples = network.PathActivations(inputs, draws, coupled: false, generators)
+                .Select(h => h.Plus(MemberNormals(h, s, generators)).to(float64)).ToList();
+            var sums = samples.Select(t => new DensitySums(t, n, s)).ToList();
+            int chunk = Math.Max(1, ColumnsPerBlock / n), half = paths / 2;
+            foreach (var (first, count) in Blocks(0, half, chunk).Concat(Blocks(half, paths, chunk)))
             {
-                // Without noise upstream every path of layer l carries the same h_l: one path is the whole mixture.
-                if (!UpstreamNoisy(config, l)) { if (first == 0) sums[l].Add(centres[l].narrow(0, 0, n).to(float64)); }
-                else sums[l].Add(centres[l].to(float64));
+                cancellation.ThrowIfCancellationRequested();
+                using var block = NewDisposeScope();
+                var centres = network.PathActivations(inputs, count, coupled: true, generators);
+                for (int l = 0; l < config.Depth; l++)
+                {
+                    // Without noise upstream every path of layer l carries the same h_l: one path is the whole mixture.
+                    if (!UpstreamNoisy(config, l)) { if (first == 0) sums[l].Add(centres[l].narrow(1, 0, n).to(float64)); }
+                    else sums[l].Add(centres[l].to(float64));
+                }
+                if (first + count == half) foreach (var sum in sums) sum.KeepHalf();
             }
-            if (first + count == half) foreach (var sum in sums) sum.KeepHalf();
+            var perLayer = sums.Select((sum, l) => sum.Estimate(UpstreamNoisy(config, l))).ToList();
+            return Enumerable.Range(0, configs.Count)
+                .Select(m => (IReadOnlyList<ConsistentEstimate?>)perLayer.Select(layer => (ConsistentEstimate?)layer[m]).ToList())
+                .ToArray();
         }
-        return sums.Select((sum, l) => (ConsistentEstimate?)sum.Estimate(UpstreamNoisy(config, l))).ToList();
+        finally
+        {
+            foreach (var generator in generators) generator.Dispose();
+        }
     }
+
+    /// <summary>Member s's N(0, s_s^2) draws in the shape of its row of <paramref name="like"/> [S, rows, w], one call each
+    /// from its own generator.</summary>
+    private static Tensor MemberNormals(Tensor like, double[] s, IReadOnlyList<Generator> generators) =>
+        stack(Enumerable.Range(0, s.Length).Select(m =>
+        {
+            using Scalar std = s[m].ToScalar();
+            return randn([like.shape[1], like.shape[2]], like.dtype, like.device, generator: generators[m]) * std;
+        }).ToArray());
 
     /// <summary>Consecutive blocks of at most <paramref name="size"/> paths covering [from, to).</summary>
     private static IEnumerable<(int First, int Count)> Blocks(int from, int to, int size)
@@ -95,75 +142,77 @@ internal static class SamplePropagation
     /// estimate's standard error; the sums across blocks are float64.</remarks>
     private sealed class DensitySums
     {
-        private readonly Tensor _left, _mean, _ownInput;
+        private readonly Tensor _left, _mean, _ownInput, _minusTwoVariances;
         private readonly int _inputs;
-        private readonly double _s;
         private Tensor? _all, _own;
         private long _centres, _ownCentres;
-        private MonteCarloEstimate? _half;
+        private MonteCarloEstimate[]? _half;
 
-        /// <param name="draws">[K * n, w] float64, path-major: row k * n + i is a draw of input i.</param>
-        public DensitySums(Tensor draws, int inputs, double s)
+        /// <param name="draws">[S, K * n, w] float64, path-major within a member: row k * n + i is a draw of input i.</param>
+        /// <param name="s">Each member's activation noise std.</param>
+        public DensitySums(Tensor draws, int inputs, double[] s)
         {
             _inputs = inputs;
-            _s = s;
-            long rows = draws.shape[0];
-            _mean = draws.mean([0], keepdim: true);
+            long members = draws.shape[0], rows = draws.shape[1];
+            _mean = draws.mean([1], keepdim: true);
             Tensor t = draws - _mean;
-            using Scalar variance = (s * s).ToScalar(), minusTwoVariances = (-2 * s * s).ToScalar(), stop = rows.ToScalar(), modulus = inputs.ToScalar();
-            _left = cat([t / variance, t.Squared().sum(1, keepdim: true) / minusTwoVariances, ones(rows, 1, float64, draws.device)], 1)
+            Tensor variance = tensor(s.Select(v => v * v).ToArray(), [members, 1, 1], float64, draws.device);
+            _minusTwoVariances = tensor(s.Select(v => -2 * v * v).ToArray(), [members, 1, 1], float64, draws.device);
+            using Scalar stop = rows.ToScalar(), modulus = inputs.ToScalar();
+            _left = cat([t / variance, t.Squared().sum(2, keepdim: true) / _minusTwoVariances, ones(members, rows, 1, float64, draws.device)], 2)
                 .to(float32);
-            _ownInput = (arange(Scalars.Zero, stop, Scalars.One, int64, draws.device) % modulus).view(rows, 1, 1);
+            _ownInput = (arange(Scalars.Zero, stop, Scalars.One, int64, draws.device) % modulus).view(1, rows, 1, 1);
         }
 
-        /// <param name="centres">[P * n, w] float64, path-major.</param>
+        /// <param name="centres">[S, P * n, w] float64, path-major within a member.</param>
         public void Add(Tensor centres)
         {
-            long rows = _left.shape[0], columns = centres.shape[0], pathsHere = columns / _inputs;
+            long members = _left.shape[0], rows = _left.shape[1], columns = centres.shape[1], pathsHere = columns / _inputs;
             Tensor c = centres - _mean;
-            using Scalar minusTwoVariances = (-2 * _s * _s).ToScalar();
-            Tensor right = cat([c, ones(columns, 1, float64, c.device), c.Squared().sum(1, keepdim: true) / minusTwoVariances], 1)
-                .to(float32);
-            // Rows a tile at a time, so a block's exponents stay within MaxBlockTerms whatever N is.
-            long tile = Math.Max(1, MaxBlockTerms / columns);
+            Tensor right = cat([c, ones(members, columns, 1, float64, c.device), c.Squared().sum(2, keepdim: true) / _minusTwoVariances], 2)
+                .to(float32).transpose(1, 2);
+            // Rows a tile at a time, so a block's exponents stay within MaxBlockTerms whatever N and S are.
+            long tile = Math.Max(1, MaxBlockTerms / (members * columns));
             var allParts = new List<Tensor>();
             var ownParts = new List<Tensor>();
             for (long first = 0; first < rows; first += tile)
             {
                 long count = Math.Min(tile, rows - first);
-                Tensor exponent = _left.narrow(0, first, count).mm(right.t());
-                ownParts.Add(exponent.view(count, pathsHere, _inputs)
-                    .gather(2, _ownInput.narrow(0, first, count).expand(count, pathsHere, 1)).squeeze(2).logsumexp(1).to(float64));
+                Tensor exponent = _left.narrow(1, first, count).bmm(right);
+                ownParts.Add(exponent.view(members, count, pathsHere, _inputs)
+                    .gather(3, _ownInput.narrow(1, first, count).expand(members, count, pathsHere, 1)).squeeze(3).logsumexp(2).to(float64));
                 // log-sum-exp in place, with every term raised to at least e^-80 of its row's largest: such a term adds
                 // at most 2e-35 of it, and float32 exp never meets the subnormal numbers that make it several times
                 // slower (terms far below the largest are the rule in narrow layers with little noise).
-                Tensor largest = exponent.amax([1], keepdim: true);
-                allParts.Add(exponent.sub_(largest).clamp_min_(Scalars.ExponentFloor).exp_().sum(1).to(float64).log_().PlusInPlace(largest.squeeze(1).to(float64)));
+                Tensor largest = exponent.amax([2], keepdim: true);
+                allParts.Add(exponent.sub_(largest).clamp_min_(Scalars.ExponentFloor).exp_().sum([2]).to(float64).log_().PlusInPlace(largest.squeeze(2).to(float64)));
             }
-            Tensor all = cat(allParts, 0), own = cat(ownParts, 0);
+            Tensor all = cat(allParts, 1), own = cat(ownParts, 1);
             _all = _all is null ? all.MoveToOuterDisposeScope() : logaddexp(_all, all).MoveToOuterDisposeScope();
             _own = _own is null ? own.MoveToOuterDisposeScope() : logaddexp(_own, own).MoveToOuterDisposeScope();
             _centres += columns;
             _ownCentres += pathsHere;
         }
 
-        /// <summary>Takes the estimate from the paths added so far (half of them) for the drift.</summary>
+        /// <summary>Takes the estimates from the paths added so far (half of them) for the drift.</summary>
         public void KeepHalf() => _half = _all is null ? null : Current();
 
         /// <param name="pathsMatter">False where every path carries the same centres (no noise upstream): no drift.</param>
-        public ConsistentEstimate Estimate(bool pathsMatter)
+        public ConsistentEstimate[] Estimate(bool pathsMatter)
         {
             var full = Current();
-            return new ConsistentEstimate(full, pathsMatter && _half is { } half ? full.Value - half.Value : null);
+            return full.Select((estimate, m) => new ConsistentEstimate(estimate, pathsMatter && _half is { } half ? estimate.Value - half[m].Value : null)).ToArray();
         }
 
-        /// <summary>The mean over draws of log p(t | x) - log p(t), each mixture's 1/count included.</summary>
-        private MonteCarloEstimate Current()
+        /// <summary>Per member, the mean over draws of log p(t | x) - log p(t), each mixture's 1/count included.</summary>
+        private MonteCarloEstimate[] Current()
         {
             using Scalar logOwn = Math.Log(_ownCentres).ToScalar(), logAll = Math.Log(_centres).ToScalar();
             using Tensor terms = (_own! - logOwn) - (_all! - logAll);
             using Tensor cpu = terms.cpu();
-            return MonteCarloEstimate.Of(cpu.data<double>().ToArray());
+            double[] values = cpu.data<double>().ToArray();
+            int rows = (int)terms.shape[1];
+            return Enumerable.Range(0, (int)terms.shape[0]).Select(m => MonteCarloEstimate.Of(values[(m * rows)..((m + 1) * rows)])).ToArray();
         }
     }
 }

@@ -11,8 +11,9 @@ using static TorchSharp.torch;
 namespace SweepCluster.Training.Running;
 
 /// <summary>The real trial runner: builds each trial's data and noisy MLP, trains a pack of trials as one batched
-/// network (a trial alone is a pack of one, so a trial's numbers do not depend on its pack), then measures each
-/// trial on its own: errors with fresh noise, per-layer information, the bounds. Every tensor it makes is disposed
+/// network, then measures the pack the same way: errors with fresh noise and per-layer information batched over the
+/// members, then each member's bounds. A trial alone is a pack of one and every member draws from its own generators,
+/// so a trial's numbers do not depend on its pack. Every tensor it makes is disposed
 /// before it returns; no tensor leaves this class. Given checkpoints, it continues from its trials' checkpoints and
 /// removes them once training is done.</summary>
 /// <param name="kernel">How the information estimates sum over pairs: tensor algebra on the trial's device (what trials
@@ -40,66 +41,96 @@ public sealed class TorchTrialRunner(PairwiseKernel kernel = PairwiseKernel.Tens
             // Trained: what remains depends only on the trained models and their generators, so the checkpoints have served.
             foreach (var trial in trials) trial.Training.Checkpoint?.Remove();
             double trainShare = phase.Elapsed.TotalSeconds / members.Count;
-            return trials.Select((trial, s) => Measure(trial, logs[s], trainShare, context, device, cancellation)).ToList();
+            var results = new TrialResult[members.Count];
+            var measured = new List<int>();
+            for (int s = 0; s < members.Count; s++)
+            {
+                if (logs[s].DivergedAtStep is not { } step)
+                {
+                    measured.Add(s);
+                    continue;
+                }
+                var trial = trials[s];
+                results[s] = new TrialResult
+                {
+                    TrialId = trial.Member.Id, Config = trial.Member.Config, Status = TrialStatus.Failed,
+                    Run = Echo(trial.Member.Config, trial.Data, logs[s], trial.Training.Model, context) with { PackSize = members.Count },
+                    FailureReason = $"{FailureKind.Diverged.Word()} at step {step}",
+                    Timings = new TrialTimings { DataSeconds = trial.DataSeconds, TrainSeconds = trainShare, TotalSeconds = trial.DataSeconds + trainShare },
+                };
+            }
+            if (measured.Count > 0)
+            {
+                var done = Measure(measured.Select(s => trials[s]).ToList(), measured.Select(s => logs[s]).ToList(), trainShare, device, cancellation);
+                for (int m = 0; m < measured.Count; m++) results[measured[m]] = done[m];
+            }
+            return results;
         }
         finally
         {
             foreach (var trial in trials) trial.Dispose();
         }
 
-        TrialResult Measure(PackedTrial trial, TrainingLog log, double trainSeconds, TrialRunContext context, Device device, CancellationToken cancellation)
+        // The trained members measured together: errors with fresh noise and the per-layer information batched over
+        // them (each member's draws from its own generators, in the order a pack of one makes them), then the bounds.
+        // A member's phase times are its share of the pack's.
+        IReadOnlyList<TrialResult> Measure(
+            IReadOnlyList<PackedTrial> pack, IReadOnlyList<TrainingLog> logs, double trainSeconds, Device device, CancellationToken cancellation)
         {
             var phase = Stopwatch.StartNew();
-            var (id, config) = (trial.Member.Id, trial.Member.Config);
-            TrialData data = trial.Data;
-            NoisyMlp model = trial.Training.Model;
-            var echo = Echo(config, data, log, model, context) with { PackSize = members.Count };
-            if (log.DivergedAtStep is { } step)
-                return new TrialResult
-                {
-                    TrialId = id, Config = config, Status = TrialStatus.Failed, Run = echo,
-                    FailureReason = $"{FailureKind.Diverged.Word()} at step {step}",
-                    Timings = new TrialTimings { DataSeconds = trial.DataSeconds, TrainSeconds = trainSeconds, TotalSeconds = trial.DataSeconds + trainSeconds },
-                };
-
-            Tensor trainX = trial.Training.Features, trainY = trial.Training.Labels;
-            Tensor testX = AsFeatures(data.TestFeatures, data.Dimension, device), testY = AsLabels(data.TestLabels, device);
-            int draws = config.Information.ErrorDraws;
-            var (trainError, trainLoss) = ErrorMeasurement.Measure(model, trainX, trainY, draws, config.Information.LossClip);
-            var (testError, testLoss) = ErrorMeasurement.Measure(model, testX, testY, draws, config.Information.LossClip);
-            CmiOutcome? cmi = data.Supersample is { } supersample ? CmiPredictions.Measure(model, supersample, data.Dimension, device) : null;
-            double evaluateSeconds = phase.Elapsed.TotalSeconds;
+            var configs = pack.Select(t => t.Member.Config).ToList();
+            InformationSettings information = configs[0].Information; // the pack's: equal in every member
+            using var measureScope = NewDisposeScope();
+            using var network = new PackedNetwork(pack.Select(t => t.Training.Model).ToList());
+            Tensor trainX = stack(pack.Select(t => t.Training.Features).ToArray()), trainY = stack(pack.Select(t => t.Training.Labels).ToArray());
+            Tensor testX = stack(pack.Select(t => AsFeatures(t.Data.TestFeatures, t.Data.Dimension, device)).ToArray());
+            Tensor testY = stack(pack.Select(t => AsLabels(t.Data.TestLabels, device)).ToArray());
+            var trainErrors = ErrorMeasurement.Measure(network, trainX, trainY, information.ErrorDraws, information.LossClip);
+            var testErrors = ErrorMeasurement.Measure(network, testX, testY, information.ErrorDraws, information.LossClip);
+            CmiOutcome?[] cmi = pack.Select(t => t.Data.Supersample is { } supersample
+                ? CmiPredictions.Measure(t.Training.Model, supersample, t.Data.Dimension, device) : null).ToArray();
+            double evaluateSeconds = phase.Elapsed.TotalSeconds / pack.Count;
 
             phase.Restart();
-            IReadOnlyList<LayerInformation> layers = LayerInformationProbe.Measure(model, testX, data.TestLabels, config, kernel, cancellation);
-            var trainingLabels = LayerInformationProbe.TrainingLabelInformationUpper(model, trainX, data.TrainLabels, config, kernel);
-            int evaluationPoints = Math.Min(config.Information.EvalPoints, data.TestLabels.Length);
-            var (sgld, bounds, fano) = TrialBoundsAssembly.Assemble(config, log, layers, data.Classes, evaluationPoints, trainingLabels);
-            double estimateSeconds = phase.Elapsed.TotalSeconds;
-
-            return new TrialResult
+            var layers = LayerInformationProbe.Measure(network, testX, pack.Select(t => t.Data.TestLabels).ToList(), configs, kernel, cancellation);
+            var trainingLabels = LayerInformationProbe.TrainingLabelInformationUpper(
+                network, trainX, pack.Select(t => t.Data.TrainLabels).ToList(), configs, kernel);
+            var assembled = pack.Select((t, s) =>
             {
-                TrialId = id,
-                Config = config,
-                Status = TrialStatus.Completed,
-                Run = echo,
-                TrainError = trainError,
-                TestError = testError,
-                Gap = testError - trainError,
-                TrainLoss = trainLoss,
-                TestLoss = testLoss,
-                LossGap = testLoss - trainLoss,
-                Layers = layers,
-                ISgld = sgld,
-                Bounds = bounds,
-                FanoLower = fano,
-                Cmi = cmi,
-                Timings = new TrialTimings
+                int evaluationPoints = Math.Min(information.EvalPoints, t.Data.TestLabels.Length);
+                return TrialBoundsAssembly.Assemble(configs[s], logs[s], layers[s], t.Data.Classes, evaluationPoints, trainingLabels[s]);
+            }).ToList();
+            double estimateSeconds = phase.Elapsed.TotalSeconds / pack.Count;
+
+            return pack.Select((trial, s) =>
+            {
+                var (trainError, trainLoss) = trainErrors[s];
+                var (testError, testLoss) = testErrors[s];
+                var (sgld, bounds, fano) = assembled[s];
+                return new TrialResult
                 {
-                    DataSeconds = trial.DataSeconds, TrainSeconds = trainSeconds, EvaluateSeconds = evaluateSeconds,
-                    EstimateSeconds = estimateSeconds, TotalSeconds = trial.DataSeconds + trainSeconds + evaluateSeconds + estimateSeconds,
-                },
-            };
+                    TrialId = trial.Member.Id,
+                    Config = configs[s],
+                    Status = TrialStatus.Completed,
+                    Run = Echo(configs[s], trial.Data, logs[s], trial.Training.Model, context) with { PackSize = members.Count },
+                    TrainError = trainError,
+                    TestError = testError,
+                    Gap = testError - trainError,
+                    TrainLoss = trainLoss,
+                    TestLoss = testLoss,
+                    LossGap = testLoss - trainLoss,
+                    Layers = layers[s],
+                    ISgld = sgld,
+                    Bounds = bounds,
+                    FanoLower = fano,
+                    Cmi = cmi[s],
+                    Timings = new TrialTimings
+                    {
+                        DataSeconds = trial.DataSeconds, TrainSeconds = trainSeconds, EvaluateSeconds = evaluateSeconds,
+                        EstimateSeconds = estimateSeconds, TotalSeconds = trial.DataSeconds + trainSeconds + evaluateSeconds + estimateSeconds,
+                    },
+                };
+            }).ToList();
         }
     }
 

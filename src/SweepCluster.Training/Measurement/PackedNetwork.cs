@@ -1,0 +1,130 @@
+using SweepCluster.Core.Spec;
+using SweepCluster.Training.Model;
+using SweepCluster.Training.Running;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace SweepCluster.Training.Measurement;
+
+/// <summary>The trained members of a pack as one batched network for measurement: layer l of every member is one
+/// [S, in, out] weight (its W^T) and one [S, 1, out] bias, so a pass of S members' inputs [S, n, d] costs the torch calls
+/// of one network. Evaluation passes: activation and input noise, no dropout. Every noise draw is made member by member
+/// from the generator the member names, in the shapes it would draw alone, so a member's numbers do not depend on its
+/// pack-mates (a trial alone is a pack of one and runs this same code).</summary>
+internal sealed class PackedNetwork : IDisposable
+{
+    private readonly List<(Tensor Weight, Tensor Bias)> _layers;
+    private readonly ActivationKind _activation;
+    private readonly NoisyMlpShape[] _shapes;
+
+    public PackedNetwork(IReadOnlyList<NoisyMlp> members)
+    {
+        _shapes = members.Select(m => m.Shape).ToArray();
+        _activation = _shapes[0].Activation;
+        Noise = members.Select(m => m.Noise).ToList();
+        using var noGrad = no_grad();
+        _layers = Enumerable.Range(0, members[0].Layers.Count)
+            .Select(l => (stack(members.Select(m => m.Layers[l].weight!.detach().t()).ToArray()),
+                          stack(members.Select(m => m.Layers[l].bias!.detach().unsqueeze(0)).ToArray())))
+            .ToList();
+    }
+
+    private PackedNetwork(List<(Tensor, Tensor)> layers, ActivationKind activation, NoisyMlpShape[] shapes, IReadOnlyList<Generator> noise)
+    {
+        (_layers, _activation, _shapes, Noise) = (layers, activation, shapes, noise);
+    }
+
+    /// <summary>S, the number of members.</summary>
+    public int Size => _shapes.Length;
+
+    public int Depth => _layers.Count - 1;
+
+    /// <summary>Each member's own noise generator (the one its model trained with), in member order.</summary>
+    public IReadOnlyList<Generator> Noise { get; }
+
+    /// <summary>The members at <paramref name="indices"/> as a network of their own (the weights are copied).</summary>
+    public PackedNetwork Select(IReadOnlyList<int> indices)
+    {
+        using Tensor index = tensor(indices.Select(i => (long)i).ToArray(), device: _layers[0].Weight.device);
+        var layers = _layers.Select(l => (l.Weight.index_select(0, index), l.Bias.index_select(0, index))).ToList();
+        return new PackedNetwork(layers, _activation, indices.Select(i => _shapes[i]).ToArray(), indices.Select(i => Noise[i]).ToList());
+    }
+
+    /// <summary>The logits [S, b, C] of inputs [S, b, d] under fresh noise. A member with noise draws it as one block
+    /// [b, d' + L w'] from its own generator (d' = d with input noise, else 0; w' = w with activation noise, else 0),
+    /// the way packed training draws its steps' noise.</summary>
+    public Tensor Logits(Tensor input)
+    {
+        long batch = input.shape[1], dimension = input.shape[2], width = _layers[0].Weight.shape[2];
+        Tensor noise = stack(Enumerable.Range(0, Size).Select(s => MemberNoise(s, batch, dimension, width, input.device)).ToArray());
+        Tensor x = input.Plus(noise.narrow(2, 0, dimension));
+        for (int l = 0; l < Depth; l++)
+            x = Activate(Affine(l, x)).Plus(noise.narrow(2, dimension + l * width, width));
+        return Affine(Depth, x);
+    }
+
+    /// <summary>Member s's noise for one pass, scaled, as [b, d + L w] (zeros where it has no such noise).</summary>
+    private Tensor MemberNoise(int s, long batch, long dimension, long width, Device device)
+    {
+        var shape = _shapes[s];
+        bool inputNoise = shape.InputNoise > 0, activationNoise = shape.ActivationNoise > 0;
+        long drawn = (inputNoise ? dimension : 0) + (activationNoise ? Depth * width : 0);
+        if (drawn == 0) return zeros([batch, dimension + Depth * width], float32, device);
+        Tensor block = randn([batch, drawn], float32, device, generator: Noise[s]);
+        using Scalar inputScale = shape.InputNoise.ToScalar(), activationScale = shape.ActivationNoise.ToScalar();
+        Tensor inputPart = inputNoise ? block.narrow(1, 0, dimension) * inputScale : zeros([batch, dimension], float32, device);
+        Tensor layerPart = activationNoise ? block.narrow(1, drawn - Depth * width, Depth * width) * activationScale
+            : zeros([batch, Depth * width], float32, device);
+        return cat([inputPart, layerPart], 1);
+    }
+
+    /// <summary>Every member's pre-noise activations h_l of every hidden layer for <paramref name="paths"/> noisy passes of
+    /// its inputs [S, n, d], as [S, paths * n, w] per layer, path-major within a member (row p * n + i is input i on path
+    /// p): member s's draws come from <paramref name="generators"/>[s], one call per noise and layer, in the shapes
+    /// <see cref="NoisyMlp"/>'s own paths drew them. Coupled paths share their noise across inputs (path p adds the same
+    /// draw to every input: common random numbers).</summary>
+    public IReadOnlyList<Tensor> PathActivations(Tensor inputs, int paths, bool coupled, IReadOnlyList<Generator> generators)
+    {
+        long n = inputs.shape[1];
+        Tensor x = inputs.repeat(1, paths, 1);
+        x = AddPathNoise(x, shape => shape.InputNoise);
+        var activations = new List<Tensor>(Depth);
+        for (int l = 0; l < Depth; l++)
+        {
+            Tensor h = Activate(Affine(l, x));
+            activations.Add(h);
+            x = AddPathNoise(h, shape => shape.ActivationNoise);
+        }
+        return activations;
+
+        Tensor AddPathNoise(Tensor like, Func<NoisyMlpShape, double> std)
+        {
+            if (_shapes.All(shape => std(shape) <= 0)) return like;
+            long width = like.shape[2];
+            Tensor noise = stack(Enumerable.Range(0, Size).Select(s =>
+            {
+                double scale = std(_shapes[s]);
+                if (scale <= 0) return zeros([paths * n, width], like.dtype, like.device);
+                Tensor z = coupled
+                    ? randn([paths, 1, width], like.dtype, like.device, generator: generators[s]).expand(paths, n, width).reshape(paths * n, width)
+                    : randn([paths * n, width], like.dtype, like.device, generator: generators[s]);
+                using Scalar factor = scale.ToScalar();
+                return z * factor;
+            }).ToArray());
+            return like.Plus(noise);
+        }
+    }
+
+    private Tensor Affine(int l, Tensor x) => bmm(x, _layers[l].Weight).Plus(_layers[l].Bias);
+
+    private Tensor Activate(Tensor z) => _activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
+
+    public void Dispose()
+    {
+        foreach (var (weight, bias) in _layers)
+        {
+            weight.Dispose();
+            bias.Dispose();
+        }
+    }
+}
