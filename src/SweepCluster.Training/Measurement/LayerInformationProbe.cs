@@ -20,50 +20,53 @@ internal static class LayerInformationProbe
     private const double SaturationMargin = 0.1;
 
     /// <summary>Every member's layers (member s's test inputs in row s of <paramref name="testFeatures"/>, [S, rows, D]):
-    /// the activations and the consistent estimates are made batched over the members, the bracket of each layer per
-    /// member.</summary>
+    /// the activations, the consistent estimates and each layer's bracket are computed batched over the members that
+    /// share a structure.</summary>
     public static IReadOnlyList<IReadOnlyList<LayerInformation>> Measure(
         PackedNetwork network, Tensor testFeatures, IReadOnlyList<int[]> testLabels, IReadOnlyList<TrialConfig> configs,
         PairwiseKernel kernel, CancellationToken cancellation)
     {
         int n = Math.Min(configs[0].Information.EvalPoints, testLabels[0].Length); // the information settings and test size are the pack's
+        int[] everyone = Enumerable.Range(0, configs.Count).ToArray();
+        int[][] labels = testLabels.Select(l => l[..n]).ToArray();
         using var scope = NewDisposeScope();
-        var activations = PreNoiseActivations(network, testFeatures, n, configs, Enumerable.Range(0, configs.Count).ToArray());
+        var activations = PreNoiseActivations(network, testFeatures, n, configs, everyone);
         var consistent = SamplePropagation.Estimate(network, testFeatures, n, configs, cancellation);
-        return configs.Select((config, s) => MeasureMember(activations[s]!, testLabels[s][..n], config, consistent[s], kernel, cancellation)).ToList();
+        var measured = Enumerable.Range(0, network.Depth).Select(l =>
+        {
+            cancellation.ThrowIfCancellationRequested();
+            return MeasureLayer(activations, l, everyone, labels, configs, kernel);
+        }).ToList();
+        return configs.Select((config, s) => Layers(measured.Select(layer => layer[s]!).ToList(), n, config, consistent[s])).ToList();
     }
 
-    private static IReadOnlyList<LayerInformation> MeasureMember(
-        List<Tensor> activations, int[] labels, TrialConfig config, IReadOnlyList<ConsistentEstimate?> consistent,
-        PairwiseKernel kernel, CancellationToken cancellation)
+    private static IReadOnlyList<LayerInformation> Layers(
+        IReadOnlyList<LayerMeasurement> measured, int n, TrialConfig config, IReadOnlyList<ConsistentEstimate?> consistent)
     {
-        int n = labels.Length, paths = PathsFor(config);
         double logN = Math.Log(n);
         var layers = new List<LayerInformation>(config.Depth);
         double previous = logN; // I(X;T_0) = I(X;X) = log N
         double dpiUpper = logN;
         for (int l = 0; l < config.Depth; l++)
         {
-            cancellation.ThrowIfCancellationRequested();
             double eta = ContractionCoefficient.ForHiddenLayer(config.Model.Activation, l + 1, config.Width, config.ActNoise, config.Dropout);
-            var measured = MeasureLayer(activations[l], n, labels, l, paths, config, kernel);
-            dpiUpper = Math.Min(dpiUpper, measured.XUpper);
+            dpiUpper = Math.Min(dpiUpper, measured[l].XUpper);
             layers.Add(new LayerInformation
             {
                 Layer = l + 1,
-                Estimator = measured.Kind == LayerInformationKind.Clustering ? LayerEstimator.Binning : LayerEstimator.Pairwise,
-                Kind = measured.Kind,
+                Estimator = measured[l].Kind == LayerInformationKind.Clustering ? LayerEstimator.Binning : LayerEstimator.Pairwise,
+                Kind = measured[l].Kind,
                 IXT = consistent[l]?.Estimate.Value,
                 IXTSe = consistent[l]?.Estimate.StandardError,
                 IXTPathDrift = consistent[l]?.PathDrift,
-                IXTLower = measured.XLower,
-                IXTUpper = measured.XUpper,
-                IXTUpperSe = measured.XUpperSe,
+                IXTLower = measured[l].XLower,
+                IXTUpper = measured[l].XUpper,
+                IXTUpperSe = measured[l].XUpperSe,
                 IXTUpperDpi = dpiUpper,
-                IYT = measured.YEstimate,
-                IYTLower = measured.YLower,
-                IYTUpper = measured.YUpper,
-                Saturated = measured.XUpper >= logN - SaturationMargin,
+                IYT = measured[l].YEstimate,
+                IYTLower = measured[l].YLower,
+                IYTUpper = measured[l].YUpper,
+                Saturated = measured[l].XUpper >= logN - SaturationMargin,
                 EtaAnalytic = eta,
                 EtaEmpirical = consistent[l] is { } estimate && previous > 0 ? estimate.Estimate.Value / previous : null,
             });
@@ -79,16 +82,14 @@ internal static class LayerInformationProbe
         PackedNetwork network, Tensor trainFeatures, IReadOnlyList<int[]> trainLabels, IReadOnlyList<TrialConfig> configs, PairwiseKernel kernel)
     {
         int n = Math.Min(configs[0].Information.EvalPoints, trainLabels[0].Length);
+        int[][] labels = trainLabels.Select(l => l[..n]).ToArray();
         using var scope = NewDisposeScope();
-        int[] measured = Enumerable.Range(0, configs.Count).Where(s => configs[s].ActNoise > 0 && configs[s].Depth >= 1).ToArray();
+        int[] measured = Enumerable.Range(0, configs.Count).Where(s => configs[s].ActNoise > 0 && network.Depth >= 1).ToArray();
         var activations = PreNoiseActivations(network, trainFeatures, n, configs, measured);
-        return configs.Select((config, s) =>
-        {
-            if (activations[s] is not { } layers) return null;
-            int[] labels = trainLabels[s][..n];
-            double upper = MeasureLayer(layers[^1], n, labels, config.Depth - 1, PathsFor(config), config, kernel).YUpper!.Value;
-            return (TrainingLabelInformation?)new TrainingLabelInformation(upper, DiscreteInformation.Entropy(labels));
-        }).ToList();
+        var last = MeasureLayer(activations, network.Depth - 1, measured, labels, configs, kernel);
+        return configs.Select((config, s) => last[s] is { } layer
+            ? new TrainingLabelInformation(layer.YUpper!.Value, DiscreteInformation.Entropy(labels[s]))
+            : null).ToList();
     }
 
     /// <summary>M paths when some layer's input is noisy (activation noise with depth &gt; 1, or input noise), else 1.</summary>
@@ -101,25 +102,47 @@ internal static class LayerInformationProbe
     private sealed record LayerMeasurement(
         LayerInformationKind Kind, double XLower, double XUpper, double? XUpperSe, double YEstimate, double? YLower, double? YUpper);
 
-    /// <param name="index">0-based layer index.</param>
-    private static LayerMeasurement MeasureLayer(
-        Tensor all, int n, int[] labels, int index, int paths, TrialConfig config, PairwiseKernel kernel)
+    /// <summary>Layer <paramref name="index"/> (0-based) of the chosen members (null for the others): binning where
+    /// act_noise is 0, else the pairwise bracket, batched over the members whose centres have the same rows.</summary>
+    private static LayerMeasurement?[] MeasureLayer(
+        List<Tensor>?[] activations, int index, int[] chosen, int[][] labels, IReadOnlyList<TrialConfig> configs, PairwiseKernel kernel)
     {
-        if (config.ActNoise <= 0) return Binned(ToMatrix(all.narrow(0, 0, n)), labels, config);
+        int n = labels[0].Length;
+        var measured = new LayerMeasurement?[configs.Count];
+        foreach (int s in chosen.Where(s => configs[s].ActNoise <= 0))
+            measured[s] = Binned(ToMatrix(activations[s]![index].narrow(0, 0, n)), labels[s], configs[s]);
         // h_l is random given x when noise enters upstream: input noise, or the activation noise of layers 1..l-1.
         // Then the pair is a Monte-Carlo estimate; otherwise (layer 1 without input noise) it is an exact bound, and
         // every path carries the same h_1, so one path is exact and M times cheaper.
-        bool upstreamNoisy = SamplePropagation.UpstreamNoisy(config, index);
-        Tensor centers = upstreamNoisy && paths > 1 ? all : all.narrow(0, 0, n);
-        // Rows are path-major, so row r belongs to input r mod n; the labels are one per input.
-        int[] inputOf = Enumerable.Range(0, (int)centers.shape[0]).Select(row => row % n).ToArray();
-        var result = kernel == PairwiseKernel.Tensor
-            ? PairwiseMixtureBounds.Combine(TensorRowLogSums.Compute(centers, config.ActNoise, n, labels), inputOf, labels)
-            : PairwiseMixtureBounds.EstimateWithLabels(ToMatrix(centers), config.ActNoise, inputOf, labels);
-        return new LayerMeasurement(
-            upstreamNoisy ? LayerInformationKind.MonteCarlo : LayerInformationKind.Exact,
-            result.X.Lower, result.X.Upper, upstreamNoisy ? result.X.UpperStandardError : null,
-            result.YEstimate, result.YLower, result.YUpper);
+        var pairwise = chosen.Where(s => configs[s].ActNoise > 0)
+            .GroupBy(s => SamplePropagation.UpstreamNoisy(configs[s], index) && PathsFor(configs[s]) > 1
+                ? activations[s]![index].shape[0] : n);
+        foreach (var group in pairwise)
+        {
+            int[] members = group.ToArray();
+            Tensor[] centers = members.Select(s => activations[s]![index].narrow(0, 0, group.Key)).ToArray();
+            // Rows are path-major, so row r belongs to input r mod n; the labels are one per input.
+            int[] inputOf = Enumerable.Range(0, (int)group.Key).Select(row => row % n).ToArray();
+            LabelledMixtureInformation[] results;
+            if (kernel == PairwiseKernel.Tensor)
+            {
+                using Tensor stacked = stack(centers);
+                var sums = TensorRowLogSums.Compute(stacked, members.Select(s => configs[s].ActNoise).ToArray(), n, members.Select(s => (IReadOnlyList<int>)labels[s]).ToList());
+                results = members.Select((s, g) => PairwiseMixtureBounds.Combine(sums[g], inputOf, labels[s])).ToArray();
+            }
+            else
+                results = members.Select((s, g) => PairwiseMixtureBounds.EstimateWithLabels(ToMatrix(centers[g]), configs[s].ActNoise, inputOf, labels[s])).ToArray();
+            for (int g = 0; g < members.Length; g++)
+            {
+                bool upstreamNoisy = SamplePropagation.UpstreamNoisy(configs[members[g]], index);
+                var result = results[g];
+                measured[members[g]] = new LayerMeasurement(
+                    upstreamNoisy ? LayerInformationKind.MonteCarlo : LayerInformationKind.Exact,
+                    result.X.Lower, result.X.Upper, upstreamNoisy ? result.X.UpperStandardError : null,
+                    result.YEstimate, result.YLower, result.YUpper);
+            }
+        }
+        return measured;
     }
 
     /// <summary>The pre-noise activations of the chosen members (null for the others), each from its own noise generator,

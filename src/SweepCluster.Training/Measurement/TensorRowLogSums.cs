@@ -10,10 +10,10 @@ namespace SweepCluster.Training.Measurement;
 /// <remarks>
 /// <para>All rows against all rows, one square tile of rows at a time: exp(-H_kj / (8 s^2)) for a tile is one matrix
 /// product of augmented rows, [2c x_k, -c |x_k|^2, 1] . [x_j, 1, -c |x_j|^2] = -c H_kj with c = 1 / (8 s^2), then an exp
-/// in place; the fourth power gives the 2 s^2 terms. With the rows sorted by class, a tile's row sums over each class's
-/// run of columns (and column sums over each run of rows) give the own-class sums, and their total the all-rows sums. H
-/// is symmetric, so only tiles on and above the diagonal are computed: each off-diagonal tile serves its rows and its
-/// columns.</para>
+/// in place; the fourth power gives the 2 s^2 terms. A tile's products with the one-hot classes of its columns (and of
+/// its rows) give each row's per-class sums, whose total is the all-rows sum. H is symmetric, so only tiles on and
+/// above the diagonal are computed: each off-diagonal tile serves its rows and its columns. The members of a pack run
+/// as one batch: member s's rows meet only its own rows, with its own s and labels.</para>
 /// <para>Precision: everything is float64. The Gram expansion loses |x|^2 eps against H, so the rows are centred first
 /// (distances do not change); the error in an exponent is then about c |x|^2 1e-16, far below the 1e-6 the estimates
 /// are checked to. No log-sum-exp shift is needed: the largest exponent of every row is its own, 0, so each sum is at
@@ -27,11 +27,15 @@ namespace SweepCluster.Training.Measurement;
 /// </remarks>
 internal static class TensorRowLogSums
 {
-    /// <summary>Rows and columns of one tile: 512 x 512 float64 values are 2 MB, touched by a handful of passes (product,
-    /// exp, powers, class sums) that then stay in the cache. Measured against 1024 (8 MB a tile, memory-bound passes)
-    /// and 256 (more calls per pair): the estimate phase of the quickstart grid took 7-8 s against 10 s at 1024, and
-    /// N = 1000, M = 32 took 2.0 s against 2.2 s.</summary>
+    /// <summary>Rows and columns of one member's tile: 512 x 512 float64 values are 2 MB, touched by a handful of passes
+    /// (product, exp, powers, class sums) that then stay in the cache. Measured against 1024 (8 MB a tile, memory-bound
+    /// passes) and 256 (more calls per pair): the estimate phase of the quickstart grid took 7-8 s against 10 s at 1024,
+    /// and N = 1000, M = 32 took 2.0 s against 2.2 s.</summary>
     public const int TileSize = 512;
+
+    /// <summary>The tile side for a batch of S members: about <see cref="TileSize"/>^2 values in all, so a batched tile
+    /// stays as cache-resident as one member's; a multiple of 16, at least 64.</summary>
+    public static int TileSizeFor(int members) => Math.Max(64, (int)(TileSize / Math.Sqrt(members)) / 16 * 16);
 
     /// <param name="centers">[paths * n, d] pre-noise activations, path-major: row p * n + i is input i on path p.</param>
     /// <param name="noiseStd">s, finite and &gt; 0.</param>
@@ -39,82 +43,90 @@ internal static class TensorRowLogSums
     /// <param name="labelOfInput">One label per input.</param>
     public static RowLogSums Compute(Tensor centers, double noiseStd, int inputs, IReadOnlyList<int> labelOfInput)
     {
-        if (!(noiseStd > 0) || double.IsInfinity(noiseStd))
-            throw new ArgumentOutOfRangeException(nameof(noiseStd), noiseStd, "The noise std s must be finite and > 0; use binning for s = 0.");
-        int rows = (int)centers.shape[0];
-        if (centers.dim() != 2 || inputs < 1 || rows % inputs != 0)
+        if (centers.dim() != 2)
             throw new ArgumentException($"Expected [paths * {inputs}, d] centers, got [{string.Join(", ", centers.shape)}].", nameof(centers));
-        if (labelOfInput.Count != inputs)
-            throw new ArgumentException($"Got {labelOfInput.Count} labels for {inputs} inputs.", nameof(labelOfInput));
+        using Tensor one = centers.unsqueeze(0);
+        return Compute(one, [noiseStd], inputs, [labelOfInput])[0];
+    }
+
+    /// <summary>The sums of S members at once, every member's rows against its own rows only.</summary>
+    /// <param name="centers">[S, paths * n, d]: member s's rows in row s.</param>
+    /// <param name="noiseStd">Each member's s.</param>
+    /// <param name="labelOfInput">Each member's labels, one per input.</param>
+    public static RowLogSums[] Compute(Tensor centers, double[] noiseStd, int inputs, IReadOnlyList<IReadOnlyList<int>> labelOfInput)
+    {
+        if (noiseStd.Any(s => !(s > 0) || double.IsInfinity(s)))
+            throw new ArgumentOutOfRangeException(nameof(noiseStd), noiseStd.First(s => !(s > 0) || double.IsInfinity(s)),
+                "The noise std s must be finite and > 0; use binning for s = 0.");
+        if (centers.dim() != 3 || inputs < 1 || centers.shape[1] % inputs != 0 || centers.shape[0] != noiseStd.Length)
+            throw new ArgumentException($"Expected [{noiseStd.Length}, paths * {inputs}, d] centers, got [{string.Join(", ", centers.shape)}].", nameof(centers));
+        if (labelOfInput.Count != noiseStd.Length || labelOfInput.Any(labels => labels.Count != inputs))
+            throw new ArgumentException($"Expected {inputs} labels for each of {noiseStd.Length} members.", nameof(labelOfInput));
+        int members = noiseStd.Length, rows = (int)centers.shape[1];
 
         using var oneThread = new OneTorchThread(centers.device);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         Tensor x = centers.detach().to(float64);
         if (!isfinite(x).all().item<bool>()) throw new ArgumentException("The centers contain NaN or infinity.", nameof(centers));
-        double c = 1.0 / (8.0 * noiseStd * noiseStd);
-        long[] classOfRow = ClassIndexOfRows(labelOfInput, rows);
-        // Sorted by class (stable), each class is a run of rows: its sums are slices, not products with a one-hot matrix.
-        int[] order = Enumerable.Range(0, rows).OrderBy(row => classOfRow[row]).ToArray();
-        using Tensor index = tensor(order.Select(row => (long)row).ToArray(), device: x.device);
-        var pairs = new PairSums((x - x.mean([0])).index_select(0, index), c, ClassStarts(classOfRow));
+        double[] c = noiseStd.Select(s => 1.0 / (8.0 * s * s)).ToArray();
+        long[][] classOfRow = labelOfInput.Select(labels => ClassIndexOfRows(labels, rows)).ToArray();
+        int classes = (int)classOfRow.Max(member => member.Max()) + 1;
+        Tensor oneHot = nn.functional.one_hot(tensor(classOfRow.SelectMany(row => row).ToArray(), [members, rows], device: x.device), classes)
+            .to(float64);
+        Tensor scale = tensor(c, [members, 1, 1], float64, x.device);
+        var pairs = new PairSums(x - x.mean([1], keepdim: true), scale, oneHot);
         var (byClassB, byClassKl) = pairs.Run(oneThread.OnCpu ? Math.Max(1, oneThread.Found) : 1);
-        var (inputB, inputKl) = WithinInputs(x, c, inputs);
-        return Assemble(byClassB, byClassKl, order, inputB, inputKl, classOfRow, pairs.Classes);
+        var (inputB, inputKl) = WithinInputs(x, scale, inputs);
+        return Enumerable.Range(0, members).Select(s =>
+        {
+            long from = (long)s * rows * classes;
+            return Assemble(byClassB.AsSpan((int)from, rows * classes), byClassKl.AsSpan((int)from, rows * classes),
+                inputB[(s * rows)..((s + 1) * rows)], inputKl[(s * rows)..((s + 1) * rows)], classOfRow[s], classes);
+        }).ToArray();
     }
 
-    /// <param name="byClassB">[sorted row, class] sums; sorted row q is row order[q].</param>
+    /// <param name="byClassB">[row, class] sums of one member.</param>
     private static RowLogSums Assemble(
-        double[] byClassB, double[] byClassKl, int[] order, double[] inputB, double[] inputKl, long[] classOfRow, int classes)
+        ReadOnlySpan<double> byClassB, ReadOnlySpan<double> byClassKl, double[] inputB, double[] inputKl, long[] classOfRow, int classes)
     {
         int rows = classOfRow.Length;
         var (klAll, bAll, klClass, bClass) = (new double[rows], new double[rows], new double[rows], new double[rows]);
-        for (int q = 0; q < rows; q++)
+        for (int k = 0; k < rows; k++)
         {
-            int k = order[q];
             double sumB = 0, sumKl = 0;
             for (int cls = 0; cls < classes; cls++)
             {
-                sumB += byClassB[q * classes + cls];
-                sumKl += byClassKl[q * classes + cls];
+                sumB += byClassB[k * classes + cls];
+                sumKl += byClassKl[k * classes + cls];
             }
             (bAll[k], klAll[k]) = (Math.Log(sumB), Math.Log(sumKl));
-            bClass[k] = Math.Log(byClassB[q * classes + classOfRow[k]]);
-            klClass[k] = Math.Log(byClassKl[q * classes + classOfRow[k]]);
+            bClass[k] = Math.Log(byClassB[k * classes + (int)classOfRow[k]]);
+            klClass[k] = Math.Log(byClassKl[k * classes + (int)classOfRow[k]]);
         }
         return new RowLogSums(klAll, bAll, klClass, bClass, Array.ConvertAll(inputKl, Math.Log), Array.ConvertAll(inputB, Math.Log));
     }
 
-    /// <summary>Per row, the B and KL sums over the rows of its own input, in row order.</summary>
-    private static (double[] B, double[] Kl) WithinInputs(Tensor x, double c, int inputs)
+    /// <summary>Per member and row, the B and KL sums over the rows of its own input, in row order ([S, rows] row-major).</summary>
+    private static (double[] B, double[] Kl) WithinInputs(Tensor x, Tensor c, int inputs)
     {
-        long rows = x.shape[0], paths = rows / inputs;
-        Tensor perInput = x.view(paths, inputs, -1).transpose(0, 1); // [n, M, d]
+        long members = x.shape[0], rows = x.shape[1], paths = rows / inputs;
+        Tensor perInput = x.view(members, paths, inputs, -1).transpose(1, 2)
+            .reshape(members * inputs, paths, -1);                    // [S n, M, d]
         Tensor local = perInput - perInput.narrow(1, 0, 1);         // relative to path 0: no cancellation
-        Tensor norms = local.Squared().sum(2);                      // [n, M]
+        Tensor norms = local.Squared().sum(2);                      // [S n, M]
         Tensor squared = (norms.unsqueeze(2).Plus(norms.unsqueeze(1)) - Scalars.Two * local.bmm(local.transpose(1, 2))).clamp_min_(Scalars.Zero);
-        using Scalar minusC = (-c).ToScalar();
-        Tensor terms = squared.mul_(minusC).exp_();
-        Tensor sumsB = terms.sum(2);
-        Tensor sumsKl = terms.mul_(terms).mul_(terms).sum(2);
-        // [n, M] -> row p * n + i.
-        return (ToArray(sumsB.t()), ToArray(sumsKl.t()));
+        Tensor terms = squared.view(members, inputs, paths, paths).mul_(c.neg().unsqueeze(3)).exp_();
+        Tensor sumsB = terms.sum(3);
+        Tensor sumsKl = terms.mul_(terms).mul_(terms).sum(3);
+        // [S, n, M] -> member s, row p * n + i.
+        return (ToArray(sumsB.transpose(1, 2)), ToArray(sumsKl.transpose(1, 2)));
     }
 
     internal static double[] ToArray(Tensor t)
     {
         using Tensor host = t.cpu().contiguous();
         return host.data<double>().ToArray();
-    }
-
-    /// <summary>The first row of each class once the rows are sorted by class, then the row count.</summary>
-    private static int[] ClassStarts(long[] classOfRow)
-    {
-        int classes = (int)classOfRow.Max() + 1;
-        var starts = new int[classes + 1];
-        foreach (long cls in classOfRow) starts[cls + 1]++;
-        for (int cls = 0; cls < classes; cls++) starts[cls + 1] += starts[cls];
-        return starts;
     }
 
     /// <summary>Dense class index (order of first appearance) of every path-major row.</summary>
