@@ -12,7 +12,10 @@ internal static class ChildRun
     public const string Verb = "child";
     private const string Prefix = "measure ";
 
-    public static async Task<IReadOnlyDictionary<string, double>> RunAsync(params string[] args)
+    public static Task<IReadOnlyDictionary<string, double>> RunAsync(params string[] args) => RunAsync(args, CancellationToken.None);
+
+    /// <param name="abort">Kills the child (a phase that can no longer finish), which then fails this call.</param>
+    public static async Task<IReadOnlyDictionary<string, double>> RunAsync(string[] args, CancellationToken abort)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         // Under `dotnet SweepCluster.Benchmarks.dll` the process is the host: name the program again.
@@ -20,6 +23,7 @@ internal static class ChildRun
         start.ArgumentList.Add(Verb);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
+        using var kill = abort.Register(() => process.Kill(entireProcessTree: true));
         var figures = new Dictionary<string, double>();
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {

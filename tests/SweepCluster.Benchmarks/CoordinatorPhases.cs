@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SweepCluster.Cluster.Coordinator;
 using SweepCluster.Cluster.Persistence;
@@ -23,6 +24,9 @@ internal static class CoordinatorPhases
         ["sweep", "sqlite", var spec, var dir] => SweepOnSqliteAsync(spec, dir),
         ["results", var dir] => WriteResultsAsync(dir),
         ["resume", var spec, var dir] => ResumeAsync(spec, dir),
+        ["cluster-coordinator", var spec, var dir, var port] => ClusterPhases.CoordinatorAsync(spec, dir, int.Parse(port, CultureInfo.InvariantCulture)),
+        ["cluster-worker", var port, var slots, var file] =>
+            ClusterPhases.WorkerAsync(int.Parse(port, CultureInfo.InvariantCulture), int.Parse(slots, CultureInfo.InvariantCulture), file),
         _ => throw new ArgumentException($"unknown benchmark phase '{string.Join(' ', args)}'"),
     };
 

@@ -1,6 +1,7 @@
 using SweepCluster.Benchmarks;
 
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- coordinator [TRIALS]
+// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- cluster [SLOTS] [PROCESSES] [TRIALS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- trainer [REPEATS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- estimator [DEPTH] [WIDTH]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- packing [PACK SIZES...]
@@ -8,6 +9,10 @@ switch (args.FirstOrDefault())
 {
     case "coordinator":
         await CoordinatorBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 10_000);
+        break;
+    case "cluster":
+        await ClusterBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1]) : 512, args.Length > 2 ? int.Parse(args[2]) : 8,
+            args.Length > 3 ? int.Parse(args[3]) : 10_000);
         break;
     case ChildRun.Verb:
         ChildRun.WatchManagedHeap();
@@ -23,7 +28,7 @@ switch (args.FirstOrDefault())
         PackingBenchmark.Run(args.Length > 1 ? args[1..].Select(int.Parse).ToList() : [4, 8, 16, 32]);
         break;
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | trainer [REPEATS] | estimator [DEPTH WIDTH] | packing [PACK SIZES...]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | cluster [SLOTS PROCESSES TRIALS] | trainer [REPEATS] | estimator [DEPTH WIDTH] | packing [PACK SIZES...]");
         return 2;
 }
 return 0;

@@ -27,6 +27,7 @@ internal sealed class SweepClusterSerializer : SerializerWithStringManifest
     private static readonly FrozenDictionary<string, Type> _types = _manifests.ToFrozenDictionary(kv => kv.Value, kv => kv.Key);
 
     private readonly JsonSerializerOptions _options;
+    private readonly JsonWriterOptions _writerOptions;
 
     public SweepClusterSerializer(ExtendedActorSystem system) : base(system)
     {
@@ -35,7 +36,16 @@ internal sealed class SweepClusterSerializer : SerializerWithStringManifest
         {
             Converters = { new ActorRefJsonConverter(system) },
         };
+        // What SerializeToUtf8Bytes derives from the serializer options, so the bytes stay the same.
+        _writerOptions = new JsonWriterOptions
+        {
+            Encoder = _options.Encoder, Indented = _options.WriteIndented,
+            MaxDepth = _options.MaxDepth == 0 ? 64 : _options.MaxDepth, SkipValidation = true,
+        };
     }
+
+    /// <summary>The options every payload is written with (tests compare against JsonSerializer's own output).</summary>
+    internal JsonSerializerOptions Options => _options;
 
     public override int Identifier => SerializerId;
 
@@ -47,7 +57,11 @@ internal sealed class SweepClusterSerializer : SerializerWithStringManifest
     public override byte[] ToBinary(object obj)
     {
         _ = Manifest(obj); // refuse a type without a manifest here, not on the receiving node
-        return JsonSerializer.SerializeToUtf8Bytes(obj, obj.GetType(), _options);
+        // Pooled chunks rather than one doubling buffer: a snapshot then allocates its final array and nothing large.
+        using var buffer = new ChunkedBufferWriter();
+        using (var writer = new Utf8JsonWriter(buffer, _writerOptions))
+            JsonSerializer.Serialize(writer, obj, obj.GetType(), _options);
+        return buffer.ToArray();
     }
 
     public override object FromBinary(byte[] bytes, string manifest) =>

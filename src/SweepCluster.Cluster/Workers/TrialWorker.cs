@@ -30,6 +30,8 @@ internal sealed class TrialWorker : ReceiveActor, IWithTimers
     // The attempts of the last pack reported: a late copy of their assignment must not run them twice.
     private HashSet<Attempt> _lastReported = [];
     private readonly string _slotLabel;
+    // When this idle spell's first request for work left (Stopwatch ticks), for AssignmentWaited.
+    private long _askedSince;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -74,6 +76,7 @@ internal sealed class TrialWorker : ReceiveActor, IWithTimers
     {
         SweepTelemetry.SlotBusy.WithLabels(_slotLabel, _slot.Device).Set(0);
         Become(Idle);
+        _askedSince = Stopwatch.GetTimestamp();
         AskForWork();
         Timers.StartPeriodicTimer(RetryTimer, RetryTick.Instance, _settings.RetryInterval);
     }
@@ -120,6 +123,7 @@ internal sealed class TrialWorker : ReceiveActor, IWithTimers
     {
         var pack = assignments.Where(a => !_lastReported.Contains(Attempt.Of(a))).DistinctBy(Attempt.Of).ToList();
         if (pack.Count == 0) return;
+        _settings.AssignmentWaited?.Invoke(Stopwatch.GetElapsedTime(_askedSince));
         Timers.Cancel(RetryTimer);
         _pack = pack;
         var cancellation = _cancellation = new CancellationTokenSource();

@@ -17,4 +17,9 @@ public sealed record TrialWorkerSettings
 
     /// <summary>Where and how often the slot's trials save checkpoints; null: none.</summary>
     public Core.Trials.TrialCheckpoints? Checkpoints { get; init; }
+
+    /// <summary>Called on the slot's thread when an assignment reaches it idle, with the time since the slot first
+    /// asked for work in this idle spell (retries and "no trial now" answers included): what a slot waits for a trial.
+    /// Null: not observed.</summary>
+    public Action<TimeSpan>? AssignmentWaited { get; init; }
 }

@@ -72,4 +72,25 @@ public sealed class PackWorkerTests(ITestOutputHelper output) : SweepClusterTest
         Assert.Equal([Pack.Trials[0].TrialId], runner.Lone);
         Assert.Empty(runner.Packs);
     }
+
+    [Fact]
+    public async Task An_assignment_reports_the_wait_since_the_first_request_of_the_idle_spell()
+    {
+        var waited = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        int calls = 0;
+        var coordinator = CreateTestProbe();
+        var settings = FastRetries with { AssignmentWaited = w => { Interlocked.Increment(ref calls); waited.TrySetResult(w); } };
+        var slot = Sys.ActorOf(TrialWorker.Props(coordinator.Ref, PackRunner.Completing(epochs: 1), 3, new WorkerSlot("cpu", 1), settings));
+        coordinator.ExpectMsg<RequestWork>(Patience);
+        var sinceFirst = System.Diagnostics.Stopwatch.StartNew();
+        coordinator.ExpectMsg<RequestWork>(Patience); // the retry: the wait goes on counting from the first request
+
+        var heldBack = sinceFirst.Elapsed;
+        slot.Tell(Pack.Trials[0], coordinator.Ref);
+
+        var wait = await waited.Task.WaitAsync(Patience);
+        Assert.True(wait >= heldBack, $"{wait} < {heldBack}");
+        coordinator.FishForMessage<TrialResultReport>(_ => true, Patience);
+        Assert.Equal(1, Volatile.Read(ref calls));
+    }
 }
