@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Spec;
 
@@ -18,7 +19,8 @@ internal static class SweepBenchmark
     public const string DefaultBaseline = "3cd5376";
     private const int Rounds = 2;
 
-    private sealed record Run(string Build, double Wall, double Cpu, int Completed, string Load);
+    /// <param name="Problem">Why the run did not complete every trial (exit code, failure reasons), or null.</param>
+    private sealed record Run(string Build, double Wall, double Cpu, int Completed, string Load, string? Problem);
 
     public static async Task<int> RunAsync(string baseline)
     {
@@ -36,6 +38,7 @@ internal static class SweepBenchmark
             if (old is null) return 1;
             Console.WriteLine($"baseline {baseline} vs this tree (HEAD {await BaselineBuild.HeadAsync(repository)}); 2 slots x 1 thread, {Environment.ProcessorCount} cores");
             var rows = new List<string>();
+            bool incomplete = false;
             foreach (var (name, spec) in SweepSpecs.Write(repository, folder))
             {
                 int trials = GridExpander.Expand(SpecLoader.Load(spec)).Count;
@@ -43,25 +46,20 @@ internal static class SweepBenchmark
                 for (int round = 1; round <= Rounds; round++)
                     foreach (var (build, cli) in new[] { ("baseline", old), ("current", current) })
                     {
-                        var run = await RunSweepAsync(cli, spec, Path.Combine(folder, $"{name}-{build}-{round}"), build);
+                        var run = await RunSweepAsync(cli, spec, Path.Combine(folder, $"{name}-{build}-{round}"), build, trials);
                         Console.WriteLine($"  {name,-11} {build,-8} round {round}: {run.Wall,7:F1} s wall, {run.Cpu,7:F1} s CPU, {run.Completed}/{trials} trials, load before {run.Load}");
-                        if (run.Completed != trials)
-                        {
-                            Console.Error.WriteLine($"{build} completed {run.Completed} of {trials} trials of {name}.");
-                            return 1;
-                        }
+                        // An incomplete run is reported and kept out of the table when the other round completed,
+                        // so that one failed trial does not throw away the remaining comparisons.
+                        if (run.Problem is not null) Console.WriteLine($"    incomplete: {run.Problem}");
+                        incomplete |= run.Problem is not null;
                         runs.Add(run);
                     }
                 rows.Add(Row(name, trials, runs));
             }
             Console.WriteLine($"{"spec",-11} {"trials",6} {"baseline s",11} {"current s",10} {"ratio",6} {"base CPU s",10} {"cur CPU s",10} {"load",10}");
             rows.ForEach(Console.WriteLine);
-            return 0;
-        }
-        catch (SweepRunFailedException failure)
-        {
-            Console.Error.WriteLine(failure.Message);
-            return 1;
+            if (incomplete) Console.WriteLine("* a build had no run that completed every trial (see 'incomplete' above)");
+            return incomplete ? 1 : 0;
         }
         finally
         {
@@ -69,16 +67,18 @@ internal static class SweepBenchmark
         }
     }
 
-    /// <summary>One line of the table: best wall time of each build (and that run's CPU time), and the load range.</summary>
+    /// <summary>One line of the table: best wall time of each build among its complete runs (any run, marked *, when
+    /// none completed), that run's CPU time, and the load range.</summary>
     private static string Row(string name, int trials, List<Run> runs)
     {
-        Run Best(string build) => runs.Where(r => r.Build == build).MinBy(r => r.Wall)!;
+        Run Best(string build) => runs.Where(r => r.Build == build).OrderBy(r => r.Problem is not null).ThenBy(r => r.Wall).First();
         Run old = Best("baseline"), now = Best("current");
+        string Seconds(Run run, int width) => $"{(run.Problem is null ? "" : "*")}{run.Wall:F1}".PadLeft(width);
         var loads = runs.Select(r => double.Parse(r.Load, CultureInfo.InvariantCulture)).ToList();
-        return $"{name,-11} {trials,6} {old.Wall,11:F1} {now.Wall,10:F1} {old.Wall / now.Wall,6:F2} {old.Cpu,10:F1} {now.Cpu,10:F1} {$"{loads.Min():F1}-{loads.Max():F1}",10}";
+        return $"{name,-11} {trials,6} {Seconds(old, 11)} {Seconds(now, 10)} {old.Wall / now.Wall,6:F2} {old.Cpu,10:F1} {now.Cpu,10:F1} {$"{loads.Min():F1}-{loads.Max():F1}",10}";
     }
 
-    private static async Task<Run> RunSweepAsync(string cli, string spec, string output, string build)
+    private static async Task<Run> RunSweepAsync(string cli, string spec, string output, string build, int trials)
     {
         string load = SweepTools.LoadAverage();
         string log = output + ".log";
@@ -86,16 +86,28 @@ internal static class SweepBenchmark
         // port); the baseline has no --pack-size, so neither gets one and each uses its own default.
         var (code, wall, cpu) = await SweepTools.RunAsync(cli,
             ["run", spec, "--out", output, "--slots", "2", "--threads", "1", "--metrics-port", "0"], Path.GetDirectoryName(spec)!, log);
-        if (code != 0) throw new SweepRunFailedException($"{build} `sweepcluster run {Path.GetFileName(spec)}` exited with code {code}:\n{SweepTools.Tail(log)}");
-        return new Run(build, wall, cpu, CompletedTrials(output), load);
+        var (completed, failures) = TrialOutcomes(output);
+        string? problem = code == 0 && completed == trials ? null
+            : $"exit code {code}, {completed} of {trials} completed" + (failures.Count > 0
+                ? "; failed: " + string.Join("; ", failures.GroupBy(f => f).Select(g => $"{g.Count()} x {g.Key}"))
+                : $"; last output:\n{SweepTools.Tail(log)}");
+        return new Run(build, wall, cpu, completed, load, problem);
     }
 
-    /// <summary>Lines of trials.jsonl whose trial completed (both builds write one compact JSON line per ended trial).</summary>
-    private static int CompletedTrials(string output)
+    /// <summary>Completed trials in trials.jsonl (both builds write one JSON line per ended trial), and the failure
+    /// reasons of the others.</summary>
+    private static (int Completed, List<string> Failures) TrialOutcomes(string output)
     {
         string path = Path.Combine(output, "trials.jsonl");
-        return File.Exists(path) ? File.ReadLines(path).Count(l => l.Contains("\"status\":\"completed\"", StringComparison.Ordinal)) : 0;
+        int completed = 0;
+        var failures = new List<string>();
+        foreach (string line in File.Exists(path) ? File.ReadLines(path) : [])
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            if (root.TryGetProperty("status", out var status) && status.GetString() == "completed") completed++;
+            else failures.Add(root.TryGetProperty("failure_reason", out var reason) ? reason.ToString() : line);
+        }
+        return (completed, failures);
     }
-
-    private sealed class SweepRunFailedException(string message) : Exception(message);
 }
