@@ -5,6 +5,7 @@ using SweepCluster.Benchmarks;
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- trainer [REPEATS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- estimator [DEPTH] [WIDTH]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- packing [PACK SIZES...]
+// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- sweep [BASELINE_COMMIT] (after a Release build of src/SweepCluster.Cli)
 switch (args.FirstOrDefault())
 {
     case "coordinator":
@@ -27,8 +28,10 @@ switch (args.FirstOrDefault())
     case "packing":
         PackingBenchmark.Run(args.Length > 1 ? args[1..].Select(int.Parse).ToList() : [4, 8, 16, 32]);
         break;
+    case "sweep":
+        return await SweepBenchmark.RunAsync(args.Length > 1 ? args[1] : SweepBenchmark.DefaultBaseline);
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | cluster [SLOTS PROCESSES TRIALS] | trainer [REPEATS] | estimator [DEPTH WIDTH] | packing [PACK SIZES...]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | cluster [SLOTS PROCESSES TRIALS] | trainer [REPEATS] | estimator [DEPTH WIDTH] | packing [PACK SIZES...] | sweep [BASELINE_COMMIT]");
         return 2;
 }
 return 0;
