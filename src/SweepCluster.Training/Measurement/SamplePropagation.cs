@@ -26,8 +26,9 @@ namespace SweepCluster.Training.Measurement;
 /// where 128 independent ones were 0.8 nats below it. The finite-path error is not in the standard error; the
 /// nested Monte-Carlo test measures it (docs/SCIENCE.md section 5.3).</para>
 /// <para>Cost: N K draws against N M centres per layer, one exponent each; the centres are made M_chunk paths at a time
-/// so memory stays N M_chunk w per layer. Everything runs on one torch thread in a fixed order, so the numbers do not
-/// depend on the thread count. Its draws come from a generator of their own, so measuring it moves no other draw.</para>
+/// so memory stays N M_chunk w per layer. A pack's members that share a structure run as one batch (one product per
+/// block for all of them, each member's draws against its own centres only). Everything runs on one torch thread in a
+/// fixed order, so the numbers do not depend on the thread count. Its draws come from a generator of their own, so measuring it moves no other draw.</para>
 /// </remarks>
 internal static class SamplePropagation
 {
