@@ -2,6 +2,7 @@ using SweepCluster.Benchmarks;
 
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- coordinator [TRIALS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- trainer [REPEATS]
+// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- peer [REPEATS] [DEPTHxWIDTH...]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- estimator [DEPTH] [WIDTH]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- packing [PACK SIZES...]
 switch (args.FirstOrDefault())
@@ -16,6 +17,9 @@ switch (args.FirstOrDefault())
     case "trainer":
         TrainerEpochBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 5);
         break;
+    case "peer":
+        return PeerBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 3,
+            args.Length > 2 ? args[2..].Select(a => a.Split('x')).Select(a => (int.Parse(a[0]), int.Parse(a[1]))).ToList() : PeerBenchmark.Settings);
     case "estimator":
         EstimatorBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 2, args.Length > 2 ? int.Parse(args[2]) : 8);
         break;
@@ -23,7 +27,7 @@ switch (args.FirstOrDefault())
         PackingBenchmark.Run(args.Length > 1 ? args[1..].Select(int.Parse).ToList() : [4, 8, 16, 32]);
         break;
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | trainer [REPEATS] | estimator [DEPTH WIDTH] | packing [PACK SIZES...]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | trainer [REPEATS] | peer [REPEATS [DEPTHxWIDTH...]] | estimator [DEPTH WIDTH] | packing [PACK SIZES...]");
         return 2;
 }
 return 0;
