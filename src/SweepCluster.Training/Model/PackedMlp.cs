@@ -146,8 +146,10 @@ internal sealed class PackedMlp : IDisposable
             }
     }
 
-    // bmm then add: TorchSharp 0.107's baddbmm refuses these shapes.
-    private Tensor Affine(int l, Tensor x) => bmm(x, _layers[l].Weight).Plus(_layers[l].Bias);
+    // bias + x W in one call, the [S, 1, out] bias broadcast over the batch. TorchSharp 0.107's Tensor.baddbmm hands its
+    // operands to libtorch rotated (this as batch1, batch1 as batch2, batch2 as the added input), so the call reads
+    // x.baddbmm(W, bias); were that fixed, these shapes would be refused, not silently misread.
+    private Tensor Affine(int l, Tensor x) => x.baddbmm(_layers[l].Weight, _layers[l].Bias);
 
     private Tensor Activate(Tensor z) => _activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
 
