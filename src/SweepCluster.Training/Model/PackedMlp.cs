@@ -126,12 +126,17 @@ internal sealed class PackedMlp : IDisposable
     public void WriteMembers()
     {
         using var noGrad = no_grad();
-        for (int s = 0; s < _members.Count; s++)
-            for (int l = 0; l < _layers.Count; l++)
+        using var scope = NewDisposeScope();
+        for (int l = 0; l < _layers.Count; l++)
+        {
+            // A layer split into its members in one call each, so a pack of 32 pays one copy per member and tensor.
+            Tensor[] weights = _layers[l].Weight.transpose(1, 2).unbind(0), biases = _layers[l].Bias.squeeze(1).unbind(0);
+            for (int s = 0; s < _members.Count; s++)
             {
-                _members[s].Layers[l].weight!.copy_(_layers[l].Weight[s].t());
-                _members[s].Layers[l].bias!.copy_(_layers[l].Bias[s].squeeze(0));
+                _members[s].Layers[l].weight!.copy_(weights[s]);
+                _members[s].Layers[l].bias!.copy_(biases[s]);
             }
+        }
     }
 
     /// <summary>Copies the members' weights into the pack (after they were restored from checkpoints).</summary>
