@@ -24,25 +24,28 @@ internal static class PeerBenchmark
         set_num_threads(1);
         using var peer = TorchPeer.Start();
         Console.WriteLine($"SweepCluster's trainer vs PyTorch ({peer.Version}), ms per epoch of a pack (n {TrainerEpochBenchmark.TrainSize}, " +
-                          $"batch {TrainerEpochBenchmark.BatchSize}, end_to_end, tanh, 1 thread, min of {repeats}; ratio > 1: SweepCluster slower; " +
-                          "first/later: a trial's first epoch against its later ones):");
-        Console.WriteLine($"  {"depth",5} {"width",5} {"pack",4} {"epochs",6} {"sweep",9} {"torch",9} {"ratio",6} {"sc first/later",15} {"torch first/later",18} {"load",5}");
+                          $"batch {TrainerEpochBenchmark.BatchSize}, end_to_end, tanh, 1 thread, min of {repeats}), in CPU time (steadier on a shared " +
+                          "machine) and on the wall clock; ratio > 1: SweepCluster slower; first/later: a trial's first epoch against its later ones (CPU):");
+        Console.WriteLine($"  {"depth",5} {"width",5} {"pack",4} {"epochs",6} {"sweep cpu",9} {"torch cpu",9} {"ratio",6} {"sweep wall",10} {"torch wall",10} {"ratio",6} " +
+                          $"{"sc first/later",14} {"torch first/later",17} {"load",5}");
         foreach (var (depth, width) in settings)
             foreach (int pack in new[] { 1, PackSize })
             {
                 // Enough later epochs that the difference of two runs is well above the clock's noise, few for long ones.
                 int later = pack == 1 ? 20 : 3;
-                double one = double.MaxValue, many = double.MaxValue;
-                var torch = Epochs.Worst;
+                Clocks one = Clocks.Worst, many = Clocks.Worst;
+                Epochs torchWall = Epochs.Worst, torchCpu = Epochs.Worst;
                 for (int r = 0; r < repeats; r++)
                 {
-                    one = Math.Min(one, TrainMs(depth, width, pack, seed: r * PackSize, epochs: 1));
-                    many = Math.Min(many, TrainMs(depth, width, pack, seed: r * PackSize, epochs: 1 + later));
-                    torch = torch.Min(peer.Train(depth, width, pack, later, seed: r));
+                    one = one.Min(TrainMs(depth, width, pack, seed: r * PackSize, epochs: 1));
+                    many = many.Min(TrainMs(depth, width, pack, seed: r * PackSize, epochs: 1 + later));
+                    var (wall, cpu) = peer.Train(depth, width, pack, later, seed: r);
+                    (torchWall, torchCpu) = (torchWall.Min(wall), torchCpu.Min(cpu));
                 }
-                var sweep = new Epochs(one, (many - one) / later);
-                Console.WriteLine($"  {depth,5} {width,5} {pack,4} {1 + later,6} {sweep.Later,9:F3} {torch.Later,9:F3} {sweep.Later / torch.Later,6:F2} " +
-                                  $"{sweep.First / sweep.Later,15:F2} {torch.First / torch.Later,18:F2} {LoadAverage(),5}");
+                var (sweepWall, sweepCpu) = ((many.Wall - one.Wall) / later, (many.Cpu - one.Cpu) / later);
+                Console.WriteLine($"  {depth,5} {width,5} {pack,4} {1 + later,6} {sweepCpu,9:F3} {torchCpu.Later,9:F3} {sweepCpu / torchCpu.Later,6:F2} " +
+                                  $"{sweepWall,10:F3} {torchWall.Later,10:F3} {sweepWall / torchWall.Later,6:F2} " +
+                                  $"{one.Cpu / sweepCpu,14:F2} {torchCpu.First / torchCpu.Later,17:F2} {LoadAverage(),5}");
             }
         return 0;
     }
@@ -55,9 +58,17 @@ internal static class PeerBenchmark
         public Epochs Min(Epochs other) => new(Math.Min(First, other.First), Math.Min(Later, other.Later));
     }
 
-    /// <summary>The training loop of a fresh pack (same seeds for the same arguments), in ms; the data and models are
-    /// made before the clock starts. A trial's first epoch is a 1-epoch pack's time, its later ones a longer pack's less it.</summary>
-    private static double TrainMs(int depth, int width, int pack, int seed, int epochs)
+    /// <summary>Wall and CPU ms of a run.</summary>
+    private sealed record Clocks(double Wall, double Cpu)
+    {
+        public static readonly Clocks Worst = new(double.MaxValue, double.MaxValue);
+
+        public Clocks Min(Clocks other) => new(Math.Min(Wall, other.Wall), Math.Min(Cpu, other.Cpu));
+    }
+
+    /// <summary>The training loop of a fresh pack (same seeds for the same arguments); the data and models are made
+    /// before the clocks start. A trial's first epoch is a 1-epoch pack's time, its later ones a longer pack's less it.</summary>
+    private static Clocks TrainMs(int depth, int width, int pack, int seed, int epochs)
     {
         using var scope = NewDisposeScope();
         var trials = Enumerable.Range(seed, pack).Select(s =>
@@ -68,9 +79,13 @@ internal static class PeerBenchmark
         }).ToList();
         try
         {
+            using var process = Process.GetCurrentProcess();
+            TimeSpan cpu = process.TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             TrainingLoop.Train(trials.Select(t => t.Training).ToList(), CancellationToken.None);
-            return clock.Elapsed.TotalMilliseconds;
+            double wall = clock.Elapsed.TotalMilliseconds;
+            process.Refresh();
+            return new Clocks(wall, (process.TotalProcessorTime - cpu).TotalMilliseconds);
         }
         finally
         {

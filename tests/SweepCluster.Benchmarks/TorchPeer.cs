@@ -50,13 +50,14 @@ internal sealed class TorchPeer : IDisposable
     }
 
     /// <summary>Trains a fresh pack (one trial: plain PyTorch; more: batched) for 1 + <paramref name="laterEpochs"/>
-    /// epochs.</summary>
-    public PeerBenchmark.Epochs Train(int depth, int width, int pack, int laterEpochs, int seed)
+    /// epochs; its epochs on the wall clock and in CPU time.</summary>
+    public (PeerBenchmark.Epochs Wall, PeerBenchmark.Epochs Cpu) Train(int depth, int width, int pack, int laterEpochs, int seed)
     {
         _python.StandardInput.WriteLine($"{depth} {width} {pack} {laterEpochs} {seed}");
         _python.StandardInput.Flush();
-        string[] answer = (_python.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{Script} ended early.")).Split(' ');
-        return new PeerBenchmark.Epochs(double.Parse(answer[0], CultureInfo.InvariantCulture), double.Parse(answer[1], CultureInfo.InvariantCulture));
+        double[] answer = (_python.StandardOutput.ReadLine() ?? throw new InvalidOperationException($"{Script} ended early."))
+            .Split(' ').Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray();
+        return (new PeerBenchmark.Epochs(answer[0], answer[1]), new PeerBenchmark.Epochs(answer[2], answer[3]));
     }
 
     public void Dispose()
