@@ -53,8 +53,8 @@ internal sealed class PackedMlp : IDisposable
                 _layers.Add((weight, bias));
             }
         var shapes = members.Select(m => m.Shape).ToList();
-        // One block per step and member: input noise in its first d columns when a member of the pack has some (a member
-        // without draws none there), then layer l's activation noise in w columns.
+        // One block per step and member: input noise in its first d columns when a member of the pack has some (zeros, not
+        // drawn, for a member without), then layer l's activation noise in w columns. A member draws only its own columns.
         _inputNoise = shapes.Any(m => m.InputNoise > 0);
         _noiseColumns = (_inputNoise ? _inputs : 0) + shape.Depth * _width;
         _noiseDrawn = shapes.Select(m => m.InputNoise > 0 ? _noiseColumns : m.ActivationNoise > 0 ? shape.Depth * _width : 0L).ToArray();
