@@ -3,6 +3,7 @@ using SweepCluster.Benchmarks;
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- coordinator [TRIALS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- cluster [SLOTS] [PROCESSES] [TRIALS]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- trainer [REPEATS]
+// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- peer [REPEATS] [DEPTHxWIDTH...]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- estimator [DEPTH] [WIDTH]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- packing [PACK SIZES...]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- sweep [BASELINE_COMMIT] (after a Release build of src/SweepCluster.Cli)
@@ -22,6 +23,9 @@ switch (args.FirstOrDefault())
     case "trainer":
         TrainerEpochBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 5);
         break;
+    case "peer":
+        return PeerBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 3,
+            args.Length > 2 ? args[2..].Select(a => a.Split('x')).Select(a => (int.Parse(a[0]), int.Parse(a[1]))).ToList() : PeerBenchmark.Settings);
     case "estimator":
         EstimatorBenchmark.Run(args.Length > 1 ? int.Parse(args[1]) : 2, args.Length > 2 ? int.Parse(args[2]) : 8);
         break;
@@ -31,7 +35,7 @@ switch (args.FirstOrDefault())
     case "sweep":
         return await SweepBenchmark.RunAsync(args.Length > 1 ? args[1] : SweepBenchmark.DefaultBaseline);
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | cluster [SLOTS PROCESSES TRIALS] | trainer [REPEATS] | estimator [DEPTH WIDTH] | packing [PACK SIZES...] | sweep [BASELINE_COMMIT]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | cluster [SLOTS PROCESSES TRIALS] | trainer [REPEATS] | peer [REPEATS [DEPTHxWIDTH...]] | estimator [DEPTH WIDTH] | packing [PACK SIZES...] | sweep [BASELINE_COMMIT]");
         return 2;
 }
 return 0;

@@ -14,8 +14,8 @@ namespace SweepCluster.Benchmarks;
 /// the two are interleaved and the minimum of the repeats is kept.</summary>
 internal static class TrainerEpochBenchmark
 {
-    private const int TrainSize = 1000, BatchSize = 64, Epochs = 20, Dimension = 10, Classes = 4;
-    private const double LearningRate = 0.05, Clip = 1.0, SgldNoise = 0.017, ActNoise = 1.0;
+    internal const int TrainSize = 1000, BatchSize = 64, Epochs = 20, Dimension = 10, Classes = 4;
+    internal const double LearningRate = 0.05, Clip = 1.0, SgldNoise = 0.017, ActNoise = 1.0;
 
     public static void Run(int repeats)
     {
@@ -59,7 +59,7 @@ internal static class TrainerEpochBenchmark
         }
     }
 
-    private static TrialConfig Config(int depth, int width, TrainingMode mode, int seed) => new()
+    internal static TrialConfig Config(int depth, int width, TrainingMode mode, int seed) => new()
     {
         Dataset = new DatasetSettings { Classes = Classes, Dimension = Dimension, Separation = 4.0, TestSize = 200 },
         Model = new ModelSettings(),

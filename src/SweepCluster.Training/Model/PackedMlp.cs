@@ -22,8 +22,9 @@ internal sealed class PackedMlp : IDisposable
     private readonly Tensor _values;
     private readonly long _trainedFrom;
     private readonly ActivationKind _activation;
-    private readonly long _inputs, _width;
-    private readonly bool[] _noisy, _dropping;
+    private readonly long _inputs, _width, _noiseColumns;
+    private readonly bool[] _dropping;
+    private readonly long[] _noiseDrawn;
     private readonly bool _inputNoise;
     private readonly Tensor? _noiseScale, _keep;
 
@@ -52,14 +53,17 @@ internal sealed class PackedMlp : IDisposable
                 _layers.Add((weight, bias));
             }
         var shapes = members.Select(m => m.Shape).ToList();
-        // One block per step and member: input noise in its first d columns, then layer l's activation noise in w columns.
-        _noisy = shapes.Select(m => m.InputNoise > 0 || m.ActivationNoise > 0).ToArray();
+        // One block per step and member: input noise in its first d columns when a member of the pack has some (zeros, not
+        // drawn, for a member without), then layer l's activation noise in w columns. A member draws only its own columns.
         _inputNoise = shapes.Any(m => m.InputNoise > 0);
-        if (_noisy.Any(noisy => noisy))
+        _noiseColumns = (_inputNoise ? _inputs : 0) + shape.Depth * _width;
+        _noiseDrawn = shapes.Select(m => m.InputNoise > 0 ? _noiseColumns : m.ActivationNoise > 0 ? shape.Depth * _width : 0L).ToArray();
+        if (_noiseDrawn.Any(count => count > 0))
         {
-            Tensor input = MemberDraws.PerMember(shapes.Select(m => m.InputNoise), 2, device).expand(-1, 1, _inputs);
             Tensor layers = MemberDraws.PerMember(shapes.Select(m => m.ActivationNoise), 2, device).expand(-1, 1, shape.Depth * _width);
-            _noiseScale = cat([input, layers], 2);
+            _noiseScale = _inputNoise
+                ? cat([MemberDraws.PerMember(shapes.Select(m => m.InputNoise), 2, device).expand(-1, 1, _inputs), layers], 2)
+                : layers.contiguous();
         }
         _dropping = shapes.Select(m => m.Dropout > 0).ToArray();
         if (_dropping.Any(dropping => dropping)) _keep = MemberDraws.PerMember(shapes.Select(m => 1.0 - m.Dropout), 2, device);
@@ -100,15 +104,16 @@ internal sealed class PackedMlp : IDisposable
         long batch = input.shape[1];
         Device device = input.device;
         Tensor? noise = _noiseScale is null ? null
-            : MemberDraws.Normal(Generators, _noisy, [batch, _inputs + depth * _width], device).mul_(_noiseScale);
+            : MemberDraws.NormalColumns(Generators, _noiseDrawn, batch, _noiseColumns, device).mul_(_noiseScale);
         // A member without dropout draws nothing: its zeros are below its keep probability of 1.
         Tensor? mask = _keep is null ? null
             : MemberDraws.Uniform(Generators, _dropping, [batch, depth * _width], device).lt(_keep).to(input.dtype);
         Tensor x = _inputNoise ? input.Plus(noise!.narrow(2, 0, _inputs)) : input;
+        long layerNoise = _inputNoise ? _inputs : 0;
         for (int l = 0; l < depth; l++)
         {
             x = Activate(Affine(l, x));
-            if (noise is not null) x = x.Plus(noise.narrow(2, _inputs + l * _width, _width));
+            if (noise is not null) x = x.Plus(noise.narrow(2, layerNoise + l * _width, _width));
             if (mask is not null) x = x * mask.narrow(2, l * _width, _width) / _keep!;
         }
         return x;
@@ -121,12 +126,17 @@ internal sealed class PackedMlp : IDisposable
     public void WriteMembers()
     {
         using var noGrad = no_grad();
-        for (int s = 0; s < _members.Count; s++)
-            for (int l = 0; l < _layers.Count; l++)
+        using var scope = NewDisposeScope();
+        for (int l = 0; l < _layers.Count; l++)
+        {
+            // A layer split into its members in one call each, so a pack of 32 pays one copy per member and tensor.
+            Tensor[] weights = _layers[l].Weight.transpose(1, 2).unbind(0), biases = _layers[l].Bias.squeeze(1).unbind(0);
+            for (int s = 0; s < _members.Count; s++)
             {
-                _members[s].Layers[l].weight!.copy_(_layers[l].Weight[s].t());
-                _members[s].Layers[l].bias!.copy_(_layers[l].Bias[s].squeeze(0));
+                _members[s].Layers[l].weight!.copy_(weights[s]);
+                _members[s].Layers[l].bias!.copy_(biases[s]);
             }
+        }
     }
 
     /// <summary>Copies the members' weights into the pack (after they were restored from checkpoints).</summary>
@@ -141,8 +151,10 @@ internal sealed class PackedMlp : IDisposable
             }
     }
 
-    // bmm then add: TorchSharp 0.107's baddbmm refuses these shapes.
-    private Tensor Affine(int l, Tensor x) => bmm(x, _layers[l].Weight).Plus(_layers[l].Bias);
+    // bias + x W in one call, the [S, 1, out] bias broadcast over the batch. TorchSharp 0.107's Tensor.baddbmm hands its
+    // operands to libtorch rotated (this as batch1, batch1 as batch2, batch2 as the added input), so the call reads
+    // x.baddbmm(W, bias); were that fixed, these shapes would be refused, not silently misread.
+    private Tensor Affine(int l, Tensor x) => x.baddbmm(_layers[l].Weight, _layers[l].Bias);
 
     private Tensor Activate(Tensor z) => _activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
 

@@ -13,6 +13,10 @@ namespace SweepCluster.Training.Optimization;
 /// differently).</summary>
 internal sealed class NoisySgdRule(Tensor values, IReadOnlyList<Generator> noise) : IUpdateRule
 {
+    // The last step's noise levels on the device, kept while they stay the same (a constant sgld_noise): no host tensor per step.
+    private double[] _sigmas = [];
+    private Tensor? _sigmaTensor;
+
     public void Step(double alpha, double[] sigmas, Tensor gradients)
     {
         using var noGrad = no_grad();
@@ -20,8 +24,12 @@ internal sealed class NoisySgdRule(Tensor values, IReadOnlyList<Generator> noise
         using (Scalar step = alpha.ToScalar())
             values.sub_(gradients.mul(step));
         if (!sigmas.Any(s => s > 0)) return;
-        values.PlusInPlace(MemberDraws.Normal(noise, sigmas.Select(s => s > 0).ToArray(), [values.shape[1]], values.device)
-            .mul_(MemberDraws.PerMember(sigmas, 1, values.device)));
+        if (!sigmas.SequenceEqual(_sigmas))
+        {
+            _sigmaTensor?.Dispose();
+            (_sigmas, _sigmaTensor) = (sigmas, MemberDraws.PerMember(sigmas, 1, values.device).DetachFromDisposeScope());
+        }
+        values.PlusInPlace(MemberDraws.Normal(noise, sigmas.Select(s => s > 0).ToArray(), [values.shape[1]], values.device).mul_(_sigmaTensor!));
     }
 
     // Stateless: the update noise comes from the members' generators, which their checkpoints save themselves.
@@ -29,5 +37,5 @@ internal sealed class NoisySgdRule(Tensor values, IReadOnlyList<Generator> noise
 
     public void Load(BinaryReader reader) { }
 
-    public void Dispose() { }
+    public void Dispose() => _sigmaTensor?.Dispose();
 }

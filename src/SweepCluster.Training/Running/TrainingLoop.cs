@@ -62,6 +62,8 @@ internal static class TrainingLoop
             using var epochScope = NewDisposeScope();
             int[][] orders = shuffles.Select(shuffle => EpochOrder(shuffle, n)).ToArray();
             Tensor order = tensor(orders.SelectMany(o => o.Select(i => (long)i)).ToArray(), [count, n], device: features.device);
+            // The epoch's examples in batch order, gathered once: a step's batch is then a slice, not a gather.
+            Tensor epochX = features.gather(1, order.unsqueeze(-1).expand(count, n, dimension)), epochY = labels.gather(1, order);
             // The step losses stay on the device and are read once, at the epoch's end: no host read per step.
             var stepLosses = new List<Tensor>();
             long epochFirstStep = step;
@@ -69,8 +71,7 @@ internal static class TrainingLoop
             {
                 cancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                Tensor index = order.narrow(1, start, length);
-                Tensor x = features.gather(1, index.unsqueeze(-1).expand(count, length, dimension)), y = labels.gather(1, index);
+                Tensor x = epochX.narrow(1, start, length), y = epochY.narrow(1, start, length);
                 var (losses, gradients) = perExample ? PerExampleStep(pack, x, y, settings.Clip) : BatchStep(pack, x, y, settings.Clip);
                 rule.Step(schedules[0].Alpha(step), schedules.Select(schedule => schedule.Sigma(step)).ToArray(), gradients);
                 stepLosses.Add(losses.MoveToOuterDisposeScope());
