@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Information;
 using SweepCluster.Core.Spec;
@@ -183,9 +184,16 @@ internal static class SamplePropagation
                 Tensor exponent = _left.narrow(1, first, count).bmm(right);
                 ownParts.Add(exponent.view(members, count, pathsHere, _inputs)
                     .gather(3, _ownInput.narrow(1, first, count).expand(members, count, pathsHere, 1)).squeeze(3).logsumexp(2).to(float64));
-                // log-sum-exp in place, with every term raised to at least e^-80 of its row's largest: such a term adds
-                // at most 2e-35 of it, and float32 exp never meets the subnormal numbers that make it several times
-                // slower (terms far below the largest are the rule in narrow layers with little noise).
+                // log-sum-exp with every term raised to at least e^-80 of its row's largest: such a term adds at most
+                // 2e-35 of it, and float32 exp never meets the subnormal numbers that make it several times slower
+                // (terms far below the largest are the rule in narrow layers with little noise).
+                if (exponent.device_type == DeviceType.CPU)
+                {
+                    var sums = new double[members * count];
+                    RowLogSumExp.Compute(MemoryMarshal.Cast<byte, float>(exponent.bytes), (int)columns, sums);
+                    allParts.Add(tensor(sums, [members, count], device: exponent.device));
+                    continue;
+                }
                 Tensor largest = exponent.amax([2], keepdim: true);
                 allParts.Add(exponent.sub_(largest).clamp_min_(Scalars.ExponentFloor).exp_().sum([2]).to(float64).log_().PlusInPlace(largest.squeeze(2).to(float64)));
             }
