@@ -6,7 +6,7 @@ using SweepCluster.Benchmarks;
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- peer [REPEATS] [DEPTHxWIDTH...]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- estimator [DEPTH] [WIDTH]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- packing [PACK SIZES...]
-// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- sweep [BASELINE_COMMIT] (after a Release build of src/SweepCluster.Cli)
+// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- sweep [BASELINE_COMMIT] [SLOTS] (after a Release build of src/SweepCluster.Cli)
 switch (args.FirstOrDefault())
 {
     case "coordinator":
@@ -33,9 +33,9 @@ switch (args.FirstOrDefault())
         PackingBenchmark.Run(args.Length > 1 ? args[1..].Select(int.Parse).ToList() : [4, 8, 16, 32]);
         break;
     case "sweep":
-        return await SweepBenchmark.RunAsync(args.Length > 1 ? args[1] : SweepBenchmark.DefaultBaseline);
+        return await SweepBenchmark.RunAsync(args.Length > 1 ? args[1] : SweepBenchmark.DefaultBaseline, args.Length > 2 ? int.Parse(args[2]) : 2);
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | cluster [SLOTS PROCESSES TRIALS] | trainer [REPEATS] | peer [REPEATS [DEPTHxWIDTH...]] | estimator [DEPTH WIDTH] | packing [PACK SIZES...] | sweep [BASELINE_COMMIT]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | cluster [SLOTS PROCESSES TRIALS] | trainer [REPEATS] | peer [REPEATS [DEPTHxWIDTH...]] | estimator [DEPTH WIDTH] | packing [PACK SIZES...] | sweep [BASELINE_COMMIT [SLOTS]]");
         return 2;
 }
 return 0;

@@ -5,15 +5,16 @@ using SweepCluster.Core.Spec;
 
 namespace SweepCluster.Benchmarks;
 
-/// <summary>`sweep [BASELINE_COMMIT]` (default 3cd5376): wall time of a whole `sweepcluster run` of this tree against an
+/// <summary>`sweep [BASELINE_COMMIT] [SLOTS]` (default 3cd5376, 2 slots): wall time of a whole `sweepcluster run` of this tree against an
 /// older build, side by side in one run. Build this tree first (`dotnet build -c Release src/SweepCluster.Cli`): its
 /// CLI is taken from src/SweepCluster.Cli/bin/Release. The baseline is taken from git (`git archive`, never the working
 /// tree) and built in a temp folder, which is removed at the end. Each spec runs baseline, current, baseline, current,
-/// each in a fresh output folder, with 2 slots of 1 thread and metrics off; the table shows the best of the two runs
+/// each in a fresh output folder, with SLOTS slots of 1 thread and metrics off (one slot shows the packs alone: with two,
+/// the coordinator splits a sweep's tail into ever smaller packs so both stay busy); the table shows the best of the two runs
 /// and the CPU time of the child. The same spec text can mean different work in an older build where a default changed
 /// (3cd5376: noise_paths 8, now 16), which the quickstart leaves at its default.
 /// Usage: dotnet build -c Release src/SweepCluster.Cli tests/SweepCluster.Benchmarks, then
-/// tests/SweepCluster.Benchmarks/bin/Release/net10.0/linux-x64/SweepCluster.Benchmarks sweep [BASELINE_COMMIT]</summary>
+/// tests/SweepCluster.Benchmarks/bin/Release/net10.0/linux-x64/SweepCluster.Benchmarks sweep [BASELINE_COMMIT] [SLOTS]</summary>
 internal static class SweepBenchmark
 {
     public const string DefaultBaseline = "3cd5376";
@@ -22,7 +23,7 @@ internal static class SweepBenchmark
     /// <param name="Problem">Why the run did not complete every trial (exit code, failure reasons), or null.</param>
     private sealed record Run(string Build, double Wall, double Cpu, int Completed, string Load, string? Problem);
 
-    public static async Task<int> RunAsync(string baseline)
+    public static async Task<int> RunAsync(string baseline, int slots)
     {
         string repository = SweepTools.RepositoryRoot();
         string current = Path.Combine(repository, "src/SweepCluster.Cli/bin/Release/net10.0/linux-x64/sweepcluster");
@@ -36,7 +37,7 @@ internal static class SweepBenchmark
         {
             string? old = await BaselineBuild.BuildAsync(repository, baseline, folder);
             if (old is null) return 1;
-            Console.WriteLine($"baseline {baseline} vs this tree (HEAD {await BaselineBuild.HeadAsync(repository)}); 2 slots x 1 thread, {Environment.ProcessorCount} cores");
+            Console.WriteLine($"baseline {baseline} vs this tree (HEAD {await BaselineBuild.HeadAsync(repository)}); {slots} slot(s) x 1 thread, {Environment.ProcessorCount} cores");
             var rows = new List<string>();
             bool incomplete = false;
             foreach (var (name, spec) in SweepSpecs.Write(repository, folder))
@@ -46,7 +47,7 @@ internal static class SweepBenchmark
                 for (int round = 1; round <= Rounds; round++)
                     foreach (var (build, cli) in new[] { ("baseline", old), ("current", current) })
                     {
-                        var run = await RunSweepAsync(cli, spec, Path.Combine(folder, $"{name}-{build}-{round}"), build, trials);
+                        var run = await RunSweepAsync(cli, spec, Path.Combine(folder, $"{name}-{build}-{round}"), build, trials, slots);
                         Console.WriteLine($"  {name,-11} {build,-8} round {round}: {run.Wall,7:F1} s wall, {run.Cpu,7:F1} s CPU, {run.Completed}/{trials} trials, load before {run.Load}");
                         // An incomplete run is reported and kept out of the table when the other round completed,
                         // so that one failed trial does not throw away the remaining comparisons.
@@ -78,14 +79,14 @@ internal static class SweepBenchmark
         return $"{name,-11} {trials,6} {Seconds(old, 11)} {Seconds(now, 10)} {old.Wall / now.Wall,6:F2} {old.Cpu,10:F1} {now.Cpu,10:F1} {$"{loads.Min():F1}-{loads.Max():F1}",10}";
     }
 
-    private static async Task<Run> RunSweepAsync(string cli, string spec, string output, string build, int trials)
+    private static async Task<Run> RunSweepAsync(string cli, string spec, string output, string build, int trials, int slots)
     {
         string load = SweepTools.LoadAverage();
         string log = output + ".log";
         // Both builds take --out, --slots, --threads and --metrics-port (0: off, so parallel runs cannot clash on a
         // port); the baseline has no --pack-size, so neither gets one and each uses its own default.
         var (code, wall, cpu) = await SweepTools.RunAsync(cli,
-            ["run", spec, "--out", output, "--slots", "2", "--threads", "1", "--metrics-port", "0"], Path.GetDirectoryName(spec)!, log);
+            ["run", spec, "--out", output, "--slots", slots.ToString(CultureInfo.InvariantCulture), "--threads", "1", "--metrics-port", "0"], Path.GetDirectoryName(spec)!, log);
         var (completed, failures) = TrialOutcomes(output);
         string? problem = code == 0 && completed == trials ? null
             : $"exit code {code}, {completed} of {trials} completed" + (failures.Count > 0
