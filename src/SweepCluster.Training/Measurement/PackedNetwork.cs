@@ -80,8 +80,7 @@ internal sealed class PackedNetwork : IDisposable
 
     /// <summary>Every member's pre-noise activations h_l of every hidden layer for <paramref name="paths"/> noisy passes of
     /// its inputs [S, n, d], as [S, paths * n, w] per layer, path-major within a member (row p * n + i is input i on path
-    /// p): member s's draws come from <paramref name="generators"/>[s], one call per noise and layer, in the shapes
-    /// <see cref="NoisyMlp"/>'s own paths drew them. Coupled paths share their noise across inputs (path p adds the same
+    /// p): member s's draws come from <paramref name="generators"/>[s], one call per noise and layer. Coupled paths share their noise across inputs (path p adds the same
     /// draw to every input: common random numbers).</summary>
     public IReadOnlyList<Tensor> PathActivations(Tensor inputs, int paths, bool coupled, IReadOnlyList<Generator> generators)
     {

@@ -10,7 +10,8 @@ namespace SweepCluster.Training.Model;
 /// noise N(0, s^2 I) after every hidden activation in training and evaluation alike, optional input noise and
 /// dropout on hidden units (training only), and a linear output layer. Every random draw comes from the
 /// generator it is given, so a trial is a function of its seed. Training runs on a <see cref="PackedMlp"/> built from
-/// it (which applies the dropout); this module is what is measured, so its passes are evaluation passes.</summary>
+/// it (which applies the dropout) and measurement on a <c>PackedNetwork</c> built from it; its own passes (the CMI
+/// predictions) are evaluation passes.</summary>
 public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<Linear> _hidden = new();
@@ -59,36 +60,6 @@ public sealed class NoisyMlp : nn.Module<Tensor, Tensor>
 
     /// <summary>The output layer's logits W t + b for features t.</summary>
     public Tensor Output(Tensor features) => _output.forward(features);
-
-    /// <summary>The pre-noise activations h_l of every hidden layer (noise is added after each layer before the next, so
-    /// layer l's h_l carries the noise of layers 1..l-1; no dropout: evaluation) for <paramref name="paths"/> noisy passes of the inputs,
-    /// path-major ([paths * n, w]: row p * n + i is input i on path p), every draw from <paramref name="noise"/>. Coupled
-    /// paths share their noise across inputs (path p adds the same draw to every input's layer): each input still sees
-    /// independent paths, but two inputs' paths differ only by what the inputs change, so a ratio of their densities
-    /// is estimated with far less noise (common random numbers).</summary>
-    internal IReadOnlyList<Tensor> PathActivations(Tensor inputs, int paths, bool coupled, Generator noise)
-    {
-        long n = inputs.shape[0];
-        Tensor Draw(Tensor like, double std)
-        {
-            long width = like.shape[1];
-            Tensor z = coupled
-                ? randn([paths, 1, width], like.dtype, like.device, generator: noise).expand(paths, n, width).reshape(paths * n, width)
-                : randn(like.shape, like.dtype, like.device, generator: noise);
-            using Scalar scale = std.ToScalar();
-            return like.Plus(z * scale);
-        }
-        Tensor x = inputs.repeat(paths, 1);
-        if (_shape.InputNoise > 0) x = Draw(x, _shape.InputNoise);
-        var activations = new List<Tensor>(_hidden.Count);
-        foreach (var layer in _hidden)
-        {
-            Tensor h = Activate(layer.forward(x));
-            activations.Add(h);
-            x = _shape.ActivationNoise > 0 ? Draw(h, _shape.ActivationNoise) : h;
-        }
-        return activations;
-    }
 
     private Tensor Activate(Tensor z) => _shape.Activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
 
