@@ -40,12 +40,7 @@ public sealed class TensorRowLogSumsTests
 
         RowLogSums tensorSums = TensorSums(centers, s, n, labels);
         RowLogSums reference = RowLogSums.Compute(centers, s, inputOf, labels);
-        AssertClose(reference.LogKlAll, tensorSums.LogKlAll, RowSumTolerance);
-        AssertClose(reference.LogBAll, tensorSums.LogBAll, RowSumTolerance);
-        AssertClose(reference.LogKlClass, tensorSums.LogKlClass, RowSumTolerance);
-        AssertClose(reference.LogBClass, tensorSums.LogBClass, RowSumTolerance);
-        AssertClose(reference.LogKlInput, tensorSums.LogKlInput, RowSumTolerance);
-        AssertClose(reference.LogBInput, tensorSums.LogBInput, RowSumTolerance);
+        AssertSameSums(reference, tensorSums);
 
         var expected = PairwiseMixtureBounds.EstimateWithLabels(centers, s, inputOf, labels);
         var actual = PairwiseMixtureBounds.Combine(tensorSums, inputOf, labels);
@@ -113,15 +108,8 @@ public sealed class TensorRowLogSumsTests
         {
             RowLogSums alone = TensorSums(centers[m], s[m], n, labels[m]);
             RowLogSums reference = RowLogSums.Compute(centers[m], s[m], inputOf, labels[m]);
-            foreach (var (want, got) in new[] { (alone, batched[m]), (reference, batched[m]) })
-            {
-                AssertClose(want.LogKlAll, got.LogKlAll, RowSumTolerance);
-                AssertClose(want.LogBAll, got.LogBAll, RowSumTolerance);
-                AssertClose(want.LogKlClass, got.LogKlClass, RowSumTolerance);
-                AssertClose(want.LogBClass, got.LogBClass, RowSumTolerance);
-                AssertClose(want.LogKlInput, got.LogKlInput, RowSumTolerance);
-                AssertClose(want.LogBInput, got.LogBInput, RowSumTolerance);
-            }
+            AssertSameSums(alone, batched[m]);
+            AssertSameSums(reference, batched[m]);
         }
     }
 
@@ -170,7 +158,18 @@ public sealed class TensorRowLogSumsTests
         return centers;
     }
 
-    private static void AssertClose(double[] expected, double[] actual, double relative)
+    /// <summary>All six row log-sum arrays within <see cref="RowSumTolerance"/>.</summary>
+    private static void AssertSameSums(RowLogSums expected, RowLogSums actual)
+    {
+        AssertClose(expected.LogKlAll, actual.LogKlAll, RowSumTolerance);
+        AssertClose(expected.LogBAll, actual.LogBAll, RowSumTolerance);
+        AssertClose(expected.LogKlClass, actual.LogKlClass, RowSumTolerance);
+        AssertClose(expected.LogBClass, actual.LogBClass, RowSumTolerance);
+        AssertClose(expected.LogKlInput, actual.LogKlInput, RowSumTolerance);
+        AssertClose(expected.LogBInput, actual.LogBInput, RowSumTolerance);
+    }
+
+        private static void AssertClose(double[] expected, double[] actual, double relative)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (int k = 0; k < expected.Length; k++)
