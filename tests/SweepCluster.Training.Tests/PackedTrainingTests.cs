@@ -9,9 +9,9 @@ namespace SweepCluster.Training.Tests;
 
 /// <summary>A pack trains its trials as one batched network and measures them batched too (errors under every noise draw,
 /// train and test; activations, the pairwise bracket and i_x_t at every layer; Fano's I(Y;T_L)); each trial's numbers
-/// must be those it has alone (within 1e-5 relative), whatever its pack-mates' seeds, noise levels or fate. The pack
-/// below mixes binning (act_noise 0), input noise and several noise stds, so every grouping of the batched measurement
-/// is met.</summary>
+/// must be those it has alone, bit for bit (a resumed sweep's trials run in other packs than an uninterrupted run's),
+/// whatever its pack-mates' seeds, noise levels or fate. The pack below mixes binning (act_noise 0), input noise and
+/// several noise stds, so every grouping of the batched measurement is met.</summary>
 [Collection(TorchCollection.Name)]
 public sealed class PackedTrainingTests
 {
@@ -80,7 +80,7 @@ public sealed class PackedTrainingTests
             Context, CancellationToken.None));
     }
 
-    /// <summary>Every number of the two results within 1e-5 relative (timings, thread count and pack size aside), every
+    /// <summary>Every number of the two results equal, bit for bit (timings, thread count and pack size aside), and every
     /// other value equal.</summary>
     private static void AssertSameNumbers(TrialResult alone, TrialResult packed)
     {
@@ -104,7 +104,7 @@ public sealed class PackedTrainingTests
                 break;
             case JsonValue value when value.TryGetValue(out double number):
                 double got = actual!.GetValue<double>();
-                Assert.True(Math.Abs(number - got) <= 1e-5 * Math.Max(Math.Abs(number), 1e-12),
+                Assert.True(number.Equals(got),
                     $"{path}: alone {number:R}, packed {got:R}");
                 break;
             default:

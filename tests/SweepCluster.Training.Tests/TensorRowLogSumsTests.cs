@@ -94,14 +94,14 @@ public sealed class TensorRowLogSumsTests
     [Fact]
     public void A_batch_of_members_gives_each_member_the_sums_it_has_alone_and_the_reference_sums()
     {
-        // Three members of one pack: different activations, noise stds and labels (one with a class fewer); 2100 rows, so
-        // the batch's smaller tiles (TileSizeFor(3)) cut the rows elsewhere than a member's own 512-row tiles.
+        // Three members of one pack: different activations, noise stds and labels (one with a class fewer, so its class-sum
+        // products are wider in the batch than alone); 2100 rows: five tiles a side, the last one partial.
         const int n = 300, paths = 7, width = 16;
         double[] s = [0.5, 1.0, 2.0];
         SampleMatrix[] centers = [.. Enumerable.Range(0, 3).Select(m => Centers(n, paths, width, "tanh", seed: 11 + m))];
         int[][] labels = [.. Enumerable.Range(0, 3).Select(m => Enumerable.Range(0, n).Select(i => (i * (m + 3) + m) % (4 - m % 2)).ToArray())];
         using Tensor batch = stack(centers.Select(c => tensor(c.Data.Select(v => (float)v).ToArray(), [c.Rows, c.Columns])).ToArray());
-        RowLogSums[] batched = TensorRowLogSums.Compute(batch, s, n, labels.Select(l => (IReadOnlyList<int>)l).ToList());
+        RowLogSums[] batched = TensorRowLogSums.Compute(batch, s, n, labels.Select(l => (IReadOnlyList<int>)l).ToList(), classes: 4);
 
         int[] inputOf = Enumerable.Range(0, n * paths).Select(row => row % n).ToArray();
         for (int m = 0; m < 3; m++)

@@ -23,7 +23,7 @@ internal static class LayerInformationProbe
     /// the activations, the consistent estimates and each layer's bracket are computed batched over the members that
     /// share a structure.</summary>
     public static IReadOnlyList<IReadOnlyList<LayerInformation>> Measure(
-        PackedNetwork network, Tensor testFeatures, IReadOnlyList<int[]> testLabels, IReadOnlyList<TrialConfig> configs,
+        PackedNetwork network, Tensor testFeatures, IReadOnlyList<int[]> testLabels, int classes, IReadOnlyList<TrialConfig> configs,
         PairwiseKernel kernel, CancellationToken cancellation)
     {
         int n = Math.Min(configs[0].Information.EvalPoints, testLabels[0].Length); // the information settings and test size are the pack's
@@ -35,7 +35,7 @@ internal static class LayerInformationProbe
         var measured = Enumerable.Range(0, network.Depth).Select(l =>
         {
             cancellation.ThrowIfCancellationRequested();
-            return MeasureLayer(activations, l, everyone, labels, configs, kernel);
+            return MeasureLayer(activations, l, everyone, labels, classes, configs, kernel);
         }).ToList();
         return configs.Select((config, s) => Layers(measured.Select(layer => layer[s]!).ToList(), n, config, consistent[s])).ToList();
     }
@@ -79,14 +79,15 @@ internal static class LayerInformationProbe
     /// labels, by the same estimator and noise paths as the layer probe, with the entropy H(Y) of those labels (Fano
     /// needs both); null at s = 0, where binning gives no upper bound on MI.</summary>
     public static IReadOnlyList<TrainingLabelInformation?> TrainingLabelInformationUpper(
-        PackedNetwork network, Tensor trainFeatures, IReadOnlyList<int[]> trainLabels, IReadOnlyList<TrialConfig> configs, PairwiseKernel kernel)
+        PackedNetwork network, Tensor trainFeatures, IReadOnlyList<int[]> trainLabels, int classes, IReadOnlyList<TrialConfig> configs,
+        PairwiseKernel kernel)
     {
         int n = Math.Min(configs[0].Information.EvalPoints, trainLabels[0].Length);
         int[][] labels = trainLabels.Select(l => l[..n]).ToArray();
         using var scope = NewDisposeScope();
         int[] measured = Enumerable.Range(0, configs.Count).Where(s => configs[s].ActNoise > 0 && network.Depth >= 1).ToArray();
         var activations = PreNoiseActivations(network, trainFeatures, n, configs, measured);
-        var last = MeasureLayer(activations, network.Depth - 1, measured, labels, configs, kernel);
+        var last = MeasureLayer(activations, network.Depth - 1, measured, labels, classes, configs, kernel);
         return configs.Select((config, s) => last[s] is { } layer
             ? new TrainingLabelInformation(layer.YUpper!.Value, DiscreteInformation.Entropy(labels[s]))
             : null).ToList();
@@ -105,7 +106,8 @@ internal static class LayerInformationProbe
     /// <summary>Layer <paramref name="index"/> (0-based) of the chosen members (null for the others): binning where
     /// act_noise is 0, else the pairwise bracket, batched over the members whose centres have the same rows.</summary>
     private static LayerMeasurement?[] MeasureLayer(
-        List<Tensor>?[] activations, int index, int[] chosen, int[][] labels, IReadOnlyList<TrialConfig> configs, PairwiseKernel kernel)
+        List<Tensor>?[] activations, int index, int[] chosen, int[][] labels, int classes, IReadOnlyList<TrialConfig> configs,
+        PairwiseKernel kernel)
     {
         int n = labels[0].Length;
         var measured = new LayerMeasurement?[configs.Count];
@@ -127,7 +129,8 @@ internal static class LayerInformationProbe
             if (kernel == PairwiseKernel.Tensor)
             {
                 using Tensor stacked = stack(centers);
-                var sums = TensorRowLogSums.Compute(stacked, members.Select(s => configs[s].ActNoise).ToArray(), n, members.Select(s => (IReadOnlyList<int>)labels[s]).ToList());
+                var sums = TensorRowLogSums.Compute(stacked, members.Select(s => configs[s].ActNoise).ToArray(), n,
+                    members.Select(s => (IReadOnlyList<int>)labels[s]).ToList(), classes);
                 results = members.Select((s, g) => PairwiseMixtureBounds.Combine(sums[g], inputOf, labels[s])).ToArray();
             }
             else

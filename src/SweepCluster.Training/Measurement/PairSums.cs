@@ -11,7 +11,8 @@ namespace SweepCluster.Training.Measurement;
 internal sealed class PairSums
 {
     private readonly Tensor _left, _rightT, _oneHot;
-    private readonly int _members, _rows, _tile;
+    private readonly int _members, _rows;
+    private const int Side = TensorRowLogSums.TileSize;
     private readonly List<(long I, long J)> _tiles = [];
     private readonly object _gate = new();
     private double[] _byClassB = [], _byClassKl = [];
@@ -25,15 +26,14 @@ internal sealed class PairSums
         (_members, _rows) = ((int)centred.shape[0], (int)centred.shape[1]);
         Classes = (int)oneHot.shape[2];
         _oneHot = oneHot;
-        _tile = TensorRowLogSums.TileSizeFor(_members);
         Tensor norms = centred.Squared().sum(2, keepdim: true);
         Tensor one = ones(_members, _rows, 1, dtype: float64, device: centred.device);
         Tensor minusC = c.neg();
         // left_k . right_j = 2c x_k.x_j - c|x_k|^2 - c|x_j|^2 = -c H_kj: the exponent in one product.
         _left = cat([centred * (c * Scalars.Two), norms * minusC, one], 2);
         _rightT = cat([centred, one, norms * minusC], 2).transpose(1, 2).contiguous();
-        for (long i0 = 0; i0 < _rows; i0 += _tile)
-            for (long j0 = i0; j0 < _rows; j0 += _tile)
+        for (long i0 = 0; i0 < _rows; i0 += Side)
+            for (long j0 = i0; j0 < _rows; j0 += Side)
                 _tiles.Add((i0, j0));
     }
 
@@ -72,7 +72,7 @@ internal sealed class PairSums
     {
         using var scope = NewDisposeScope();
         var (i0, j0) = tile;
-        long bi = Math.Min(_tile, _rows - i0), bj = Math.Min(_tile, _rows - j0);
+        long bi = Math.Min(Side, _rows - i0), bj = Math.Min(Side, _rows - j0);
         bool diagonal = i0 == j0;
         Tensor rowClasses = _oneHot.narrow(1, j0, bj), columnClasses = _oneHot.narrow(1, i0, bi);
         Tensor terms = _left.narrow(1, i0, bi).bmm(_rightT.narrow(2, j0, bj)).exp_();

@@ -36,9 +36,12 @@ internal static class SamplePropagation
     /// <summary>About this many centres (columns) per block against all draws.</summary>
     private const int ColumnsPerBlock = 2048;
 
-    /// <summary>At most this many exponents (float32, 2 MB) at once: the five passes over them (max, shift, floor, exp,
-    /// sum) then stay in the cache. A pack of 32 quickstart trials took 18.6 s of CPU against 28.8 s at 32 MB blocks.</summary>
+    /// <summary>At most this many exponents of one member (float32, 2 MB) at once, so a block is still in the cache while it
+    /// is summed: with libtorch's passes, a pack of 32 quickstart trials took 18.6 s of CPU against 28.8 s at 32 MB.</summary>
     private const long MaxBlockTerms = 1L << 19;
+
+    /// <summary>Members whose blocks go through one batched product (4 x 2 MB).</summary>
+    private const int MembersPerProduct = 4;
 
     /// <summary>One estimate per hidden layer (null where act_noise is 0: no finite I(X;T) to estimate), with its drift:
     /// the estimate from all M paths minus the one from the first M/2. The finite-path error falls roughly like 1/M, so
@@ -157,7 +160,8 @@ internal static class SamplePropagation
         {
             _inputs = inputs;
             long members = draws.shape[0], rows = draws.shape[1];
-            _mean = draws.mean([1], keepdim: true);
+            // Each member's mean computed alone: a reduction over a batch's rows need not add in the order it does for one.
+            _mean = stack(Enumerable.Range(0, (int)members).Select(m => draws[m].mean([0], keepdim: true)).ToArray());
             Tensor t = draws - _mean;
             Tensor variance = tensor(s.Select(v => v * v).ToArray(), [members, 1, 1], float64, draws.device);
             _minusTwoVariances = tensor(s.Select(v => -2 * v * v).ToArray(), [members, 1, 1], float64, draws.device);
@@ -174,34 +178,47 @@ internal static class SamplePropagation
             Tensor c = centres - _mean;
             Tensor right = cat([c, ones(members, columns, 1, float64, c.device), c.Squared().sum(2, keepdim: true) / _minusTwoVariances], 2)
                 .to(float32).transpose(1, 2);
-            // Rows a tile at a time, so a block's exponents stay within MaxBlockTerms whatever N and S are.
-            long tile = Math.Max(1, MaxBlockTerms / (members * columns));
-            var allParts = new List<Tensor>();
-            var ownParts = new List<Tensor>();
-            for (long first = 0; first < rows; first += tile)
+            // Rows a tile at a time, so a member's exponents stay within MaxBlockTerms whatever N is, and a few members per
+            // product. Neither depends on the pack, so a member's numbers are bit for bit those it has alone.
+            long tile = Math.Max(1, MaxBlockTerms / columns);
+            var allChunks = new List<Tensor>();
+            var ownChunks = new List<Tensor>();
+            for (long group = 0; group < members; group += MembersPerProduct)
             {
-                long count = Math.Min(tile, rows - first);
-                Tensor exponent = _left.narrow(1, first, count).bmm(right);
-                ownParts.Add(exponent.view(members, count, pathsHere, _inputs)
-                    .gather(3, _ownInput.narrow(1, first, count).expand(members, count, pathsHere, 1)).squeeze(3).logsumexp(2).to(float64));
-                // log-sum-exp with every term raised to at least e^-80 of its row's largest: such a term adds at most
-                // 2e-35 of it, and float32 exp never meets the subnormal numbers that make it several times slower
-                // (terms far below the largest are the rule in narrow layers with little noise).
-                if (exponent.device_type == DeviceType.CPU)
+                long size = Math.Min(MembersPerProduct, members - group);
+                var allParts = new List<Tensor>();
+                var ownParts = new List<Tensor>();
+                for (long first = 0; first < rows; first += tile)
                 {
-                    var sums = new double[members * count];
-                    RowLogSumExp.Compute(MemoryMarshal.Cast<byte, float>(exponent.bytes), (int)columns, sums);
-                    allParts.Add(tensor(sums, [members, count], device: exponent.device));
-                    continue;
+                    long count = Math.Min(tile, rows - first);
+                    Tensor exponent = _left.narrow(0, group, size).narrow(1, first, count).bmm(right.narrow(0, group, size));
+                    ownParts.Add(exponent.view(size, count, pathsHere, _inputs)
+                        .gather(3, _ownInput.narrow(1, first, count).expand(size, count, pathsHere, 1)).squeeze(3).logsumexp(2).to(float64));
+                    allParts.Add(LogSumExp(exponent, size, count, columns));
                 }
-                Tensor largest = exponent.amax([2], keepdim: true);
-                allParts.Add(exponent.sub_(largest).clamp_min_(Scalars.ExponentFloor).exp_().sum([2]).to(float64).log_().PlusInPlace(largest.squeeze(2).to(float64)));
+                allChunks.Add(cat(allParts, 1));
+                ownChunks.Add(cat(ownParts, 1));
             }
-            Tensor all = cat(allParts, 1), own = cat(ownParts, 1);
+            Tensor all = cat(allChunks, 0), own = cat(ownChunks, 0);
             _all = _all is null ? all.MoveToOuterDisposeScope() : logaddexp(_all, all).MoveToOuterDisposeScope();
             _own = _own is null ? own.MoveToOuterDisposeScope() : logaddexp(_own, own).MoveToOuterDisposeScope();
             _centres += columns;
             _ownCentres += pathsHere;
+        }
+
+        /// <summary>Per row of [size, count, columns] exponents, the log-sum-exp with every term raised to at least e^-80 of
+        /// its row's largest: such a term adds at most 2e-35 of it, and float32 exp never meets the subnormal numbers that
+        /// make it several times slower (terms far below the largest are the rule in narrow layers with little noise).</summary>
+        private static Tensor LogSumExp(Tensor exponent, long size, long count, long columns)
+        {
+            if (exponent.device_type == DeviceType.CPU)
+            {
+                var sums = new double[size * count];
+                RowLogSumExp.Compute(MemoryMarshal.Cast<byte, float>(exponent.bytes), (int)columns, sums);
+                return tensor(sums, [size, count], device: exponent.device);
+            }
+            Tensor largest = exponent.amax([2], keepdim: true);
+            return exponent.sub_(largest).clamp_min_(Scalars.ExponentFloor).exp_().sum([2]).to(float64).log_().PlusInPlace(largest.squeeze(2).to(float64));
         }
 
         /// <summary>Takes the estimates from the paths added so far (half of them) for the drift.</summary>

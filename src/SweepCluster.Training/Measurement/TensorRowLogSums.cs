@@ -33,9 +33,10 @@ internal static class TensorRowLogSums
     /// and N = 1000, M = 32 took 2.0 s against 2.2 s.</summary>
     public const int TileSize = 512;
 
-    /// <summary>The tile side for a batch of S members: about <see cref="TileSize"/>^2 values in all, so a batched tile
-    /// stays as cache-resident as one member's; a multiple of 16, at least 64.</summary>
-    public static int TileSizeFor(int members) => Math.Max(64, (int)(TileSize / Math.Sqrt(members)) / 16 * 16);
+    /// <summary>Members whose tiles go through one batched product: 4 x 2 MB. Tiles are <see cref="TileSize"/> whatever
+    /// the pack, and a member's arithmetic does not depend on its batch-mates, so its sums are bit for bit those it has
+    /// alone (a resumed sweep's trials ran in other packs than the uninterrupted run's, and must match it exactly).</summary>
+    private const int MembersPerBatch = 4;
 
     /// <param name="centers">[paths * n, d] pre-noise activations, path-major: row p * n + i is input i on path p.</param>
     /// <param name="noiseStd">s, finite and &gt; 0.</param>
@@ -45,15 +46,20 @@ internal static class TensorRowLogSums
     {
         if (centers.dim() != 2)
             throw new ArgumentException($"Expected [paths * {inputs}, d] centers, got [{string.Join(", ", centers.shape)}].", nameof(centers));
+        // Dense classes in order of first appearance, so any labels will do.
+        var dense = new Dictionary<int, int>();
+        int[] labels = labelOfInput.Select(label => dense.TryGetValue(label, out int k) ? k : dense[label] = dense.Count).ToArray();
         using Tensor one = centers.unsqueeze(0);
-        return Compute(one, [noiseStd], inputs, [labelOfInput])[0];
+        return Compute(one, [noiseStd], inputs, [labels], dense.Count)[0];
     }
 
     /// <summary>The sums of S members at once, every member's rows against its own rows only.</summary>
     /// <param name="centers">[S, paths * n, d]: member s's rows in row s.</param>
     /// <param name="noiseStd">Each member's s.</param>
-    /// <param name="labelOfInput">Each member's labels, one per input.</param>
-    public static RowLogSums[] Compute(Tensor centers, double[] noiseStd, int inputs, IReadOnlyList<IReadOnlyList<int>> labelOfInput)
+    /// <param name="labelOfInput">Each member's labels, one per input, in [0, <paramref name="classes"/>).</param>
+    /// <param name="classes">The class count (the dataset's, the same alone and in a pack: it sets the width of the
+    /// class-sum products).</param>
+    public static RowLogSums[] Compute(Tensor centers, double[] noiseStd, int inputs, IReadOnlyList<IReadOnlyList<int>> labelOfInput, int classes)
     {
         if (noiseStd.Any(s => !(s > 0) || double.IsInfinity(s)))
             throw new ArgumentOutOfRangeException(nameof(noiseStd), noiseStd.First(s => !(s > 0) || double.IsInfinity(s)),
@@ -62,6 +68,8 @@ internal static class TensorRowLogSums
             throw new ArgumentException($"Expected [{noiseStd.Length}, paths * {inputs}, d] centers, got [{string.Join(", ", centers.shape)}].", nameof(centers));
         if (labelOfInput.Count != noiseStd.Length || labelOfInput.Any(labels => labels.Count != inputs))
             throw new ArgumentException($"Expected {inputs} labels for each of {noiseStd.Length} members.", nameof(labelOfInput));
+        if (labelOfInput.Any(labels => labels.Any(label => label < 0 || label >= classes)))
+            throw new ArgumentException($"Every label must be in [0, {classes}).", nameof(labelOfInput));
         int members = noiseStd.Length, rows = (int)centers.shape[1];
 
         using var oneThread = new OneTorchThread(centers.device);
@@ -70,20 +78,28 @@ internal static class TensorRowLogSums
         Tensor x = centers.detach().to(float64);
         if (!isfinite(x).all().item<bool>()) throw new ArgumentException("The centers contain NaN or infinity.", nameof(centers));
         double[] c = noiseStd.Select(s => 1.0 / (8.0 * s * s)).ToArray();
-        long[][] classOfRow = labelOfInput.Select(labels => ClassIndexOfRows(labels, rows)).ToArray();
-        int classes = (int)classOfRow.Max(member => member.Max()) + 1;
+        long[][] classOfRow = labelOfInput.Select(labels => Enumerable.Range(0, rows).Select(row => (long)labels[row % inputs]).ToArray()).ToArray();
         Tensor oneHot = nn.functional.one_hot(tensor(classOfRow.SelectMany(row => row).ToArray(), [members, rows], device: x.device), classes)
             .to(float64);
         Tensor scale = tensor(c, [members, 1, 1], float64, x.device);
-        var pairs = new PairSums(x - x.mean([1], keepdim: true), scale, oneHot);
-        var (byClassB, byClassKl) = pairs.Run(oneThread.OnCpu ? Math.Max(1, oneThread.Found) : 1);
+        // Each member centred on its own mean, computed alone: a reduction over the rows of a batch need not add in the
+        // order it does for one member.
+        Tensor centred = stack(Enumerable.Range(0, members).Select(s => x[s] - x[s].mean([0], keepdim: true)).ToArray());
         var (inputB, inputKl) = WithinInputs(x, scale, inputs);
-        return Enumerable.Range(0, members).Select(s =>
+        var results = new RowLogSums[members];
+        for (int first = 0; first < members; first += MembersPerBatch)
         {
-            long from = (long)s * rows * classes;
-            return Assemble(byClassB.AsSpan((int)from, rows * classes), byClassKl.AsSpan((int)from, rows * classes),
-                inputB[(s * rows)..((s + 1) * rows)], inputKl[(s * rows)..((s + 1) * rows)], classOfRow[s], classes);
-        }).ToArray();
+            int count = Math.Min(MembersPerBatch, members - first);
+            var pairs = new PairSums(centred.narrow(0, first, count), scale.narrow(0, first, count), oneHot.narrow(0, first, count));
+            var (byClassB, byClassKl) = pairs.Run(oneThread.OnCpu ? Math.Max(1, oneThread.Found) : 1);
+            for (int g = 0; g < count; g++)
+            {
+                int s = first + g;
+                results[s] = Assemble(byClassB.AsSpan(g * rows * classes, rows * classes), byClassKl.AsSpan(g * rows * classes, rows * classes),
+                    inputB[(s * rows)..((s + 1) * rows)], inputKl[(s * rows)..((s + 1) * rows)], classOfRow[s], classes);
+            }
+        }
+        return results;
     }
 
     /// <param name="byClassB">[row, class] sums of one member.</param>
@@ -127,13 +143,5 @@ internal static class TensorRowLogSums
     {
         using Tensor host = t.cpu().contiguous();
         return host.data<double>().ToArray();
-    }
-
-    /// <summary>Dense class index (order of first appearance) of every path-major row.</summary>
-    private static long[] ClassIndexOfRows(IReadOnlyList<int> labelOfInput, int rows)
-    {
-        var dense = new Dictionary<int, long>();
-        long[] classOfInput = labelOfInput.Select(label => dense.TryGetValue(label, out long k) ? k : dense[label] = dense.Count).ToArray();
-        return Enumerable.Range(0, rows).Select(row => classOfInput[row % classOfInput.Length]).ToArray();
     }
 }

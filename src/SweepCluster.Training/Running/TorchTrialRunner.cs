@@ -92,9 +92,11 @@ public sealed class TorchTrialRunner(PairwiseKernel kernel = PairwiseKernel.Tens
             double evaluateSeconds = phase.Elapsed.TotalSeconds / pack.Count;
 
             phase.Restart();
-            var layers = LayerInformationProbe.Measure(network, testX, pack.Select(t => t.Data.TestLabels).ToList(), configs, kernel, cancellation);
+            int classes = pack[0].Data.Classes; // one dataset: the same class count for every member
+            var layers = LayerInformationProbe.Measure(
+                network, testX, pack.Select(t => t.Data.TestLabels).ToList(), classes, configs, kernel, cancellation);
             var trainingLabels = LayerInformationProbe.TrainingLabelInformationUpper(
-                network, trainX, pack.Select(t => t.Data.TrainLabels).ToList(), configs, kernel);
+                network, trainX, pack.Select(t => t.Data.TrainLabels).ToList(), classes, configs, kernel);
             var assembled = pack.Select((t, s) =>
             {
                 int evaluationPoints = Math.Min(information.EvalPoints, t.Data.TestLabels.Length);
