@@ -11,8 +11,7 @@ namespace SweepCluster.Training.Measurement;
 internal sealed class PairSums
 {
     private readonly Tensor _left, _rightT, _oneHot;
-    private readonly int _members, _rows;
-    private const int Side = TensorRowLogSums.TileSize;
+    private readonly int _members, _rows, _side;
     private readonly List<(long I, long J)> _tiles = [];
     private readonly object _gate = new();
     private double[] _byClassB = [], _byClassKl = [];
@@ -21,8 +20,10 @@ internal sealed class PairSums
     /// <param name="centred">[S, rows, d] float64 rows, each member's centred.</param>
     /// <param name="c">[S, 1, 1] float64: each member's 1 / (8 s^2).</param>
     /// <param name="oneHot">[S, rows, C] float64: row k's class.</param>
-    public PairSums(Tensor centred, Tensor c, Tensor oneHot)
+    /// <param name="side">Rows and columns of a tile.</param>
+    public PairSums(Tensor centred, Tensor c, Tensor oneHot, int side)
     {
+        _side = side;
         (_members, _rows) = ((int)centred.shape[0], (int)centred.shape[1]);
         Classes = (int)oneHot.shape[2];
         _oneHot = oneHot;
@@ -32,8 +33,8 @@ internal sealed class PairSums
         // left_k . right_j = 2c x_k.x_j - c|x_k|^2 - c|x_j|^2 = -c H_kj: the exponent in one product.
         _left = cat([centred * (c * Scalars.Two), norms * minusC, one], 2);
         _rightT = cat([centred, one, norms * minusC], 2).transpose(1, 2).contiguous();
-        for (long i0 = 0; i0 < _rows; i0 += Side)
-            for (long j0 = i0; j0 < _rows; j0 += Side)
+        for (long i0 = 0; i0 < _rows; i0 += _side)
+            for (long j0 = i0; j0 < _rows; j0 += _side)
                 _tiles.Add((i0, j0));
     }
 
@@ -72,7 +73,7 @@ internal sealed class PairSums
     {
         using var scope = NewDisposeScope();
         var (i0, j0) = tile;
-        long bi = Math.Min(Side, _rows - i0), bj = Math.Min(Side, _rows - j0);
+        long bi = Math.Min(_side, _rows - i0), bj = Math.Min(_side, _rows - j0);
         bool diagonal = i0 == j0;
         Tensor rowClasses = _oneHot.narrow(1, j0, bj), columnClasses = _oneHot.narrow(1, i0, bi);
         Tensor terms = _left.narrow(1, i0, bi).bmm(_rightT.narrow(2, j0, bj)).exp_();

@@ -36,11 +36,13 @@ internal static class SamplePropagation
     /// <summary>About this many centres (columns) per block against all draws.</summary>
     private const int ColumnsPerBlock = 2048;
 
-    /// <summary>At most this many exponents of one member (float32, 2 MB) at once, so a block is still in the cache while it
-    /// is summed: with libtorch's passes, a pack of 32 quickstart trials took 18.6 s of CPU against 28.8 s at 32 MB.</summary>
-    private const long MaxBlockTerms = 1L << 19;
+    /// <summary>At most this many exponents of one member (float32, 0.5 MB) at once, four members per product
+    /// (<see cref="MembersPerProduct"/>): a product's 2 MB are still in the cache while they are summed. At 32 MB blocks a
+    /// pack of 32 quickstart trials took 28.8 s of CPU against 18.6 s at 2 MB; 8 MB products cost the quickstart's estimate
+    /// phase 23.3 s against 15.6 s at 2 MB.</summary>
+    private const long MaxBlockTerms = 1L << 17;
 
-    /// <summary>Members whose blocks go through one batched product (4 x 2 MB).</summary>
+    /// <summary>Members whose blocks go through one batched product. Neither this nor the block depends on the pack.</summary>
     private const int MembersPerProduct = 4;
 
     /// <summary>One estimate per hidden layer (null where act_noise is 0: no finite I(X;T) to estimate), with its drift:

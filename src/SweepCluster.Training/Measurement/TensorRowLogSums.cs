@@ -33,10 +33,12 @@ internal static class TensorRowLogSums
     /// and N = 1000, M = 32 took 2.0 s against 2.2 s.</summary>
     public const int TileSize = 512;
 
-    /// <summary>Members whose tiles go through one batched product: 4 x 2 MB. Tiles are <see cref="TileSize"/> whatever
-    /// the pack, and a member's arithmetic does not depend on its batch-mates, so its sums are bit for bit those it has
-    /// alone (a resumed sweep's trials ran in other packs than the uninterrupted run's, and must match it exactly).</summary>
-    private const int MembersPerBatch = 4;
+    /// <summary>The tile side and the members per batched product for members of <paramref name="rows"/> rows: up to
+    /// 4,096 rows, tiles of 256 for four members at once (4 x 0.5 MB, few tiles a member, so the calls are what a
+    /// batch saves); above, one member's 512 x 512 tiles. Both follow from the rows alone, never from the pack, so a
+    /// member's sums are bit for bit those it has alone (a resumed sweep's trials ran in other packs than the
+    /// uninterrupted run's, and must match it exactly).</summary>
+    private static (int Side, int Members) Batching(int rows) => rows <= 4096 ? (TileSize / 2, 4) : (TileSize, 1);
 
     /// <param name="centers">[paths * n, d] pre-noise activations, path-major: row p * n + i is input i on path p.</param>
     /// <param name="noiseStd">s, finite and &gt; 0.</param>
@@ -87,10 +89,11 @@ internal static class TensorRowLogSums
         Tensor centred = stack(Enumerable.Range(0, members).Select(s => x[s] - x[s].mean([0], keepdim: true)).ToArray());
         var (inputB, inputKl) = WithinInputs(x, scale, inputs);
         var results = new RowLogSums[members];
-        for (int first = 0; first < members; first += MembersPerBatch)
+        var (side, perBatch) = Batching(rows);
+        for (int first = 0; first < members; first += perBatch)
         {
-            int count = Math.Min(MembersPerBatch, members - first);
-            var pairs = new PairSums(centred.narrow(0, first, count), scale.narrow(0, first, count), oneHot.narrow(0, first, count));
+            int count = Math.Min(perBatch, members - first);
+            var pairs = new PairSums(centred.narrow(0, first, count), scale.narrow(0, first, count), oneHot.narrow(0, first, count), side);
             var (byClassB, byClassKl) = pairs.Run(oneThread.OnCpu ? Math.Max(1, oneThread.Found) : 1);
             for (int g = 0; g < count; g++)
             {
