@@ -37,9 +37,9 @@ internal static class SamplePropagation
     private const int ColumnsPerBlock = 2048;
 
     /// <summary>At most this many exponents of one member (float32, 0.5 MB) at once, four members per product
-    /// (<see cref="MembersPerProduct"/>): a product's 2 MB are still in the cache while they are summed. At 32 MB blocks a
-    /// pack of 32 quickstart trials took 28.8 s of CPU against 18.6 s at 2 MB; 8 MB products cost the quickstart's estimate
-    /// phase 23.3 s against 15.6 s at 2 MB.</summary>
+    /// (<see cref="MembersPerProduct"/>): a product's 2 MB are still in the cache while they are summed. In a benchmark
+    /// process (without the product's MKL settings) the quickstart's estimate phase in packs of 32 took 23.3 s with 8 MB
+    /// products against 15.6 s with 2 MB.</summary>
     private const long MaxBlockTerms = 1L << 17;
 
     /// <summary>Members whose blocks go through one batched product. Neither this nor the block depends on the pack.</summary>
