@@ -98,19 +98,14 @@ internal sealed class PackedNetwork : IDisposable
 
         Tensor AddPathNoise(Tensor like, Func<NoisyMlpShape, double> std)
         {
-            if (_shapes.All(shape => std(shape) <= 0)) return like;
+            double[] scales = _shapes.Select(std).ToArray();
+            if (scales.All(scale => scale <= 0)) return like;
             long width = like.shape[2];
-            Tensor noise = stack(Enumerable.Range(0, Size).Select(s =>
-            {
-                double scale = std(_shapes[s]);
-                if (scale <= 0) return zeros([paths * n, width], like.dtype, like.device);
-                Tensor z = coupled
-                    ? randn([paths, 1, width], like.dtype, like.device, generator: generators[s]).expand(paths, n, width).reshape(paths * n, width)
-                    : randn([paths * n, width], like.dtype, like.device, generator: generators[s]);
-                using Scalar factor = scale.ToScalar();
-                return z * factor;
-            }).ToArray());
-            return like.Plus(noise);
+            bool[] draws = scales.Select(scale => scale > 0).ToArray();
+            Tensor z = coupled
+                ? MemberDraws.Normal(generators, draws, [paths, 1, width], like.device).expand(-1, -1, n, -1).reshape(Size, paths * n, width)
+                : MemberDraws.Normal(generators, draws, [paths * n, width], like.device);
+            return like.Plus(z.mul_(MemberDraws.PerMember(scales, 2, like.device)));
         }
     }
 

@@ -97,7 +97,8 @@ internal static class SamplePropagation
         {
             // The draws: K fresh independent paths per input, then the layer's own noise.
             var samples = network.PathActivations(inputs, draws, coupled: false, generators)
-                .Select(h => h.Plus(MemberNormals(h, s, generators)).to(float64)).ToList();
+                .Select(h => h.Plus(MemberDraws.Normal(generators, [.. s.Select(_ => true)], [h.shape[1], h.shape[2]], h.device)
+                    .mul_(MemberDraws.PerMember(s, 2, h.device))).to(float64)).ToList();
             var sums = samples.Select(t => new DensitySums(t, n, s)).ToList();
             int chunk = Math.Max(1, ColumnsPerBlock / n), half = paths / 2;
             foreach (var (first, count) in Blocks(0, half, chunk).Concat(Blocks(half, paths, chunk)))
@@ -123,15 +124,6 @@ internal static class SamplePropagation
             foreach (var generator in generators) generator.Dispose();
         }
     }
-
-    /// <summary>Member s's N(0, s_s^2) draws in the shape of its row of <paramref name="like"/> [S, rows, w], one call each
-    /// from its own generator.</summary>
-    private static Tensor MemberNormals(Tensor like, double[] s, IReadOnlyList<Generator> generators) =>
-        stack(Enumerable.Range(0, s.Length).Select(m =>
-        {
-            using Scalar std = s[m].ToScalar();
-            return randn([like.shape[1], like.shape[2]], like.dtype, like.device, generator: generators[m]) * std;
-        }).ToArray());
 
     /// <summary>Consecutive blocks of at most <paramref name="size"/> paths covering [from, to).</summary>
     private static IEnumerable<(int First, int Count)> Blocks(int from, int to, int size)
