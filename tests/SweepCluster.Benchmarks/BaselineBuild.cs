@@ -18,7 +18,7 @@ internal static class BaselineBuild
             Console.Error.WriteLine($"baseline {commit} could not be exported from {repository}:\n{SweepTools.Tail(log)}");
             return null;
         }
-        Console.WriteLine($"building baseline {commit} in Release (load {SweepTools.LoadAverage()}) ...");
+        Console.WriteLine($"building baseline {commit} in Release (load {BenchmarkHost.LoadAverage()}) ...");
         var (built, seconds, _) = await SweepTools.RunAsync("dotnet",
             ["build", "-c", "Release", "src/SweepCluster.Cli", "-o", binaries, "--disable-build-servers", "-nologo", "-v", "q"], source, log);
         string cli = Path.Combine(binaries, "sweepcluster");

@@ -19,7 +19,7 @@ internal static class ClusterBenchmark
         string folder = Directory.CreateTempSubdirectory("sweepcluster-cluster-bench-").FullName;
         try
         {
-            string loadBefore = LoadAverage();
+            string loadBefore = BenchmarkHost.LoadAverages();
             string spec = BenchmarkSpec.Write(folder, trials / BenchmarkSpec.TrialsPerSeed);
             string port = FreePort().ToString(CultureInfo.InvariantCulture);
             // A coordinator that fails takes the workers down with it, rather than leaving them asking forever.
@@ -37,7 +37,7 @@ internal static class ClusterBenchmark
                 .Where(p => double.Parse(p[0], CultureInfo.InvariantCulture) is var at && at >= from && at <= to)
                 .Select(p => double.Parse(p[1], CultureInfo.InvariantCulture)).Order().ToList();
             Console.WriteLine($"{trials} no-op trials, {slots} slots over {processes} worker processes and a coordinator (SQLite journal) on loopback; " +
-                              $"{Environment.ProcessorCount} cores, load {loadBefore} before, {LoadAverage()} after");
+                              $"{Environment.ProcessorCount} cores, load {loadBefore} before, {BenchmarkHost.LoadAverages()} after");
             Console.WriteLine($"steady window ({ClusterPhases.WindowStart:P0}-{ClusterPhases.WindowEnd:P0} of the trials ended): " +
                               $"{c["window_trials"] / windowS:F0} trials/s over {windowS:F1} s, coordinator CPU {c["window_cpu_ms"] / c["window_trials"]:F3} ms per trial");
             Console.WriteLine($"request to assignment, at the slot: median {Percentile(waits, 0.5):F2} ms, p99 {Percentile(waits, 0.99):F2} ms " +
@@ -61,7 +61,4 @@ internal static class ClusterBenchmark
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-
-    internal static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

@@ -23,7 +23,7 @@ internal static class CoordinatorBenchmark
 
             double memoryMs = memory["ms"] / trials, sqliteMs = sqlite["ms"] / trials;
             string Cpu(IReadOnlyDictionary<string, double> phase) => $"{phase["cpu_ms"] / trials:F3} ms CPU";
-            Console.WriteLine($"{trials} no-op trials, one process, 2 slots; {Environment.ProcessorCount} cores, load {LoadAverage()}");
+            Console.WriteLine($"{trials} no-op trials, one process, 2 slots; {Environment.ProcessorCount} cores, load {BenchmarkHost.LoadAverages()}");
             Console.WriteLine($"pure SweepState transitions:   {pure["ms"] / trials:F3} ms per trial ({Cpu(pure)}), peak RSS {pure["peak_rss_mb"]:F0} MB (the floor)");
             Console.WriteLine($"in-memory journal (baseline):  {memoryMs:F3} ms per trial ({Cpu(memory)}), peak RSS {memory["peak_rss_mb"]:F0} MB");
             Console.WriteLine($"SQLite journal:                {sqliteMs:F3} ms per trial ({Cpu(sqlite)}), peak RSS {sqlite["peak_rss_mb"]:F0} MB " +
@@ -42,7 +42,4 @@ internal static class CoordinatorBenchmark
             Directory.Delete(folder, recursive: true);
         }
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 }

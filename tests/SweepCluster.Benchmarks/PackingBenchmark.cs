@@ -16,9 +16,9 @@ internal static class PackingBenchmark
     public static void Run(IReadOnlyList<int> packSizes)
     {
         set_num_threads(1);
-        Console.WriteLine($"packed vs one-at-a-time trials, 1 slot, 1 thread (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}):");
+        Console.WriteLine($"packed vs one-at-a-time trials, 1 slot, 1 thread (load average {BenchmarkHost.LoadAverage()}):");
         Console.WriteLine($"  {"grid",-22} {"trials",6} {"pack",5} {"seconds",8} {"trials/s",9} {"data s",7} {"train s",8} {"eval s",7} {"est. s",7} {"speedup",8} {"train speedup",14}");
-        Measure("quickstart", SpecLoader.Load(RepositoryFile("cluster-config/sweeps/quickstart.yaml")), packSizes);
+        Measure("quickstart", SpecLoader.Load(Path.Combine(BenchmarkHost.RepositoryRoot(), "cluster-config/sweeps/quickstart.yaml")), packSizes);
         Measure("width 4 x 32 seeds", SpecLoader.Parse(Width4With32Seeds, "width-4-32-seeds.yaml"), packSizes);
     }
 
@@ -61,13 +61,6 @@ internal static class PackingBenchmark
             .GroupBy(t => TrialPacking.Key(t.Config) ?? t.Id.Value)
             .SelectMany(group => group.Chunk(size))
             .Select(chunk => (IReadOnlyList<PackMember>)chunk.Select(t => new PackMember(t.Id, t.Config)).ToList());
-
-    private static string RepositoryFile(string relative)
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, relative))) return Path.Combine(folder.FullName, relative);
-        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}.");
-    }
 
     /// <summary>The quickstart's settings with narrow nets and many seeds: 4 depths x 32 seeds of width-4 tanh nets.</summary>
     private const string Width4With32Seeds = """

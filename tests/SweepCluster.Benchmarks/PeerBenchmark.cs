@@ -45,7 +45,7 @@ internal static class PeerBenchmark
                 var (sweepWall, sweepCpu) = ((many.Wall - one.Wall) / later, (many.Cpu - one.Cpu) / later);
                 Console.WriteLine($"  {depth,5} {width,5} {pack,4} {1 + later,6} {sweepCpu,9:F3} {torchCpu.Later,9:F3} {sweepCpu / torchCpu.Later,6:F2} " +
                                   $"{sweepWall,10:F3} {torchWall.Later,10:F3} {sweepWall / torchWall.Later,6:F2} " +
-                                  $"{one.Cpu / sweepCpu,14:F2} {torchCpu.First / torchCpu.Later,17:F2} {LoadAverage(),5}");
+                                  $"{one.Cpu / sweepCpu,14:F2} {torchCpu.First / torchCpu.Later,17:F2} {BenchmarkHost.LoadAverage(),5}");
             }
         return 0;
     }
@@ -93,5 +93,4 @@ internal static class PeerBenchmark
         }
     }
 
-    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 }

@@ -25,7 +25,7 @@ internal static class SweepBenchmark
 
     public static async Task<int> RunAsync(string baseline, int slots)
     {
-        string repository = SweepTools.RepositoryRoot();
+        string repository = BenchmarkHost.RepositoryRoot();
         string current = Path.Combine(repository, "src/SweepCluster.Cli/bin/Release/net10.0/linux-x64/sweepcluster");
         if (!File.Exists(current))
         {
@@ -81,7 +81,7 @@ internal static class SweepBenchmark
 
     private static async Task<Run> RunSweepAsync(string cli, string spec, string output, string build, int trials, int slots)
     {
-        string load = SweepTools.LoadAverage();
+        string load = BenchmarkHost.LoadAverage();
         string log = output + ".log";
         // Both builds take --out, --slots, --threads and --metrics-port (0: off, so parallel runs cannot clash on a
         // port); the baseline has no --pack-size, so neither gets one and each uses its own default.

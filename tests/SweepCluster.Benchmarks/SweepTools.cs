@@ -3,19 +3,9 @@ using System.Runtime.InteropServices;
 
 namespace SweepCluster.Benchmarks;
 
-/// <summary>The processes the sweep benchmark starts (git, dotnet, the two CLIs), and where it finds them.</summary>
+/// <summary>The processes the sweep benchmark starts (git, dotnet, the two CLIs).</summary>
 internal static class SweepTools
 {
-    /// <summary>The folder holding SweepCluster.sln above this program: the repository the baseline is taken from.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "SweepCluster.sln"))) return folder.FullName;
-        throw new DirectoryNotFoundException($"no SweepCluster.sln above {AppContext.BaseDirectory}.");
-    }
-
-    public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
-
     /// <summary>Runs a program with its output in <paramref name="log"/> (the console keeps only the table).</summary>
     /// <returns>Exit code, wall seconds, and the CPU seconds of the child and whatever it waited for.</returns>
     public static async Task<(int Code, double Wall, double Cpu)> RunAsync(string program, IEnumerable<string> args, string workingDirectory, string log)
