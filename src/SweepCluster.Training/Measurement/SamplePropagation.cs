@@ -28,8 +28,10 @@ namespace SweepCluster.Training.Measurement;
 /// nested Monte-Carlo test measures it (docs/SCIENCE.md section 5.3).</para>
 /// <para>Cost: N K draws against N M centres per layer, one exponent each; the centres are made M_chunk paths at a time
 /// so memory stays N M_chunk w per layer. A pack's members that share a structure run as one batch (one product per
-/// block for all of them, each member's draws against its own centres only). Everything runs on one torch thread in a
-/// fixed order, so the numbers do not depend on the thread count. Its draws come from a generator of their own, so measuring it moves no other draw.</para>
+/// block for all of them, each member's draws against its own centres only); on the CPU, layers up to 32 wide skip the
+/// product: <see cref="MixtureBlockSums"/> makes each exponent and sums it in one pass, its rows spread over the trial's
+/// threads. libtorch runs on one thread in a fixed order and every row's sum is made the same way whichever thread
+/// takes it, so the numbers do not depend on the thread count. Its draws come from a generator of their own, so measuring it moves no other draw.</para>
 /// </remarks>
 internal static class SamplePropagation
 {
@@ -99,7 +101,8 @@ internal static class SamplePropagation
             var samples = network.PathActivations(inputs, draws, coupled: false, generators)
                 .Select(h => h.Plus(MemberDraws.Normal(generators, [.. s.Select(_ => true)], [h.shape[1], h.shape[2]], h.device)
                     .mul_(MemberDraws.PerMember(s, 2, h.device))).to(float64)).ToList();
-            var sums = samples.Select(t => new DensitySums(t, n, s)).ToList();
+            int threads = oneThread.OnCpu ? Math.Max(1, oneThread.Found) : 0;
+            var sums = samples.Select(t => new DensitySums(t, n, s, threads)).ToList();
             int chunk = Math.Max(1, ColumnsPerBlock / n), half = paths / 2;
             foreach (var (first, count) in Blocks(0, half, chunk).Concat(Blocks(half, paths, chunk)))
             {
@@ -143,16 +146,20 @@ internal static class SamplePropagation
     private sealed class DensitySums
     {
         private readonly Tensor _left, _mean, _ownInput, _minusTwoVariances;
-        private readonly int _inputs;
+        private readonly int _inputs, _threads;
+        private readonly double[] _s;
+        private float[]? _leftHost;
+        private double[]? _meanHost;
         private Tensor? _all, _own;
         private long _centres, _ownCentres;
         private MonteCarloEstimate[]? _half;
 
         /// <param name="draws">[S, K * n, w] float64, path-major within a member: row k * n + i is a draw of input i.</param>
         /// <param name="s">Each member's activation noise std.</param>
-        public DensitySums(Tensor draws, int inputs, double[] s)
+        /// <param name="threads">The CPU threads a block's sums may use (<see cref="MixtureBlockSums"/>); 0 off the CPU.</param>
+        public DensitySums(Tensor draws, int inputs, double[] s, int threads)
         {
-            _inputs = inputs;
+            (_inputs, _threads, _s) = (inputs, threads, s);
             long members = draws.shape[0], rows = draws.shape[1];
             // Each member's mean computed alone: a reduction over a batch's rows need not add in the order it does for one.
             _mean = stack(Enumerable.Range(0, (int)members).Select(m => draws[m].mean([0], keepdim: true)).ToArray());
@@ -167,6 +174,57 @@ internal static class SamplePropagation
 
         /// <param name="centres">[S, P * n, w] float64, path-major within a member.</param>
         public void Add(Tensor centres)
+        {
+            long columns = centres.shape[1], pathsHere = columns / _inputs;
+            var (all, own) = _threads > 0 && centres.shape[2] + 2 <= MixtureBlockSums.MaxTerms ? Fused(centres) : Batched(centres);
+            _all = _all is null ? all.MoveToOuterDisposeScope() : logaddexp(_all, all).MoveToOuterDisposeScope();
+            _own = _own is null ? own.MoveToOuterDisposeScope() : logaddexp(_own, own).MoveToOuterDisposeScope();
+            _centres += columns;
+            _ownCentres += pathsHere;
+        }
+
+        /// <summary>Narrow layers on the CPU: the augmented centres made on the host (libtorch's element-wise passes over a
+        /// last dimension of a few values cost more than the sums), then exponents and sums in one pass
+        /// (<see cref="MixtureBlockSums"/>).</summary>
+        private (Tensor All, Tensor Own) Fused(Tensor centres)
+        {
+            int members = (int)_left.shape[0], rows = (int)_left.shape[1], columns = (int)centres.shape[1], width = (int)centres.shape[2];
+            int terms = width + 2;
+            if (_leftHost is null)
+            {
+                using Tensor left = _left.contiguous(), mean = _mean.contiguous();
+                _leftHost = MemoryMarshal.Cast<byte, float>(left.bytes).ToArray();
+                _meanHost = MemoryMarshal.Cast<byte, double>(mean.bytes).ToArray();
+            }
+            using Tensor host = centres.contiguous();
+            ReadOnlySpan<double> x = MemoryMarshal.Cast<byte, double>(host.bytes);
+            var right = new float[members * terms * columns];
+            double[] d = new double[width];
+            for (int m = 0; m < members; m++)
+            {
+                int at = m * terms * columns;
+                double scale = -2 * _s[m] * _s[m];
+                for (int j = 0; j < columns; j++)
+                {
+                    ReadOnlySpan<double> centre = x.Slice((m * columns + j) * width, width);
+                    double norm = 0;
+                    for (int k = 0; k < width; k++)
+                    {
+                        d[k] = centre[k] - _meanHost![m * width + k];
+                        norm += d[k] * d[k];
+                        right[at + k * columns + j] = (float)d[k];
+                    }
+                    right[at + width * columns + j] = 1f;
+                    right[at + (width + 1) * columns + j] = (float)(norm / scale);
+                }
+            }
+            var (all, own) = (new double[members * rows], new double[members * rows]);
+            MixtureBlockSums.Compute(_leftHost, right, members, rows, terms, columns, _inputs, all, own, _threads);
+            return (tensor(all, [members, rows], device: centres.device), tensor(own, [members, rows], device: centres.device));
+        }
+
+        /// <summary>Batched float32 products of the augmented rows and centres, then the sums.</summary>
+        private (Tensor All, Tensor Own) Batched(Tensor centres)
         {
             long members = _left.shape[0], rows = _left.shape[1], columns = centres.shape[1], pathsHere = columns / _inputs;
             Tensor c = centres - _mean;
@@ -193,11 +251,7 @@ internal static class SamplePropagation
                 allChunks.Add(cat(allParts, 1));
                 ownChunks.Add(cat(ownParts, 1));
             }
-            Tensor all = cat(allChunks, 0), own = cat(ownChunks, 0);
-            _all = _all is null ? all.MoveToOuterDisposeScope() : logaddexp(_all, all).MoveToOuterDisposeScope();
-            _own = _own is null ? own.MoveToOuterDisposeScope() : logaddexp(_own, own).MoveToOuterDisposeScope();
-            _centres += columns;
-            _ownCentres += pathsHere;
+            return (cat(allChunks, 0), cat(ownChunks, 0));
         }
 
         /// <summary>Per row of [size, count, columns] exponents, the log-sum-exp with every term raised to at least e^-80 of
