@@ -57,9 +57,11 @@ internal sealed class PackedNetwork : IDisposable
     {
         long batch = input.shape[1], dimension = input.shape[2], width = _layers[0].Weight.shape[2];
         Tensor noise = stack(Enumerable.Range(0, Size).Select(s => MemberNoise(s, batch, dimension, width, input.device)).ToArray());
+        // Each layer's noise as one contiguous [S, b, w] block (one copy), so the adds below are not strided.
+        Tensor layerNoise = noise.narrow(2, dimension, Depth * width).view(Size, batch, Depth, width).permute(2, 0, 1, 3).contiguous();
         Tensor x = input.Plus(noise.narrow(2, 0, dimension));
         for (int l = 0; l < Depth; l++)
-            x = Activate(Affine(l, x)).Plus(noise.narrow(2, dimension + l * width, width));
+            x = ActivateInPlace(Affine(l, x)).add_(layerNoise[l]);
         return Affine(Depth, x);
     }
 
@@ -112,6 +114,8 @@ internal sealed class PackedNetwork : IDisposable
     private Tensor Affine(int l, Tensor x) => bmm(x, _layers[l].Weight).Plus(_layers[l].Bias);
 
     private Tensor Activate(Tensor z) => _activation == ActivationKind.Relu ? nn.functional.relu(z) : z.tanh();
+
+    private Tensor ActivateInPlace(Tensor z) => _activation == ActivationKind.Relu ? z.relu_() : z.tanh_();
 
     public void Dispose()
     {

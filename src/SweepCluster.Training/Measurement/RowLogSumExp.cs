@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace SweepCluster.Training.Measurement;
@@ -56,31 +55,10 @@ internal static class RowLogSumExp
             var run = Vector256<float>.Zero;
             int end = Math.Min(values.Length, i + Run);
             for (; i + Vector256<float>.Count <= end; i += Vector256<float>.Count)
-                run += ExpOfFloored(Vector256.Max(Vector256.Create(values.Slice(i, Vector256<float>.Count)) - shiftVector, floor));
+                run += VectorExp.OfFloat(Vector256.Max(Vector256.Create(values.Slice(i, Vector256<float>.Count)) - shiftVector, floor));
             total += Vector256.Sum(run);
         }
-        for (; i < values.Length; i++) total += ExpOfFloored(Vector256.Create(Math.Max(values[i] - shift, Floor))).ToScalar();
+        for (; i < values.Length; i++) total += VectorExp.OfFloat(Vector256.Create(Math.Max(values[i] - shift, Floor))).ToScalar();
         return total;
-    }
-
-    /// <summary>exp(x) for x in [-80, 0]: x = n ln 2 + r with |r| &lt;= ln 2 / 2 (ln 2 in two parts), exp(r) by Cephes'
-    /// degree-7 polynomial for expf (within 2 ulps, tested), times 2^n made in the exponent bits (n &gt;= -116: never
-    /// subnormal). Why not Vector256.Exp: in a loop over one cached row of exponents in [-30, 0] it ran at 0.31 G values
-    /// a second against 2.2 G for this (one thread of this 2-core machine, .NET 10).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<float> ExpOfFloored(Vector256<float> x)
-    {
-        Vector256<float> n = Vector256.Floor(Vector256.FusedMultiplyAdd(x, Vector256.Create(1.44269504088896341f), Vector256.Create(0.5f)));
-        Vector256<float> r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-0.693359375f), x);
-        r = Vector256.FusedMultiplyAdd(n, Vector256.Create(2.12194440e-4f), r);
-        Vector256<float> p = Vector256.Create(1.9875691500e-4f);
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.3981999507e-3f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(8.3334519073e-3f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(4.1665795894e-2f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.6666665459e-1f));
-        p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(5.0000001201e-1f));
-        p = Vector256.FusedMultiplyAdd(p, r * r, r) + Vector256<float>.One;
-        Vector256<int> scale = Vector256.ShiftLeft(Vector256.ConvertToInt32(n) + Vector256.Create(127), 23);
-        return p * scale.AsSingle();
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SweepCluster.Core.Information;
 using SweepCluster.Training.Running;
 using TorchSharp;
@@ -89,6 +90,17 @@ internal static class TensorRowLogSums
         Tensor centred = stack(Enumerable.Range(0, members).Select(s => x[s] - x[s].mean([0], keepdim: true)).ToArray());
         var (inputB, inputKl) = WithinInputs(x, scale, inputs);
         var results = new RowLogSums[members];
+        int width = (int)x.shape[2];
+        if (oneThread.OnCpu && width <= FusedPairSums.MaxWidth)
+        {
+            using Tensor host = centred.contiguous();
+            var (sumsB, sumsKl) = FusedPairSums.Compute(MemoryMarshal.Cast<byte, double>(host.bytes).ToArray(), rows, width, c, classOfRow, classes,
+                Math.Max(1, oneThread.Found));
+            for (int s = 0; s < members; s++)
+                results[s] = Assemble(sumsB.AsSpan(s * rows * classes, rows * classes), sumsKl.AsSpan(s * rows * classes, rows * classes),
+                    inputB[(s * rows)..((s + 1) * rows)], inputKl[(s * rows)..((s + 1) * rows)], classOfRow[s], classes);
+            return results;
+        }
         var (side, perBatch) = Batching(rows);
         for (int first = 0; first < members; first += perBatch)
         {
