@@ -133,8 +133,8 @@ internal static class FusedPairSums
             Span<double> rowB = part.RowB.AsSpan((p - first) * classes, classes), rowKl = part.RowKl.AsSpan((p - first) * classes, classes);
             // The pair with itself counts once, in its own row.
             var (selfB, selfKl) = Terms(Vector256.Create(Dot(weight, right, rows, p)));
-            rowB[own] += selfB.ToScalar();
-            rowKl[own] += selfKl.ToScalar();
+            rowB[own] += selfB[0];
+            rowKl[own] += selfKl[0];
             for (int y = 0; y < classes; y++)
             {
                 int j = Math.Max(layout.Start[y], p + 1), stop = layout.Start[y + 1];
@@ -157,9 +157,9 @@ internal static class FusedPairSums
                 for (; j < stop; j++)
                 {
                     var (b, kl) = Terms(Vector256.Create(Dot(weight, right, rows, j)));
-                    (tailB, tailKl) = (tailB + b.ToScalar(), tailKl + kl.ToScalar());
-                    columnB[j] += b.ToScalar();
-                    columnKl[j] += kl.ToScalar();
+                    (tailB, tailKl) = (tailB + b[0], tailKl + kl[0]);
+                    columnB[j] += b[0];
+                    columnKl[j] += kl[0];
                 }
                 rowB[y] += Vector256.Sum(sumB) + tailB;
                 rowKl[y] += Vector256.Sum(sumKl) + tailKl;

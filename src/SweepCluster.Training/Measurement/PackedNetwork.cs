@@ -61,7 +61,7 @@ internal sealed class PackedNetwork : IDisposable
         Tensor layerNoise = noise.narrow(2, dimension, Depth * width).view(Size, batch, Depth, width).permute(2, 0, 1, 3).contiguous();
         Tensor x = input.Plus(noise.narrow(2, 0, dimension));
         for (int l = 0; l < Depth; l++)
-            x = ActivateInPlace(Affine(l, x)).add_(layerNoise[l]);
+            x = ActivateInPlace(Affine(l, x)).PlusInPlace(layerNoise[l]);
         return Affine(Depth, x);
     }
 

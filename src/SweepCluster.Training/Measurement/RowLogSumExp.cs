@@ -58,7 +58,7 @@ internal static class RowLogSumExp
                 run += VectorExp.OfFloat(Vector256.Max(Vector256.Create(values.Slice(i, Vector256<float>.Count)) - shiftVector, floor));
             total += Vector256.Sum(run);
         }
-        for (; i < values.Length; i++) total += VectorExp.OfFloat(Vector256.Create(Math.Max(values[i] - shift, Floor))).ToScalar();
+        for (; i < values.Length; i++) total += VectorExp.OfFloat(Vector256.Create(Math.Max(values[i] - shift, Floor)))[0];
         return total;
     }
 }

@@ -14,7 +14,8 @@ namespace SweepCluster.Training.Measurement;
 /// in place; the fourth power gives the 2 s^2 terms. A tile's products with the one-hot classes of its columns (and of
 /// its rows) give each row's per-class sums, whose total is the all-rows sum. H is symmetric, so only tiles on and
 /// above the diagonal are computed: each off-diagonal tile serves its rows and its columns. The members of a pack run
-/// as one batch: member s's rows meet only its own rows, with its own s and labels.</para>
+/// as one batch: member s's rows meet only its own rows, with its own s and labels. On the CPU, layers up to 32 wide
+/// take <see cref="FusedPairSums"/> instead, the same products and sums pair by pair in one pass.</para>
 /// <para>Precision: everything is float64. The Gram expansion loses |x|^2 eps against H, so the rows are centred first
 /// (distances do not change); the error in an exponent is then about c |x|^2 1e-16, far below the 1e-6 the estimates
 /// are checked to. No log-sum-exp shift is needed: the largest exponent of every row is its own, 0, so each sum is at

@@ -31,7 +31,7 @@ internal static class VectorExp
     /// <summary>The lowest double argument <see cref="OfDouble"/> takes as itself: e^-708 is still a normal double.</summary>
     public const double DoubleFloor = -708;
 
-    /// <summary>exp(max(x, -708)) for double x &lt;= 0, within 4e-16 relative (tested): the Taylor series of exp(r) to r^13
+    /// <summary>exp(max(x, -708)) for double x &lt;= 0, within 2 ulps (tested): the Taylor series of exp(r) to r^13
     /// (its remainder below 2e-17 at |r| = ln 2 / 2). Below -708 the value is e^-708, about 3e-308, where exp itself
     /// would be 0 or subnormal: callers add these terms to sums of at least 1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
