@@ -56,28 +56,38 @@ internal sealed class PackedNetwork : IDisposable
     public Tensor Logits(Tensor input)
     {
         long batch = input.shape[1], dimension = input.shape[2], width = _layers[0].Weight.shape[2];
-        Tensor noise = stack(Enumerable.Range(0, Size).Select(s => MemberNoise(s, batch, dimension, width, input.device)).ToArray());
-        // Each layer's noise as one contiguous [S, b, w] block (one copy), so the adds below are not strided.
-        Tensor layerNoise = noise.narrow(2, dimension, Depth * width).view(Size, batch, Depth, width).permute(2, 0, 1, 3).contiguous();
-        Tensor x = input.Plus(noise.narrow(2, 0, dimension));
+        // The noise goes straight into one [S, b, d] input block and one layer-major [L, S, b, w] block, so each layer's
+        // noise is a contiguous [S, b, w] and no member's draw is copied more than once.
+        bool anyInputNoise = _shapes.Any(shape => shape.InputNoise > 0);
+        Tensor? inputNoise = anyInputNoise ? empty([Size, batch, dimension], float32, input.device) : null;
+        Tensor layerNoise = empty([Depth, Size, batch, width], float32, input.device);
+        for (int s = 0; s < Size; s++) DrawMemberNoise(s, inputNoise, layerNoise);
+        Tensor x = inputNoise is null ? input : input.Plus(inputNoise);
         for (int l = 0; l < Depth; l++)
             x = ActivateInPlace(Affine(l, x)).PlusInPlace(layerNoise[l]);
         return Affine(Depth, x);
     }
 
-    /// <summary>Member s's noise for one pass, scaled, as [b, d + L w] (zeros where it has no such noise).</summary>
-    private Tensor MemberNoise(int s, long batch, long dimension, long width, Device device)
+    /// <summary>Member s's noise for one pass, scaled, into its slices of the input and layer blocks (zeros where it has
+    /// no such noise).</summary>
+    private void DrawMemberNoise(int s, Tensor? inputNoise, Tensor layerNoise)
     {
         var shape = _shapes[s];
-        bool inputNoise = shape.InputNoise > 0, activationNoise = shape.ActivationNoise > 0;
-        long drawn = (inputNoise ? dimension : 0) + (activationNoise ? Depth * width : 0);
-        if (drawn == 0) return zeros([batch, dimension + Depth * width], float32, device);
-        Tensor block = randn([batch, drawn], float32, device, generator: Noise[s]);
+        long batch = layerNoise.shape[2], width = layerNoise.shape[3], dimension = inputNoise?.shape[2] ?? 0;
+        bool hasInputNoise = shape.InputNoise > 0, hasActivationNoise = shape.ActivationNoise > 0;
+        long drawn = (hasInputNoise ? dimension : 0) + (hasActivationNoise ? Depth * width : 0);
+        using Tensor layers = layerNoise.select(1, s);                   // [L, b, w]
+        using Tensor? input = inputNoise?.select(0, s);                  // [b, d]
+        using Tensor block = drawn > 0 ? randn([batch, drawn], float32, layerNoise.device, generator: Noise[s]) : empty(0);
         using Scalar inputScale = shape.InputNoise.ToScalar(), activationScale = shape.ActivationNoise.ToScalar();
-        Tensor inputPart = inputNoise ? block.narrow(1, 0, dimension) * inputScale : zeros([batch, dimension], float32, device);
-        Tensor layerPart = activationNoise ? block.narrow(1, drawn - Depth * width, Depth * width) * activationScale
-            : zeros([batch, Depth * width], float32, device);
-        return cat([inputPart, layerPart], 1);
+        if (input is not null)
+        {
+            if (hasInputNoise) input.copy_(block.narrow(1, 0, dimension)).mul_(inputScale);
+            else input.zero_();
+        }
+        if (hasActivationNoise)
+            layers.copy_(block.narrow(1, drawn - Depth * width, Depth * width).view(batch, Depth, width).permute(1, 0, 2)).mul_(activationScale);
+        else layers.zero_();
     }
 
     /// <summary>Every member's pre-noise activations h_l of every hidden layer for <paramref name="paths"/> noisy passes of
