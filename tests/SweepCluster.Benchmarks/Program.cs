@@ -7,6 +7,7 @@ using SweepCluster.Benchmarks;
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- estimator [DEPTH] [WIDTH]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- packing [PACK SIZES...]
 // dotnet run -c Release --project tests/SweepCluster.Benchmarks -- sweep [BASELINE_COMMIT] [SLOTS] (after a Release build of src/SweepCluster.Cli)
+// dotnet run -c Release --project tests/SweepCluster.Benchmarks -- all (every one above, each in a process of its own)
 switch (args.FirstOrDefault())
 {
     case "coordinator":
@@ -32,10 +33,12 @@ switch (args.FirstOrDefault())
     case "packing":
         PackingBenchmark.Run(args.Length > 1 ? args[1..].Select(int.Parse).ToList() : [4, 8, 16, 32]);
         break;
+    case "all":
+        return await AllBenchmarks.RunAsync();
     case "sweep":
         return await SweepBenchmark.RunAsync(args.Length > 1 ? args[1] : SweepBenchmark.DefaultBaseline, args.Length > 2 ? int.Parse(args[2]) : 2);
     default:
-        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | cluster [SLOTS PROCESSES TRIALS] | trainer [REPEATS] | peer [REPEATS [DEPTHxWIDTH...]] | estimator [DEPTH WIDTH] | packing [PACK SIZES...] | sweep [BASELINE_COMMIT [SLOTS]]");
+        Console.Error.WriteLine("usage: SweepCluster.Benchmarks coordinator [TRIALS (a multiple of 1,000)] | cluster [SLOTS PROCESSES TRIALS] | trainer [REPEATS] | peer [REPEATS [DEPTHxWIDTH...]] | estimator [DEPTH WIDTH] | packing [PACK SIZES...] | sweep [BASELINE_COMMIT [SLOTS]] | all");
         return 2;
 }
 return 0;
