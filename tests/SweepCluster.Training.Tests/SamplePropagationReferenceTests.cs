@@ -77,6 +77,26 @@ public sealed class SamplePropagationReferenceTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(2)]  // half of the paths is one: every block propagates a single path
+    [InlineData(6)]  // blocks of two (2,048 columns / 1,000 inputs) end in a one-path block
+    public void Blocks_of_a_single_path_give_finite_estimates(int mixturePaths)
+    {
+        using var scope = NewDisposeScope();
+        using var model = FrozenNet(4, 1.0);
+        int inputs = mixturePaths == 2 ? Inputs : 1000;
+        var data = SyntheticGaussianMixture.Create(
+            new DatasetSettings { Classes = 4, Dimension = 10, Separation = 4.0, TestSize = inputs }, trainSize: 4, trialSeed: 0);
+        var config = new TrialConfig
+        {
+            Dataset = new DatasetSettings(), Model = new ModelSettings(), Training = new TrainingSettings(),
+            Information = new InformationSettings { EvalPoints = inputs, MixturePaths = mixturePaths, MixtureDraws = 1 },
+            Depth = Depth, Width = 4, ActNoise = 1.0, TrainSize = inputs, Seed = 3,
+        };
+        var estimates = SamplePropagation.Estimate(model, tensor(data.TestFeatures, [inputs, 10]), inputs, config, CancellationToken.None);
+        Assert.All(estimates, estimate => Assert.True(double.IsFinite(estimate!.Estimate.Value), $"estimate {estimate!.Estimate.Value}"));
+    }
+
     private static string Signed(double value, string format) =>
         (value >= 0 ? "+" : "-") + Math.Abs(value).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 

@@ -114,8 +114,10 @@ internal sealed class PackedNetwork : IDisposable
             if (scales.All(scale => scale <= 0)) return like;
             long width = like.shape[2];
             bool[] draws = scales.Select(scale => scale > 0).ToArray();
+            // contiguous(): with one path the reshape of the expanded draws is a view whose rows share memory, which an
+            // in-place product refuses (with more paths it is already a copy).
             Tensor z = coupled
-                ? MemberDraws.Normal(generators, draws, [paths, 1, width], like.device).expand(-1, -1, n, -1).reshape(Size, paths * n, width)
+                ? MemberDraws.Normal(generators, draws, [paths, 1, width], like.device).expand(-1, -1, n, -1).reshape(Size, paths * n, width).contiguous()
                 : MemberDraws.Normal(generators, draws, [paths * n, width], like.device);
             return like.Plus(z.mul_(MemberDraws.PerMember(scales, 2, like.device)));
         }
