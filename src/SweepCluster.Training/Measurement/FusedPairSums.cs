@@ -27,6 +27,9 @@ internal static class FusedPairSums
     /// <summary>Row ranges per member that run as separate work items.</summary>
     private const int Parts = 4;
 
+    /// <summary>Rows and columns of a cache block (see <see cref="Run"/>).</summary>
+    private const int RowBlock = 32, ColumnBlock = 2048;
+
     private const double FourthPowerFloor = 1e-77; // its fourth power, 1e-308, is still a normal double
 
     /// <param name="centred">[S, rows, d] float64, row-major, each member's rows centred.</param>
@@ -123,46 +126,61 @@ internal static class FusedPairSums
         // The body reads through refs without bounds checks: j + lanes <= stop <= rows and t < terms keep every read
         // inside Right ([terms, rows]) and every column sum inside its class's row of ColumnB and ColumnKl.
         ref double right0 = ref MemoryMarshal.GetArrayDataReference(layout.Right);
-        for (int p = first; p < end; p++)
+        // Cache blocks: RowBlock rows at a time meet ColumnBlock columns at a time, so a block of Right (terms x 2,048
+        // doubles, at most 544 KB) is read from the cache by every row of the row block. Up to 2,048 rows every row
+        // meets all its columns in one block, in column order.
+        for (int p0 = first; p0 < end; p0 += RowBlock)
         {
-            ReadOnlySpan<double> weight = layout.Left.AsSpan(p * terms, terms);
-            for (int t = 0; t < terms; t++) weights[t] = Vector256.Create(weight[t]);
-            int own = layout.ClassAt[p];
-            Span<double> columnB = part.ColumnB.AsSpan(own * rows, rows), columnKl = part.ColumnKl.AsSpan(own * rows, rows);
-            ref double columnB0 = ref MemoryMarshal.GetReference(columnB), columnKl0 = ref MemoryMarshal.GetReference(columnKl);
-            Span<double> rowB = part.RowB.AsSpan((p - first) * classes, classes), rowKl = part.RowKl.AsSpan((p - first) * classes, classes);
-            // The pair with itself counts once, in its own row.
-            var (selfB, selfKl) = Terms(Vector256.Create(Dot(weight, right, rows, p)));
-            rowB[own] += selfB[0];
-            rowKl[own] += selfKl[0];
-            for (int y = 0; y < classes; y++)
+            int p1 = Math.Min(p0 + RowBlock, end);
+            for (int p = p0; p < p1; p++)
             {
-                int j = Math.Max(layout.Start[y], p + 1), stop = layout.Start[y + 1];
-                if (j >= stop) continue;
-                Vector256<double> sumB = Vector256<double>.Zero, sumKl = Vector256<double>.Zero;
-                for (; j + lanes <= stop; j += lanes)
+                // The pair with itself counts once, in its own row.
+                int own = layout.ClassAt[p];
+                var (selfB, selfKl) = Terms(Vector256.Create(Dot(layout.Left.AsSpan(p * terms, terms), right, rows, p)));
+                part.RowB[(p - first) * classes + own] += selfB[0];
+                part.RowKl[(p - first) * classes + own] += selfKl[0];
+            }
+            for (int j0 = p0 + 1; j0 < rows; j0 += ColumnBlock)
+            {
+                int j1 = Math.Min(j0 + ColumnBlock, rows);
+                for (int p = p0; p < p1; p++)
                 {
-                    ref double column = ref Unsafe.Add(ref right0, j);
-                    Vector256<double> exponent = weight0 * Vector256.LoadUnsafe(ref column);
-                    for (int t = 1; t < terms; t++)
-                        exponent = Vector256.FusedMultiplyAdd(Unsafe.Add(ref weight0, t), Vector256.LoadUnsafe(ref column, (nuint)(t * rows)), exponent);
-                    var (b, kl) = Terms(exponent);
-                    sumB += b;
-                    sumKl += kl;
-                    ref double toB = ref Unsafe.Add(ref columnB0, j), toKl = ref Unsafe.Add(ref columnKl0, j);
-                    (Vector256.LoadUnsafe(ref toB) + b).StoreUnsafe(ref toB);
-                    (Vector256.LoadUnsafe(ref toKl) + kl).StoreUnsafe(ref toKl);
+                    ReadOnlySpan<double> weight = layout.Left.AsSpan(p * terms, terms);
+                    for (int t = 0; t < terms; t++) weights[t] = Vector256.Create(weight[t]);
+                    int own = layout.ClassAt[p];
+                    Span<double> columnB = part.ColumnB.AsSpan(own * rows, rows), columnKl = part.ColumnKl.AsSpan(own * rows, rows);
+                    ref double columnB0 = ref MemoryMarshal.GetReference(columnB), columnKl0 = ref MemoryMarshal.GetReference(columnKl);
+                    Span<double> rowB = part.RowB.AsSpan((p - first) * classes, classes), rowKl = part.RowKl.AsSpan((p - first) * classes, classes);
+                    for (int y = 0; y < classes; y++)
+                    {
+                        int j = Math.Max(Math.Max(layout.Start[y], p + 1), j0), stop = Math.Min(layout.Start[y + 1], j1);
+                        if (j >= stop) continue;
+                        Vector256<double> sumB = Vector256<double>.Zero, sumKl = Vector256<double>.Zero;
+                        for (; j + lanes <= stop; j += lanes)
+                        {
+                            ref double column = ref Unsafe.Add(ref right0, j);
+                            Vector256<double> exponent = weight0 * Vector256.LoadUnsafe(ref column);
+                            for (int t = 1; t < terms; t++)
+                                exponent = Vector256.FusedMultiplyAdd(Unsafe.Add(ref weight0, t), Vector256.LoadUnsafe(ref column, (nuint)(t * rows)), exponent);
+                            var (b, kl) = Terms(exponent);
+                            sumB += b;
+                            sumKl += kl;
+                            ref double toB = ref Unsafe.Add(ref columnB0, j), toKl = ref Unsafe.Add(ref columnKl0, j);
+                            (Vector256.LoadUnsafe(ref toB) + b).StoreUnsafe(ref toB);
+                            (Vector256.LoadUnsafe(ref toKl) + kl).StoreUnsafe(ref toKl);
+                        }
+                        double tailB = 0, tailKl = 0;
+                        for (; j < stop; j++)
+                        {
+                            var (b, kl) = Terms(Vector256.Create(Dot(weight, right, rows, j)));
+                            (tailB, tailKl) = (tailB + b[0], tailKl + kl[0]);
+                            columnB[j] += b[0];
+                            columnKl[j] += kl[0];
+                        }
+                        rowB[y] += Vector256.Sum(sumB) + tailB;
+                        rowKl[y] += Vector256.Sum(sumKl) + tailKl;
+                    }
                 }
-                double tailB = 0, tailKl = 0;
-                for (; j < stop; j++)
-                {
-                    var (b, kl) = Terms(Vector256.Create(Dot(weight, right, rows, j)));
-                    (tailB, tailKl) = (tailB + b[0], tailKl + kl[0]);
-                    columnB[j] += b[0];
-                    columnKl[j] += kl[0];
-                }
-                rowB[y] += Vector256.Sum(sumB) + tailB;
-                rowKl[y] += Vector256.Sum(sumKl) + tailKl;
             }
         }
         return part;
