@@ -9,7 +9,7 @@ namespace SweepCluster.Training.Measurement;
 /// exp(-4 c H_kj), with -c H_kj the same augmented dot product, [2c x_k, -c |x_k|^2, 1] . [x_j, 1, -c |x_j|^2], in float64.</summary>
 /// <remarks>
 /// <para>Why: at widths of a few units the batched product has a handful of terms, and libtorch's float64 product, exp,
-/// powers and class products made about eight passes over every tile; the quickstart's bracket took 12 of its 27 s of
+/// powers and class products made about eight passes over every tile; the quickstart's bracket took 12 of its 29 s of
 /// trial time that way (one thread). Here each pair is one dot product, one exp and two squarings, and is visited once:
 /// H is symmetric, so the pair (k, j &gt; k) adds to row k's sum for j's class and to row j's for k's.</para>
 /// <para>The rows are taken in class order (a stable sort), so a row's terms of one class are a contiguous run that
