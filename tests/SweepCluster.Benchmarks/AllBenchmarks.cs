@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 
 namespace SweepCluster.Benchmarks;
 
@@ -27,12 +26,8 @@ internal static class AllBenchmarks
         foreach (string[] run in Runs)
         {
             Console.WriteLine($"===== {string.Join(' ', run)}: {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC, load average {BenchmarkHost.LoadAverages()}");
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
-            // Under `dotnet SweepCluster.Benchmarks.dll` the process is the host: name the program again.
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-            foreach (string arg in run) start.ArgumentList.Add(arg);
             var clock = Stopwatch.StartNew();
-            using var process = Process.Start(start)!;
+            using var process = Process.Start(ChildRun.ThisProgram(run))!;
             await process.WaitForExitAsync();
             Console.WriteLine($"===== {string.Join(' ', run)}: exit code {process.ExitCode} after {clock.Elapsed.TotalMinutes:F1} min, load average {BenchmarkHost.LoadAverages()}");
             if (process.ExitCode != 0) failed++;

@@ -17,11 +17,8 @@ internal static class ChildRun
     /// <param name="abort">Kills the child (a phase that can no longer finish), which then fails this call.</param>
     public static async Task<IReadOnlyDictionary<string, double>> RunAsync(string[] args, CancellationToken abort)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
-        // Under `dotnet SweepCluster.Benchmarks.dll` the process is the host: name the program again.
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-        start.ArgumentList.Add(Verb);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
+        var start = ThisProgram([Verb, .. args]);
+        start.RedirectStandardOutput = true;
         using var process = Process.Start(start)!;
         using var kill = abort.Register(() => process.Kill(entireProcessTree: true));
         var figures = new Dictionary<string, double>();
@@ -34,6 +31,16 @@ internal static class ChildRun
         await process.WaitForExitAsync();
         if (process.ExitCode != 0) throw new InvalidOperationException($"the benchmark phase '{string.Join(' ', args)}' exited with code {process.ExitCode}.");
         return figures;
+    }
+
+    /// <summary>A start of this benchmark program with <paramref name="args"/>.</summary>
+    public static ProcessStartInfo ThisProgram(IEnumerable<string> args)
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+        // Under `dotnet SweepCluster.Benchmarks.dll` the process is the host: name the program again.
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return start;
     }
 
     /// <summary>In the child: hands one figure to the parent.</summary>

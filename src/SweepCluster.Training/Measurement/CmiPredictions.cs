@@ -16,7 +16,7 @@ internal static class CmiPredictions
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         Tensor x = tensor(supersample.Features, [supersample.Features.Length / dimension, dimension], device: device);
-        long[] predicted = model.forward(x).argmax(1).cpu().data<long>().ToArray();
+        long[] predicted = HostCopy.ToArray<long>(model.forward(x).argmax(1));
         return supersample.Outcome(predicted);
     }
 }

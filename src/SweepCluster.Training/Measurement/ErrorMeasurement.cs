@@ -34,8 +34,8 @@ internal static class ErrorMeasurement
                 losses.PlusInPlace(perExample.clamp_max(cap).to(float64).view(members, length).sum([1]));
             }
         }
-        long[] errorCounts = errors.cpu().data<long>().ToArray();
-        double[] lossSums = losses.cpu().data<double>().ToArray();
+        long[] errorCounts = HostCopy.ToArray<long>(errors);
+        double[] lossSums = HostCopy.ToArray<double>(losses);
         double examples = draws * (double)n;
         return Enumerable.Range(0, (int)members).Select(s => (errorCounts[s] / examples, lossSums[s] / examples)).ToArray();
     }

@@ -170,8 +170,8 @@ internal static class LayerInformationProbe
 
     private static SampleMatrix ToMatrix(Tensor h)
     {
-        using Tensor cpu = h.detach().to(float64).cpu().contiguous();
-        return new SampleMatrix(cpu.data<double>().ToArray(), (int)h.shape[0], (int)h.shape[1]);
+        using Tensor values = h.detach().to(float64);
+        return new SampleMatrix(HostCopy.ToArray<double>(values), (int)h.shape[0], (int)h.shape[1]);
     }
 
     private static LayerMeasurement Binned(SampleMatrix activations, int[] labels, TrialConfig config)

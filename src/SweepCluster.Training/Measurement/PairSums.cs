@@ -77,11 +77,11 @@ internal sealed class PairSums
         bool diagonal = i0 == j0;
         Tensor rowClasses = _oneHot.narrow(1, j0, bj), columnClasses = _oneHot.narrow(1, i0, bi);
         Tensor terms = _left.narrow(1, i0, bi).bmm(_rightT.narrow(2, j0, bj)).exp_();
-        double[] rowsB = TensorRowLogSums.ToArray(terms.bmm(rowClasses));
-        double[]? columnsB = diagonal ? null : TensorRowLogSums.ToArray(terms.transpose(1, 2).bmm(columnClasses));
+        double[] rowsB = HostCopy.ToArray<double>(terms.bmm(rowClasses));
+        double[]? columnsB = diagonal ? null : HostCopy.ToArray<double>(terms.transpose(1, 2).bmm(columnClasses));
         terms.mul_(terms).mul_(terms); // exp(-c H)^4 = exp(-H / (2 s^2)), squared twice in place
-        double[] rowsKl = TensorRowLogSums.ToArray(terms.bmm(rowClasses));
-        double[]? columnsKl = diagonal ? null : TensorRowLogSums.ToArray(terms.transpose(1, 2).bmm(columnClasses));
+        double[] rowsKl = HostCopy.ToArray<double>(terms.bmm(rowClasses));
+        double[]? columnsKl = diagonal ? null : HostCopy.ToArray<double>(terms.transpose(1, 2).bmm(columnClasses));
         return new TilePart(bi, bj, rowsB, rowsKl, columnsB, columnsKl);
     }
 

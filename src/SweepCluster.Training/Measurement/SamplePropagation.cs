@@ -192,9 +192,8 @@ internal static class SamplePropagation
             int terms = width + 2;
             if (_leftHost is null)
             {
-                using Tensor left = _left.contiguous(), mean = _mean.contiguous();
-                _leftHost = MemoryMarshal.Cast<byte, float>(left.bytes).ToArray();
-                _meanHost = MemoryMarshal.Cast<byte, double>(mean.bytes).ToArray();
+                _leftHost = HostCopy.ToArray<float>(_left);
+                _meanHost = HostCopy.ToArray<double>(_mean);
             }
             using Tensor host = centres.contiguous();
             ReadOnlySpan<double> x = MemoryMarshal.Cast<byte, double>(host.bytes);
@@ -284,8 +283,7 @@ internal static class SamplePropagation
         {
             using Scalar logOwn = Math.Log(_ownCentres).ToScalar(), logAll = Math.Log(_centres).ToScalar();
             using Tensor terms = (_own! - logOwn) - (_all! - logAll);
-            using Tensor cpu = terms.cpu();
-            double[] values = cpu.data<double>().ToArray();
+            double[] values = HostCopy.ToArray<double>(terms);
             int rows = (int)terms.shape[1];
             return Enumerable.Range(0, (int)terms.shape[0]).Select(m => MonteCarloEstimate.Of(values[(m * rows)..((m + 1) * rows)])).ToArray();
         }

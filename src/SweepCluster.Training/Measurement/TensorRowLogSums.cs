@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SweepCluster.Core.Information;
 using SweepCluster.Training.Running;
 using TorchSharp;
@@ -83,8 +82,6 @@ internal static class TensorRowLogSums
         if (!isfinite(x).all().item<bool>()) throw new ArgumentException("The centers contain NaN or infinity.", nameof(centers));
         double[] c = noiseStd.Select(s => 1.0 / (8.0 * s * s)).ToArray();
         long[][] classOfRow = labelOfInput.Select(labels => Enumerable.Range(0, rows).Select(row => (long)labels[row % inputs]).ToArray()).ToArray();
-        Tensor oneHot = nn.functional.one_hot(tensor(classOfRow.SelectMany(row => row).ToArray(), [members, rows], device: x.device), classes)
-            .to(float64);
         Tensor scale = tensor(c, [members, 1, 1], float64, x.device);
         // Each member centred on its own mean, computed alone: a reduction over the rows of a batch need not add in the
         // order it does for one member.
@@ -94,14 +91,15 @@ internal static class TensorRowLogSums
         int width = (int)x.shape[2];
         if (oneThread.OnCpu && width <= FusedPairSums.MaxWidth)
         {
-            using Tensor host = centred.contiguous();
-            var (sumsB, sumsKl) = FusedPairSums.Compute(MemoryMarshal.Cast<byte, double>(host.bytes).ToArray(), rows, width, c, classOfRow, classes,
+            var (sumsB, sumsKl) = FusedPairSums.Compute(HostCopy.ToArray<double>(centred), rows, width, c, classOfRow, classes,
                 Math.Max(1, oneThread.Found));
             for (int s = 0; s < members; s++)
                 results[s] = Assemble(sumsB.AsSpan(s * rows * classes, rows * classes), sumsKl.AsSpan(s * rows * classes, rows * classes),
                     inputB[(s * rows)..((s + 1) * rows)], inputKl[(s * rows)..((s + 1) * rows)], classOfRow[s], classes);
             return results;
         }
+        Tensor oneHot = nn.functional.one_hot(tensor(classOfRow.SelectMany(row => row).ToArray(), [members, rows], device: x.device), classes)
+            .to(float64);
         var (side, perBatch) = Batching(rows);
         for (int first = 0; first < members; first += perBatch)
         {
@@ -152,12 +150,6 @@ internal static class TensorRowLogSums
         Tensor sumsB = terms.sum(3);
         Tensor sumsKl = terms.mul_(terms).mul_(terms).sum(3);
         // [S, n, M] -> member s, row p * n + i.
-        return (ToArray(sumsB.transpose(1, 2)), ToArray(sumsKl.transpose(1, 2)));
-    }
-
-    internal static double[] ToArray(Tensor t)
-    {
-        using Tensor host = t.cpu().contiguous();
-        return host.data<double>().ToArray();
+        return (HostCopy.ToArray<double>(sumsB.transpose(1, 2)), HostCopy.ToArray<double>(sumsKl.transpose(1, 2)));
     }
 }
