@@ -101,8 +101,8 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
         Timers.StartPeriodicTimer(WorkerCheckTimer, CheckWorkers.Instance, WorkerCheckInterval);
     }
 
-    /// <summary>Writes the plan's next piece; once it is in the journal, the one after (a message between them lets the
-    /// slots' requests in).</summary>
+    /// <summary>Writes the plan's next piece, in a write of its own; once it is in the journal, the one after (a message
+    /// between them lets the slots' requests in).</summary>
     private void WritePlanPiece()
     {
         if (_planning?.Next() is not { } piece) return;
@@ -110,9 +110,9 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
         {
             _planning.PieceWritten();
             if (_planning.Done && _plan.Trials.Count > PlanPieces.TrialsPerPiece)
-                Log.Info("The plan is in the journal: {0} trials.", State.Total);
+                Log.Info("The plan is in the journal: {0} trials.", Journaled.Total);
             Self.Tell(WriteNextPlanPiece.Instance);
-        });
+        }, alone: true);
     }
 
     private PlanProgress? Planning => _planning is { Done: false } planning ? planning.Progress : null;
@@ -127,12 +127,14 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
         if (!SpeaksFor(request.WorkerId, "request for work", null)) return;
         RememberWorker(request.WorkerId, Sender);
         _workers.AskedForWork(request.WorkerId);
-        // Attempts the slot still holds were lost on the way: the same attempts again (LeasePolicy.HeldBy).
-        if (State.HeldBy(request.WorkerId) is { Count: > 0 } held)
+        // Attempts the slot still holds were lost on the way: the same attempts again (LeasePolicy.HeldBy). Attempts
+        // decided for it that the journal does not hold yet go out once it does.
+        if (Journaled.HeldBy(request.WorkerId) is { Count: > 0 } held)
         {
             Sender.Tell(AssignPack.For(held.Select(t => new AssignTrial(t.Id, t.Plan.Config, t.Attempts)).ToList()));
             return;
         }
+        if (State.HeldBy(request.WorkerId).Count > 0) return;
         var node = Sender.Path.Address;
         int capacity = PackCapacity.For(request.Capacity, _plan.PackSize, State.Count(TrialPhase.Pending),
             _workers.SlotsCounted(request.NodeSlots, w => w.Path.Address.Equals(node)));
@@ -155,21 +157,18 @@ public sealed class SweepCoordinator : SweepJournalShell, IWithTimers
     }
 
     // The worker resends its report until accepted, so it is accepted only once the journal (and trials.jsonl) holds it;
-    // a copy that comes after that is answered again and not recorded twice.
+    // a copy is answered again, once the first is in the journal, and not recorded twice.
     private void Report(string workerId, TrialId trial, int attempt, string what, ISweepCommand command)
     {
         if (!SpeaksFor(workerId, what, trial)) return;
         var ack = new ResultProjection.Acknowledge(Sender, new ReportAccepted(trial, attempt));
         if (_workers.WasAnswered(workerId, trial, attempt))
         {
-            _results.Tell(ack);
+            AfterJournaled(() => _results.Tell(ack));
             return;
         }
-        Execute([command], () =>
-        {
-            _workers.Answered(workerId, trial, attempt);
-            _results.Tell(ack);
-        });
+        _workers.Answered(workerId, trial, attempt);
+        Execute([command], () => _results.Tell(ack));
     }
 
     private void ExpireLeases()

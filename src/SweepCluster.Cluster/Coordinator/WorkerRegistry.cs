@@ -74,9 +74,10 @@ public sealed class WorkerRegistry<TRef> where TRef : class
         return idle;
     }
 
-    /// <summary>The slot's report of <paramref name="attempt"/> was recorded and answered. A slot resends a report until
-    /// the answer arrives, so on a busy machine a copy can come after the first was recorded: <see cref="WasAnswered"/>
-    /// tells the coordinator to answer that copy again rather than count it as a discarded result.</summary>
+    /// <summary>The slot's report of <paramref name="attempt"/> was taken: its events are in the journal or in the
+    /// coordinator's next write, and it is answered once they are in. A slot resends a report until the answer arrives,
+    /// so on a busy machine a copy can come after the first was taken: <see cref="WasAnswered"/> tells the coordinator
+    /// to answer that copy too rather than count it as a discarded result.</summary>
     public void Answered(string workerId, TrialId trial, int attempt)
     {
         if (!_answered.TryGetValue(workerId, out var reports)) _answered[workerId] = reports = [];

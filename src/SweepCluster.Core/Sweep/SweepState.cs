@@ -170,9 +170,12 @@ public sealed record SweepState
         };
     }
 
-    /// <summary>The events of each command in turn, each command deciding on the state the previous ones lead to: what
-    /// the coordinator persists together for one message.</summary>
-    public IReadOnlyList<ISweepEvent> ProcessAll(IEnumerable<ISweepCommand> commands)
+    /// <summary>The events of each command in turn, each command deciding on the state the previous ones lead to.</summary>
+    public IReadOnlyList<ISweepEvent> ProcessAll(IEnumerable<ISweepCommand> commands) => Decide(commands).Events;
+
+    /// <summary><see cref="ProcessAll"/>'s events and the state they lead to, which the coordinator decides the next
+    /// commands on before those events are in the journal.</summary>
+    public (IReadOnlyList<ISweepEvent> Events, SweepState After) Decide(IEnumerable<ISweepCommand> commands)
     {
         var events = new List<ISweepEvent>();
         var scratch = this;
@@ -182,7 +185,7 @@ public sealed record SweepState
             scratch = scratch.ApplyAll(caused);
             events.AddRange(caused);
         }
-        return events;
+        return (events, scratch);
     }
 
     /// <summary>Applies events in order.</summary>
