@@ -6,6 +6,7 @@ using SweepCluster.Cluster.Persistence;
 using SweepCluster.Core.Grid;
 using SweepCluster.Core.Results;
 using SweepCluster.Core.Spec;
+using SweepCluster.Core.Verdicts;
 using SweepCluster.Sessions;
 
 namespace SweepCluster.Cli.Sweeps;
@@ -37,6 +38,7 @@ internal static class CoordinatedSweep
         var sink = new ResultFolderSink(files);
         var plan = opened.Plan();
         bool interrupted;
+        Task<SummaryFiles>? drawing = null;
         await using (var node = await SweepNode.StartAsync(configuration.InFolder(dir), new CoordinatorRole(opened, plan, sink), logLevel))
         {
             Console.WriteLine($"sweep {opened.Spec.Name}: {trials.Count} trials ({SpecDescription.VaryingAxes(opened.Spec)}), " +
@@ -51,6 +53,9 @@ internal static class CoordinatedSweep
                 throw new NodeLostException(
                     $"this coordinator's node was removed from its cluster (downed), so it stops; the {sink.Ended} trials that ended are kept in the journal ({opened.Journal.Describe()}): start the same command again, or let a supervisor that restarts on failure do it");
             interrupted = !sink.Finished.IsCompleted;
+            // A finished sweep's files are whole: every trial has ended in the journal and no report can end one again.
+            // Its summaries and plots are drawn on another thread while the node leaves its cluster (about a second).
+            if (sink.Finished.IsCompletedSuccessfully) drawing = Task.Run(() => DrawSummaries(files, dir));
         }
         // Counted once the node has stopped: a worker's result can still be recorded while it stops, and the count
         // says what the journal keeps (a sweep whose last trial ended meanwhile has finished after all).
@@ -70,7 +75,8 @@ internal static class CoordinatedSweep
                 $"the sweep stopped because {sink.Finished.Exception!.InnerException!.Message}; the {sink.Ended} trials that ended before are kept in the journal ({opened.Journal.Describe()}): fix the cause (disk space, database) and continue with: sweepcluster resume {dir}");
         }
         var summary = await sink.Finished;
-        WriteSummaries(files, dir, quiet: false);
+        // A sweep whose last trial ended while the node stopped is drawn now.
+        Print(drawing is null ? DrawSummaries(files, dir) : await drawing, dir);
         Console.WriteLine($"finished: {summary.Completed} completed, {summary.Failed} failed of {summary.Total}" +
                           (summary.DiscardedResults > 0 ? $", {summary.DiscardedResults} duplicate result(s) discarded" : "") + $"; results in {dir}");
         return summary.Failed == 0 ? 0 : 1;
@@ -94,12 +100,24 @@ internal static class CoordinatedSweep
     /// <paramref name="quiet"/>, lists them and prints the verdict table.</summary>
     public static void WriteSummaries(SweepResultFiles files, string dir, bool quiet)
     {
+        var drawn = DrawSummaries(files, dir);
+        if (!quiet) Print(drawn, dir);
+    }
+
+    private static SummaryFiles DrawSummaries(SweepResultFiles files, string dir)
+    {
         var rows = files.WriteSummaries();
         var plots = BoundPlots.Write(rows, Path.Combine(dir, BoundPlots.FolderName));
-        var verdicts = VerdictReportFile.Write(dir, rows, plots, files.Count);
-        if (quiet) return;
+        return new SummaryFiles(plots, VerdictReportFile.Write(dir, rows, plots, files.Count));
+    }
+
+    private static void Print(SummaryFiles drawn, string dir)
+    {
+        var (plots, verdicts) = drawn;
         Console.WriteLine($"  {Path.Combine(dir, TrialsJsonlWriter.FileName)}, {TrialsCsvWriter.FileName}, {CurveFiles.CsvFileName}, {CurveFiles.JsonFileName}, {VerdictReportFile.FileName}, {ReportHtml.FileName}");
         foreach (string file in plots.Files) Console.WriteLine($"  {file}");
         VerdictTable.Write(AnsiConsole.Console, verdicts);
     }
+
+    private sealed record SummaryFiles(PlotsWritten Plots, VerdictReport Verdicts);
 }
