@@ -170,11 +170,8 @@ public sealed record SweepState
         };
     }
 
-    /// <summary>The events of each command in turn, each command deciding on the state the previous ones lead to.</summary>
-    public IReadOnlyList<ISweepEvent> ProcessAll(IEnumerable<ISweepCommand> commands) => Decide(commands).Events;
-
-    /// <summary><see cref="ProcessAll"/>'s events and the state they lead to, which the coordinator decides the next
-    /// commands on before those events are in the journal.</summary>
+    /// <summary>The events of each command in turn, each command deciding on the state the previous ones lead to, and the
+    /// state they all lead to, which the coordinator decides the next commands on before those events are in the journal.</summary>
     public (IReadOnlyList<ISweepEvent> Events, SweepState After) Decide(IEnumerable<ISweepCommand> commands)
     {
         var events = new List<ISweepEvent>();

@@ -79,7 +79,7 @@ internal static class TrainingLoop
                     if (logs[s].DivergedAt is null) logs[s].Record(schedules[s], step, orders[s][start..(start + length)]);
                 step++;
             }
-            double[] read = stack(stepLosses).to(float64).cpu().data<double>().ToArray(); // [steps, members], row-major
+            double[] read = HostCopy.ToArray<double>(stack(stepLosses).to(float64)); // [steps, members], row-major
             bool checkpointDue = false;
             for (int s = 0; s < count; s++)
             {

@@ -32,11 +32,13 @@ public sealed class SweepStateTests
     {
         var state = Planned3();
 
-        var events = state.ProcessAll([new RequestTrial("a", Now), new RequestTrial("b", Now), new ReleaseWorker("a", "gone")]);
+        var (events, after) = state.Decide([new RequestTrial("a", Now), new RequestTrial("b", Now), new ReleaseWorker("a", "gone")]);
 
         Assert.Equal(["t-0", "t-1"], events.OfType<TrialAssigned>().Select(e => e.TrialId.Value));
         Assert.Equal(new TrialReleased(new TrialId("t-0"), "a", "gone"), events[^1]);
         Assert.Equal(1, state.ApplyAll(events).Count(TrialPhase.Assigned));
+        // The state handed back is the one the events lead to.
+        Assert.Equal((1, 2, "b"), (after.Count(TrialPhase.Assigned), after.Count(TrialPhase.Pending), after.Trials[new TrialId("t-1")].Worker));
         Assert.Equal(3, state.Count(TrialPhase.Pending));
     }
 
